@@ -1,0 +1,16 @@
+import { loadBank } from '../load-bank.js';
+
+/** `diag validate [BANK]`: says what is wrong with a bank, or that it is valid (and what it holds). */
+export async function validate(bankArgument: string | undefined, options: { bank?: string; quiet?: boolean }): Promise<void> {
+  const { bank, file, warnings } = loadBank(bankArgument ?? options.bank);
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  if (options.quiet) return;
+  const scored = bank.questions.filter((q) => !q.profile).length;
+  const profile = bank.questions.length - scored;
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  process.stdout.write(
+    `${file}: valid bank "${bank.id}" ${bank.version} — ${count(bank.dimensions.length, 'dimension')}, ` +
+      `${count(scored, 'question')}, ${count(profile, 'profile question')}, ${count(bank.levels.length, 'level')}, ` +
+      `${count(bank.recommendations.length, 'recommendation')} (${bank.languages.join(', ')})\n`,
+  );
+}

@@ -1,0 +1,66 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { validateBank, type Bank, type Problem } from '../core/index.js';
+import { InputError } from './errors.js';
+import { BUNDLED_BANKS } from './paths.js';
+import { formatProblem, parseSource, type Source } from './source.js';
+
+export const DEFAULT_BANK_ID = 'transformation';
+const BANK_EXTENSIONS = ['.yaml', '.yml', '.json'];
+
+export interface LoadedBank {
+  bank: Bank;
+  file: string;
+  source: Source;
+  warnings: string[];
+}
+
+export function readTextFile(file: string, what: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(error);
+    throw new InputError(`cannot read ${what} ${file}: ${reason}`);
+  }
+}
+
+function bundledIds(): string[] {
+  try {
+    return readdirSync(BUNDLED_BANKS)
+      .filter((f) => BANK_EXTENSIONS.some((e) => f.endsWith(e)))
+      .map((f) => f.replace(/\.(ya?ml|json)$/, ''));
+  } catch {
+    return [];
+  }
+}
+
+/** `--bank FILE_OR_ID`: an existing path first, else a bank bundled in questions/ by id. */
+export function resolveBankPath(spec: string | undefined): string {
+  const wanted = spec ?? DEFAULT_BANK_ID;
+  if (spec !== undefined && existsSync(spec)) return spec;
+  for (const extension of BANK_EXTENSIONS) {
+    const candidate = join(BUNDLED_BANKS, `${wanted}${extension}`);
+    if (/^[a-z0-9][a-z0-9-]*$/.test(wanted) && existsSync(candidate)) return candidate;
+  }
+  const ids = bundledIds();
+  throw new InputError(`no bank file or bundled bank named "${wanted}"`, [`bundled banks: ${ids.join(', ') || 'none'}`]);
+}
+
+/** Problems as `file:line:col: path: message` lines. */
+export function formatProblems(source: Source, problems: readonly Problem[], showPath = true): string[] {
+  return problems.map((p) => formatProblem(source, p, { showPath }));
+}
+
+/** Reads, parses and validates a bank; any problem is an InputError listing all of them. */
+export function loadBank(spec: string | undefined): LoadedBank {
+  const file = resolveBankPath(spec);
+  const source = parseSource(file, readTextFile(file, 'bank'));
+  const result = validateBank(source.data);
+  const warnings = formatProblems(source, result.warnings);
+  if (!result.ok) {
+    const count = result.errors.length;
+    throw new InputError(`${file}: invalid bank, ${count} problem${count === 1 ? '' : 's'}`, [...formatProblems(source, result.errors), ...warnings.map((w) => `warning: ${w}`)]);
+  }
+  return { bank: result.value, file, source, warnings };
+}

@@ -1,0 +1,73 @@
+import { Command, CommanderError, Option } from 'commander';
+import { collect, withBankOptions } from './common.js';
+import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js';
+import { REPORT_FORMATS } from './render/index.js';
+import { toolVersion } from './version.js';
+
+/**
+ * The whole command line: each command is loaded only when it runs, so that `diag --version`
+ * stays instant. This file is also the one place that decides the exit code.
+ */
+function program(): Command {
+  const diag = new Command('diag')
+    .description('A self-diagnostic of management, digital, trust and sales transformation.')
+    .version(toolVersion(), '-V, --version')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+
+  withBankOptions(diag.command('score'))
+    .description('score answer files (or folders, or .ndjson) without any prompt')
+    .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--force', 'replace --output if it exists')
+    .option('--min-score <n>', 'exit 1 when an overall score is below N')
+    .option('--min <dim=n>', 'exit 1 when a dimension score is below N (repeatable)', collect)
+    .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
+
+  diag
+    .command('validate')
+    .description('check a question bank and say what is wrong, or that it is valid')
+    .argument('[bank]', 'bank file or bundled bank id (default: the bundled bank)')
+    .option('-b, --bank <file-or-id>', 'same as the argument')
+    .option('-q, --quiet', 'print nothing when the bank is valid')
+    .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
+
+  withBankOptions(diag.command('template'))
+    .description('print a blank answer file for the bank, with every question and its allowed values')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--force', 'replace --output if it exists')
+    .action(async (options) => (await import('./commands/template.js')).template(options));
+
+  return diag;
+}
+
+function printError(message: string, details: readonly string[] = []): void {
+  process.stderr.write(`diag: ${message}\n${details.map((d) => `  ${d}\n`).join('')}`);
+}
+
+/** Maps every way a command can end to an exit code; an unknown error is a bug and keeps its stack. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.input;
+    if (error instanceof InputError) {
+      printError(error.message, error.details);
+      return EXIT.input;
+    }
+    if (error instanceof ThresholdError) {
+      printError(error.message);
+      return EXIT.threshold;
+    }
+    if (error instanceof InterruptedError || (error instanceof Error && error.name === 'ExitPromptError')) {
+      if (error.message) process.stderr.write(`\n${error.message}\n`);
+      return EXIT.interrupted;
+    }
+    throw error;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,49 @@
+import type { ChalkInstance } from 'chalk';
+
+/**
+ * Removes control characters and escape sequences from text that came from a bank or an answer
+ * file, so that it cannot move the cursor, change colours or retitle the terminal.
+ */
+export function safeText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+}
+
+/** Wraps text to a width, indenting every line; words longer than the width are left whole. */
+export function wrap(text: string, width: number, indent = ''): string {
+  const room = Math.max(20, width - indent.length);
+  const lines: string[] = [];
+  for (const paragraph of safeText(text).split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line !== '' && line.length + 1 + word.length > room) {
+        lines.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+  }
+  return lines.map((l) => `${indent}${l}`.trimEnd()).join('\n');
+}
+
+/** A horizontal bar of `width` cells for a 0..100 score. */
+export function bar(score: number | null, width: number): string {
+  if (score === null) return '·'.repeat(width);
+  const filled = Math.round((Math.min(100, Math.max(0, score)) / 100) * width);
+  return '█'.repeat(filled) + '░'.repeat(width - filled);
+}
+
+/** Scores as people write them in that language: 57.5 in English, 57,5 in French. */
+export function formatScore(score: number | null, lang: string, none = '—'): string {
+  if (score === null) return none;
+  return score.toLocaleString(lang, { maximumFractionDigits: 2, useGrouping: false });
+}
+
+/** Colour of a level by its rank among the bank's levels: low is red, high is green. */
+export function levelColour(chalk: ChalkInstance, rank: number, count: number): ChalkInstance {
+  if (rank < 0) return chalk.dim;
+  const position = count <= 1 ? 1 : rank / (count - 1);
+  if (position < 0.34) return chalk.red;
+  if (position < 0.67) return chalk.yellow;
+  return chalk.green;
+}

@@ -1,0 +1,65 @@
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import type { Report } from '../../core/index.js';
+import { ui } from '../i18n.js';
+import { bar, formatScore, levelColour, safeText, wrap } from './terminal.js';
+import type { RenderOptions } from './types.js';
+
+function levelRank(report: Report, level: string | null): number {
+  return level === null ? -1 : report.levels.findIndex((l) => l.id === level);
+}
+
+/** One report as a person reads it in a terminal: overall score, a table of dimensions, advice. */
+export function renderReportText(report: Report, options: RenderOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const s = ui(report.lang);
+  const width = Math.min(options.width ?? 80, 100);
+  const lines: string[] = [];
+  const header = [safeText(report.bank.title), report.respondent === null ? '' : safeText(report.respondent)].filter(Boolean).join(' — ');
+  lines.push(chalk.bold(header));
+  const overall = report.scores.overall;
+  const overallColour = levelColour(chalk, levelRank(report, overall.level), report.levels.length);
+  lines.push(
+    `${s.overall}${s.colon}${chalk.bold(formatScore(overall.score, report.lang))} / 100` +
+      (overall.levelLabel === null ? '' : ` · ${overallColour(safeText(overall.levelLabel))}`),
+    '',
+  );
+  const barWidth = width >= 90 ? 20 : width >= 70 ? 12 : 8;
+  const plain = { head: [] as string[], border: [] as string[] };
+  const table = new Table({
+    head: [s.dimension, s.score, '', s.level],
+    style: options.color ? { head: ['bold'], border: ['grey'] } : plain,
+    colAligns: ['left', 'right', 'left', 'left'],
+  });
+  for (const dimension of report.scores.dimensions) {
+    const colour = levelColour(chalk, levelRank(report, dimension.level), report.levels.length);
+    table.push([
+      safeText(dimension.title),
+      formatScore(dimension.score, report.lang),
+      colour(bar(dimension.score, barWidth)),
+      dimension.levelLabel === null ? chalk.dim(s.noScore) : colour(safeText(dimension.levelLabel)),
+    ]);
+  }
+  lines.push(table.toString(), '');
+  const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
+  if (benchmarks.length > 0) {
+    lines.push(chalk.bold(s.benchmarks));
+    for (const b of benchmarks) {
+      const you = b.agrees === null ? '' : ` — ${b.agrees ? s.youToo : s.notYou}`;
+      lines.push(wrap(`${formatScore(b.agreeShare, report.lang)} % ${s.respondentsSay}${s.colon}${s.quote(b.text)}${you}`, width, '  '));
+      if (b.source !== null) lines.push(chalk.dim(wrap(`${s.source}${s.colon}${b.source}`, width, '    ')));
+    }
+    lines.push('');
+  }
+  lines.push(chalk.bold(s.recommendations));
+  const shown = options.maxRecommendations === undefined ? report.recommendations : report.recommendations.slice(0, options.maxRecommendations);
+  if (report.recommendations.length === 0) lines.push(`  ${s.noRecommendations}`);
+  shown.forEach((r, i) => {
+    lines.push(`${String(i + 1).padStart(2)}. ${chalk.bold(safeText(r.title))} ${chalk.dim(`(${s.priority} ${r.priority})`)}`);
+    lines.push(wrap(r.text, width, '    '));
+    if (r.link !== undefined) lines.push(chalk.dim(`    ${safeText(r.link)}`));
+  });
+  const rest = report.recommendations.length - shown.length;
+  if (rest > 0) lines.push(chalk.dim(`    ${s.moreInReport(rest)}`));
+  return lines.join('\n');
+}

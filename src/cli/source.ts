@@ -1,0 +1,89 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { formatPath, type Path, type Problem } from '../core/index.js';
+import { isObject } from '../core/validate/fields.js';
+import { InputError } from './errors.js';
+
+/** A parsed input, which can say where a path of its data stands in the text. */
+export interface Source {
+  /** What to call it in messages: a file name, or `file.ndjson:LINE` for one record. */
+  name: string;
+  data: unknown;
+  locate(path: Path): { line: number; col: number } | undefined;
+}
+
+/** YAML features that turn a small file into a huge value (alias bombs) are bounded. */
+const MAX_ALIASES = 1000;
+
+function nodeAt(document: Document, path: Path): Node | undefined {
+  let node: unknown = document.contents;
+  let found: Node | undefined = isMap(node) || isSeq(node) || isScalar(node) ? node : undefined;
+  for (const part of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(part));
+      if (pair === undefined) break;
+      const value = pair.value;
+      found = isMap(value) || isSeq(value) || isScalar(value) ? value : isScalar(pair.key) ? pair.key : found;
+      node = value;
+    } else if (isSeq(node) && typeof part === 'number') {
+      const item = node.items[part];
+      if (!(isMap(item) || isSeq(item) || isScalar(item))) break;
+      found = item;
+      node = item;
+    } else break;
+  }
+  return found;
+}
+
+/** Parses YAML (or JSON) text. Syntax errors and duplicate keys are refused, all of them at once. */
+export function parseSource(name: string, text: string, lineOffset = 0): Source {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  if (document.errors.length > 0) {
+    const details = document.errors.map((error) => {
+      const pos = error.linePos?.[0];
+      const where = pos ? `${name}:${pos.line + lineOffset}:${pos.col}` : name;
+      const message = error.code === 'DUPLICATE_KEY' ? `duplicate key: ${error.message.split('\n')[0]}` : error.message.split('\n')[0];
+      return `${where}: ${message}`;
+    });
+    throw new InputError(`${name}: not valid YAML`, details);
+  }
+  let data: unknown;
+  try {
+    data = document.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (error) {
+    throw new InputError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return {
+    name,
+    data,
+    locate(path) {
+      const range = nodeAt(document, path)?.range;
+      if (!range) return undefined;
+      const pos = lineCounter.linePos(range[0]);
+      return { line: pos.line + lineOffset, col: pos.col };
+    },
+  };
+}
+
+const ENTITY_SECTIONS = new Set(['profile', 'questions', 'dimensions', 'levels', 'recommendations']);
+
+/** `questions[3] (async.interruptions).scale`: the path, with the id of the entity it is in. */
+export function describePath(data: unknown, path: Path): string {
+  const [section, index] = path;
+  if (typeof section === 'string' && ENTITY_SECTIONS.has(section) && typeof index === 'number' && isObject(data)) {
+    const list = Object.hasOwn(data, section) ? data[section] : undefined;
+    const item: unknown = Array.isArray(list) ? list[index] : undefined;
+    const id = isObject(item) && typeof item.id === 'string' ? ` (${item.id})` : '';
+    const rest = formatPath(path.slice(2));
+    return `${section}[${index}]${id}${rest === '' ? '' : rest.startsWith('[') ? rest : `.${rest}`}`;
+  }
+  return formatPath(path);
+}
+
+/** `file:line:col: path: message`, the form editors and CI logs link to. */
+export function formatProblem(source: Source, problem: Problem, options: { showPath?: boolean } = {}): string {
+  const pos = source.locate(problem.path);
+  const where = pos ? `${source.name}:${pos.line}:${pos.col}` : source.name;
+  const path = options.showPath === false ? '' : describePath(source.data, problem.path);
+  return `${where}: ${path === '' ? '' : `${path}: `}${problem.message}`;
+}

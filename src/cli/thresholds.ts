@@ -1,0 +1,51 @@
+import { suggestion, type Bank, type Report } from '../core/index.js';
+import { InputError, ThresholdError } from './errors.js';
+
+export interface Thresholds {
+  overall?: number;
+  dimensions: Array<{ id: string; min: number }>;
+}
+
+export function parseScoreValue(value: string, option: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
+    throw new InputError(`${option} ${value}: expected a score from 0 to 100`);
+  }
+  return n;
+}
+
+/** `--min DIM=N`, checked against the bank's dimensions. */
+export function parseDimensionThresholds(specs: readonly string[], bank: Bank, option: string): Array<{ id: string; min: number }> {
+  const ids = bank.dimensions.map((d) => d.id);
+  return specs.map((spec) => {
+    const match = /^([^=]+)=(.*)$/.exec(spec);
+    if (match === null) throw new InputError(`${option} ${spec}: expected DIMENSION=N, e.g. ${option} ${ids[0] ?? 'async'}=50`);
+    const id = (match[1] ?? '').trim();
+    if (!ids.includes(id)) {
+      throw new InputError(`${option} ${spec}: "${id}" is not a dimension of bank "${bank.id}"${suggestion(id, ids)}; dimensions: ${ids.join(', ')}`);
+    }
+    return { id, min: parseScoreValue(match[2] ?? '', option) };
+  });
+}
+
+function label(report: Report, index: number, many: boolean): string {
+  if (report.respondent !== null) return `${report.respondent}: `;
+  return many ? `#${index + 1}: ` : '';
+}
+
+/** Every threshold not met, by every report; a dimension without a score does not meet one. */
+export function checkThresholds(reports: readonly Report[], thresholds: Thresholds): void {
+  const failures: string[] = [];
+  reports.forEach((report, index) => {
+    const who = label(report, index, reports.length > 1);
+    const overall = report.scores.overall.score;
+    if (thresholds.overall !== undefined && (overall === null || overall < thresholds.overall)) {
+      failures.push(`${who}overall score ${overall ?? 'none'} is below --min-score ${thresholds.overall}`);
+    }
+    for (const { id, min } of thresholds.dimensions) {
+      const score = report.scores.dimensions.find((d) => d.id === id)?.score ?? null;
+      if (score === null || score < min) failures.push(`${who}${id} score ${score ?? 'none'} is below --min ${id}=${min}`);
+    }
+  });
+  if (failures.length > 0) throw new ThresholdError(failures);
+}

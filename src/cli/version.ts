@@ -1,0 +1,16 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from './paths.js';
+
+let cached: string | undefined;
+
+/** The version in package.json, read once. */
+export function toolVersion(): string {
+  if (cached === undefined) {
+    const pkg: unknown = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8'));
+    cached = typeof pkg === 'object' && pkg !== null && 'version' in pkg && typeof pkg.version === 'string' ? pkg.version : '0.0.0';
+  }
+  return cached;
+}
+
+export const TOOL = { name: 'diag', get version() { return toolVersion(); } };

@@ -1,0 +1,132 @@
+import { isAgreement } from './agree.js';
+import { round2 } from './levels.js';
+import { recommend } from './recommend.js';
+import { scoreAnswers } from './score.js';
+import { translator } from './text.js';
+import type { AnswerFile, AnswerValue, Bank } from './types.js';
+
+export const REPORT_SCHEMA_VERSION = 1;
+
+export interface ReportDimension {
+  id: string;
+  title: string;
+  weight: number;
+  score: number | null;
+  level: string | null;
+  levelLabel: string | null;
+  answered: number;
+  questions: number;
+}
+
+export interface ReportRecommendation {
+  id: string;
+  priority: number;
+  dimension: string | null;
+  title: string;
+  text: string;
+  link?: string;
+}
+
+/** A reference figure of the bank, beside this respondent's own answer. */
+export interface ReportBenchmark {
+  question: string;
+  dimension: string | null;
+  text: string;
+  agreeShare: number | null;
+  source: string | null;
+  answer: AnswerValue;
+  /** Whether the respondent is among those who agree; null when not answered or not applicable. */
+  agrees: boolean | null;
+}
+
+/** The JSON report of SPEC section 6. Field names are a public contract. */
+export interface Report {
+  schemaVersion: number;
+  tool: { name: string; version: string };
+  bank: { id: string; version: string; title: string };
+  lang: string;
+  createdAt: string;
+  respondent: string | null;
+  profile: Record<string, AnswerValue>;
+  answers: Record<string, AnswerValue>;
+  scores: {
+    overall: { score: number | null; level: string | null; levelLabel: string | null };
+    dimensions: ReportDimension[];
+  };
+  recommendations: ReportRecommendation[];
+  benchmarks: ReportBenchmark[];
+  /** The bank's levels, so that a report can be rendered without its bank. */
+  levels: Array<{ id: string; min: number; label: string }>;
+}
+
+export interface ReportContext {
+  lang: string;
+  createdAt: string;
+  tool: { name: string; version: string };
+}
+
+/** bank + validated answers -> report. Pure: the date and tool version come in as data. */
+export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext): Report {
+  const t = translator(context.lang, bank.languages[0] ?? context.lang);
+  const result = scoreAnswers(bank, file.answers);
+  const profile: Record<string, AnswerValue> = {};
+  const answers: Record<string, AnswerValue> = {};
+  for (const question of bank.questions) {
+    if (!Object.hasOwn(result.answers, question.id)) continue;
+    const value = result.answers[question.id] ?? null;
+    if (question.profile) profile[question.id] = value;
+    else answers[question.id] = value;
+  }
+  const levelLabel = (id: string | undefined) => (id === undefined ? null : t(bank.levels.find((l) => l.id === id)?.label));
+  const hidden = new Set(result.hidden);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: context.tool,
+    bank: { id: bank.id, version: bank.version, title: t(bank.title) },
+    lang: context.lang,
+    createdAt: context.createdAt,
+    respondent: file.respondent ?? null,
+    profile,
+    answers,
+    scores: {
+      overall: {
+        score: result.overall.score === null ? null : round2(result.overall.score),
+        level: result.overall.level?.id ?? null,
+        levelLabel: levelLabel(result.overall.level?.id),
+      },
+      dimensions: result.dimensions.map((d, i) => ({
+        id: d.id,
+        title: t(bank.dimensions[i]?.title),
+        weight: bank.dimensions[i]?.weight ?? 1,
+        score: d.score === null ? null : round2(d.score),
+        level: d.level?.id ?? null,
+        levelLabel: levelLabel(d.level?.id),
+        answered: d.answered,
+        questions: d.questions,
+      })),
+    },
+    recommendations: recommend(bank, result).map((r) => ({
+      id: r.id,
+      priority: r.priority,
+      dimension: r.dimension ?? null,
+      title: t(r.title),
+      text: t(r.text),
+      ...(r.link === undefined ? {} : { link: r.link }),
+    })),
+    benchmarks: bank.questions
+      .filter((q) => q.benchmark !== undefined && !hidden.has(q.id))
+      .map((q) => {
+        const answer = result.answers[q.id] ?? null;
+        return {
+          question: q.id,
+          dimension: q.dimension ?? null,
+          text: t(q.text),
+          agreeShare: q.benchmark?.agreeShare ?? null,
+          source: q.benchmark?.source === undefined ? null : t(q.benchmark.source),
+          answer,
+          agrees: isAgreement(q, answer),
+        };
+      }),
+    levels: bank.levels.map((l) => ({ id: l.id, min: l.min, label: t(l.label) })),
+  };
+}

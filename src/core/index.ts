@@ -1,0 +1,26 @@
+/**
+ * The core of diag: pure functions from data to data, in the order a diagnostic flows.
+ *
+ *   validateBank(raw)            unknown -> Bank | problems         (SPEC section 2)
+ *   validateAnswers(bank, raw)   unknown -> AnswerFile | problems   (SPEC section 5)
+ *   applyConditions(bank, a)     which questions are asked          (SPEC section 3)
+ *   scoreAnswers(bank, a)        item, dimension and overall scores (SPEC section 4)
+ *   recommend(bank, result)      triggered recommendations, ordered
+ *   buildReport(bank, file, ctx) the JSON report                    (SPEC section 6)
+ *
+ * Nothing here reads files, prints, or looks at the clock: the CLI in src/cli does that.
+ */
+export * from './types.js';
+export * from './problems.js';
+export { validateBank } from './validate/bank.js';
+export { validateAnswers, isReport } from './validate/answers.js';
+export { evaluateCondition, type ConditionContext } from './conditions.js';
+export { applyConditions, isScored } from './visibility.js';
+export { itemScore } from './item-score.js';
+export { scoreAnswers, scoreTable, type ScoreResult, type DimensionResult, type ItemResult } from './score.js';
+export { levelOf, round2 } from './levels.js';
+export { recommend } from './recommend.js';
+export { buildReport, REPORT_SCHEMA_VERSION, type Report, type ReportContext, type ReportDimension, type ReportRecommendation, type ReportBenchmark } from './build-report.js';
+export { agreeValues, isAgreement } from './agree.js';
+export { resolveText, translator, type Translate } from './text.js';
+export { didYouMean, suggestion } from './suggest.js';

@@ -1,0 +1,51 @@
+import { sameScalar } from './conditions.js';
+import type { AnswerValue, Question } from './types.js';
+
+/** Position of v in [min, max] as 0..100, computed in the order SPEC section 4 writes it. */
+function linear(v: number, min: number, max: number): number {
+  return ((v - min) / (max - min)) * 100;
+}
+
+export function scaleBounds(values: readonly number[]): { min: number; max: number } {
+  return { min: Math.min(...values), max: Math.max(...values) };
+}
+
+/**
+ * The item score s in [0, 100] of one answer (SPEC section 4), or null when the answer is not
+ * scored (skipped, or a type that never scores). Assumes the answer was validated.
+ */
+export function itemScore(question: Question, value: AnswerValue): number | null {
+  if (value === null || value === undefined) return null;
+  switch (question.type) {
+    case 'likert': {
+      if (typeof value !== 'number') return null;
+      const { min, max } = scaleBounds(question.options.map((o) => o.value));
+      const s = linear(value, min, max);
+      return question.reverse ? 100 - s : s;
+    }
+    case 'boolean': {
+      if (typeof value !== 'boolean') return null;
+      return value !== question.reverse ? 100 : 0;
+    }
+    case 'single': {
+      const option = question.options.find((o) => !Array.isArray(value) && sameScalar(o.value, value));
+      return option?.score ?? null;
+    }
+    case 'multiple': {
+      if (!Array.isArray(value)) return null;
+      let sum = 0;
+      for (const option of question.options) {
+        if (value.some((v) => sameScalar(option.value, v))) sum += option.score ?? 0;
+      }
+      return Math.min(sum, 100);
+    }
+    case 'number': {
+      if (typeof value !== 'number' || question.min === undefined || question.max === undefined) return null;
+      const clamped = Math.min(Math.max(value, question.min), question.max);
+      const s = linear(clamped, question.min, question.max);
+      return question.reverse ? 100 - s : s;
+    }
+    case 'text':
+      return null;
+  }
+}

@@ -1,0 +1,150 @@
+import { sameScalar } from '../conditions.js';
+import { ProblemList, type Path, type Validated } from '../problems.js';
+import { suggestion } from '../suggest.js';
+import type { AnswerFile, AnswerValue, Bank, Question, Scalar } from '../types.js';
+import { applyConditions } from '../visibility.js';
+import { describe, isObject } from './fields.js';
+
+const TOP_KEYS = ['$schema', 'bank', 'respondent', 'lang', 'createdAt', 'answers'];
+
+function listValues(values: readonly Scalar[]): string {
+  return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+/** Checks one answer against its question; returns the canonical value (option values as the bank spells them). */
+function readAnswer(question: Question, value: unknown, path: Path, errors: ProblemList): AnswerValue | undefined {
+  const fail = (code: string, message: string): undefined => {
+    errors.add(path, code, `${question.id}: ${message}`);
+    return undefined;
+  };
+  if (value === null) {
+    return question.required ? fail('required', 'is required and cannot be skipped (null)') : null;
+  }
+  switch (question.type) {
+    case 'likert': {
+      const values = question.options.map((o) => o.value);
+      if (typeof value !== 'number') return fail('type', `expects one of ${listValues(values)}, not ${describe(value)}`);
+      return values.includes(value) ? value : fail('bad-value', `${value} is not a value of the scale; allowed: ${listValues(values)}`);
+    }
+    case 'single': {
+      const values = question.options.map((o) => o.value);
+      if (typeof value !== 'string' && typeof value !== 'number') return fail('type', `expects one of ${listValues(values)}, not ${describe(value)}`);
+      const match = values.find((v) => sameScalar(v, value));
+      return match ?? fail('bad-value', `${JSON.stringify(value)} is not an option${suggestion(String(value), values.map(String))}; allowed: ${listValues(values)}`);
+    }
+    case 'multiple': {
+      const values = question.options.map((o) => o.value);
+      if (!Array.isArray(value)) return fail('type', `expects a list of options such as [${JSON.stringify(values[0])}], not ${describe(value)}; allowed: ${listValues(values)}`);
+      const chosen: Scalar[] = [];
+      let ok = true;
+      value.forEach((item, i) => {
+        const match = typeof item === 'string' || typeof item === 'number' ? values.find((v) => sameScalar(v, item)) : undefined;
+        if (match === undefined) {
+          errors.add([...path, i], 'bad-value', `${question.id}: ${JSON.stringify(item)} is not an option${suggestion(String(item), values.map(String))}; allowed: ${listValues(values)}`);
+          ok = false;
+        } else if (chosen.includes(match)) {
+          errors.add([...path, i], 'duplicate-value', `${question.id}: ${JSON.stringify(item)} is chosen twice`);
+          ok = false;
+        } else chosen.push(match);
+      });
+      return ok ? chosen : undefined;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : fail('type', `expects true or false, not ${describe(value)}`);
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : fail('type', `expects a number${question.min !== undefined && question.max !== undefined ? ` from ${question.min} to ${question.max}` : ''}, not ${describe(value)}`);
+    case 'text':
+      if (typeof value === 'string') return value;
+      // YAML turns `comment: 2024` into a number; a text answer should not be refused for that.
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : fail('type', `expects text, not ${describe(value)}`);
+  }
+}
+
+/** Turns a saved report (SPEC section 6) back into an answer file, so reports can be re-scored. */
+function fromReport(raw: Record<string, unknown>): { file: Record<string, unknown>; sectionOf: (id: string) => string } {
+  const bank = isObject(raw.bank) ? raw.bank.id : raw.bank;
+  const profile = isObject(raw.profile) ? raw.profile : {};
+  const answers = isObject(raw.answers) ? raw.answers : {};
+  return {
+    file: { bank, respondent: raw.respondent ?? undefined, lang: raw.lang, createdAt: raw.createdAt, answers: { ...profile, ...answers } },
+    sectionOf: (id) => (Object.hasOwn(profile, id) ? 'profile' : 'answers'),
+  };
+}
+
+export function isReport(raw: unknown): raw is Record<string, unknown> {
+  return isObject(raw) && Object.hasOwn(raw, 'schemaVersion') && Object.hasOwn(raw, 'scores');
+}
+
+/**
+ * Validates an answer file (SPEC section 5), or a report, against a bank: every problem at once.
+ * Answers to questions hidden by their `when` are dropped with a warning.
+ */
+export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFile> {
+  const errors = new ProblemList();
+  const warnings = new ProblemList();
+  if (!isObject(input)) {
+    errors.add([], 'type', `an answer file must be a mapping with "answers", not ${describe(input)}`);
+    return { ok: false, errors: errors.items, warnings: [] };
+  }
+  const report = isReport(input);
+  const { file: raw, sectionOf } = report ? fromReport(input) : { file: input, sectionOf: () => 'answers' };
+  if (!report) {
+    for (const key of Object.keys(raw)) {
+      if (!TOP_KEYS.includes(key)) warnings.add([key], 'unknown-key', `unknown key "${key}" is ignored${suggestion(key, TOP_KEYS)}`);
+    }
+  }
+  if (raw.bank !== undefined && raw.bank !== bank.id) {
+    errors.add(['bank'], 'bank-mismatch', `this file is for bank ${JSON.stringify(raw.bank)}, but the bank is "${bank.id}" (choose it with --bank)`);
+  }
+  const respondent = raw.respondent;
+  if (respondent !== undefined && respondent !== null && typeof respondent !== 'string') {
+    errors.add(['respondent'], 'type', `must be a string, not ${describe(respondent)}`);
+  }
+  const lang = raw.lang;
+  if (lang !== undefined && lang !== null && (typeof lang !== 'string' || !bank.languages.includes(lang))) {
+    errors.add(['lang'], 'unknown-language', `${JSON.stringify(lang)} is not a language of the bank; allowed: ${bank.languages.join(', ')}`);
+  }
+  const createdAt = typeof raw.createdAt === 'string' ? raw.createdAt : raw.createdAt instanceof Date ? raw.createdAt.toISOString() : undefined;
+  const given = raw.answers === undefined || raw.answers === null ? {} : raw.answers;
+  if (!isObject(given)) {
+    errors.add(['answers'], 'type', `must be a mapping of question id -> answer, not ${describe(given)}`);
+    return { ok: false, errors: errors.items, warnings: warnings.items };
+  }
+  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+  const checked: Record<string, AnswerValue> = {};
+  for (const [id, value] of Object.entries(given)) {
+    const path = [sectionOf(id), id];
+    const question = byId.get(id);
+    if (question === undefined) {
+      errors.add(path, 'unknown-question', `"${id}" is not a question of bank "${bank.id}"${suggestion(id, byId.keys())}`);
+      continue;
+    }
+    const answer = readAnswer(question, value, path, errors);
+    if (answer !== undefined) checked[id] = answer;
+  }
+  const { visible, answers } = applyConditions(bank, checked);
+  const visibleIds = new Set(visible.map((q) => q.id));
+  // With errors, visibility is computed from partial answers: warnings about it would mislead.
+  for (const [id, value] of errors.size > 0 ? [] : Object.entries(given)) {
+    if (byId.has(id) && !visibleIds.has(id) && value !== null) {
+      warnings.add([sectionOf(id), id], 'hidden-answer', `${id}: the question is not asked with these answers (its "when" is false); the answer is ignored`);
+    }
+  }
+  for (const question of visible) {
+    if (question.required && !Object.hasOwn(given, question.id)) {
+      errors.add(['answers'], 'missing-answer', `${question.id}: required question not answered`);
+    }
+  }
+  if (errors.size > 0) return { ok: false, errors: errors.items, warnings: warnings.items };
+  return {
+    ok: true,
+    value: {
+      ...(typeof raw.bank === 'string' ? { bank: raw.bank } : {}),
+      ...(typeof respondent === 'string' ? { respondent } : {}),
+      ...(typeof lang === 'string' ? { lang } : {}),
+      ...(createdAt === undefined ? {} : { createdAt }),
+      answers,
+    },
+    warnings: warnings.items,
+  };
+}

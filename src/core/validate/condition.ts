@@ -1,0 +1,191 @@
+import type { Path, ProblemList } from '../problems.js';
+import { suggestion } from '../suggest.js';
+import type { Condition, Question, QuestionTest, Scalar, ScoreTest } from '../types.js';
+import { describe, isObject } from './fields.js';
+
+export interface ConditionScope {
+  /** Questions a test may refer to (for a question's `when`: only those before it). */
+  questions: ReadonlyMap<string, Question>;
+  /** Ids declared before this point, valid or not: an invalid one is reported where it stands. */
+  declared: ReadonlySet<string>;
+  /** Every question id of the bank, to tell "comes later" from "does not exist". */
+  allQuestionIds: ReadonlySet<string>;
+  /** Dimension ids; null when score tests are not allowed here (questions' `when`). */
+  dimensions: ReadonlySet<string> | null;
+  errors: ProblemList;
+  warnings: ProblemList;
+}
+
+const QUESTION_OPERATORS = ['equals', 'in', 'notIn', 'atLeast', 'atMost', 'includes', 'answered'] as const;
+const SCORE_OPERATORS = ['below', 'atLeast'] as const;
+const COMBINATORS = ['all', 'any', 'not'] as const;
+const MAX_DEPTH = 32;
+
+function isScalar(value: unknown): value is Scalar {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean';
+}
+
+function optionValues(question: Question): Scalar[] | undefined {
+  if (question.type === 'likert' || question.type === 'single' || question.type === 'multiple') {
+    return question.options.map((o) => o.value);
+  }
+  if (question.type === 'boolean') return [true, false];
+  return undefined;
+}
+
+function checkValues(values: Scalar[], question: Question, path: Path, scope: ConditionScope): void {
+  const allowed = optionValues(question);
+  if (allowed === undefined) return;
+  for (const value of values) {
+    if (!allowed.some((a) => a === value || String(a) === String(value))) {
+      scope.warnings.add(path, 'unknown-value', `${JSON.stringify(value)} is not a value of "${question.id}" (${allowed.map((a) => JSON.stringify(a)).join(', ')}): this test can never be true`);
+    }
+  }
+}
+
+function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: ConditionScope): QuestionTest | undefined {
+  const id = obj.question;
+  if (typeof id !== 'string') {
+    scope.errors.add([...path, 'question'], 'type', `must be a question id, not ${describe(id)}`);
+    return undefined;
+  }
+  const question = scope.questions.get(id);
+  if (question === undefined && !scope.declared.has(id)) {
+    const message = scope.allQuestionIds.has(id)
+      ? `question "${id}" comes later in the file: a condition may only look at questions asked before`
+      : `question "${id}" does not exist${suggestion(id, scope.questions.keys())}`;
+    scope.errors.add([...path, 'question'], scope.allQuestionIds.has(id) ? 'forward-reference' : 'unknown-question', message);
+  }
+  const test: QuestionTest = { question: id };
+  let operators = 0;
+  let ok = question !== undefined;
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === 'question') continue;
+    const at = [...path, key];
+    if (!(QUESTION_OPERATORS as readonly string[]).includes(key)) {
+      scope.errors.add(at, 'unknown-operator', `unknown operator "${key}"${suggestion(key, QUESTION_OPERATORS)}; one of ${QUESTION_OPERATORS.join(', ')}`);
+      ok = false;
+      continue;
+    }
+    operators++;
+    if (key === 'atLeast' || key === 'atMost') {
+      if (typeof value !== 'number' || !Number.isFinite(value)) {
+        scope.errors.add(at, 'type', `must be a number, not ${describe(value)}`);
+        ok = false;
+      } else test[key] = value;
+    } else if (key === 'answered') {
+      if (typeof value !== 'boolean') {
+        scope.errors.add(at, 'type', `must be true or false, not ${describe(value)}`);
+        ok = false;
+      } else test.answered = value;
+    } else if (key === 'in' || key === 'notIn') {
+      if (!Array.isArray(value) || !value.every(isScalar)) {
+        scope.errors.add(at, 'type', `must be a list of values, not ${describe(value)}`);
+        ok = false;
+      } else {
+        test[key] = value;
+        if (question) checkValues(value, question, at, scope);
+      }
+    } else if (key === 'equals') {
+      if (isScalar(value) || (Array.isArray(value) && value.every(isScalar))) {
+        test.equals = value;
+        if (question) checkValues(Array.isArray(value) ? value : [value], question, at, scope);
+      } else {
+        scope.errors.add(at, 'type', `must be a value or a list of values, not ${describe(value)}`);
+        ok = false;
+      }
+    } else if (key === 'includes') {
+      if (!isScalar(value)) {
+        scope.errors.add(at, 'type', `must be a value, not ${describe(value)}`);
+        ok = false;
+      } else {
+        test.includes = value;
+        if (question && question.type !== 'multiple') {
+          scope.warnings.add(at, 'includes-not-multiple', `"includes" only holds for multiple-choice questions; "${id}" is ${question.type}`);
+        } else if (question) checkValues([value], question, at, scope);
+      }
+    }
+  }
+  if (operators === 0) {
+    scope.errors.add(path, 'no-operator', `a test on question "${id}" needs one of ${QUESTION_OPERATORS.join(', ')}`);
+    ok = false;
+  }
+  return ok ? test : undefined;
+}
+
+function readScoreTest(obj: Record<string, unknown>, path: Path, scope: ConditionScope): ScoreTest | undefined {
+  const id = obj.score;
+  if (scope.dimensions === null) {
+    scope.errors.add(path, 'score-in-question', 'a question\'s "when" cannot test a score (scores exist only after the survey)');
+    return undefined;
+  }
+  if (typeof id !== 'string') {
+    scope.errors.add([...path, 'score'], 'type', `must be a dimension id or "overall", not ${describe(id)}`);
+    return undefined;
+  }
+  let ok = true;
+  if (id !== 'overall' && !scope.dimensions.has(id)) {
+    scope.errors.add([...path, 'score'], 'unknown-dimension', `dimension "${id}" is not defined${suggestion(id, [...scope.dimensions, 'overall'])}`);
+    ok = false;
+  }
+  const test: ScoreTest = { score: id };
+  let operators = 0;
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === 'score') continue;
+    const at = [...path, key];
+    if (key !== 'below' && key !== 'atLeast') {
+      scope.errors.add(at, 'unknown-operator', `unknown operator "${key}"${suggestion(key, SCORE_OPERATORS)}; one of below, atLeast`);
+      ok = false;
+    } else if (typeof value !== 'number' || !Number.isFinite(value)) {
+      scope.errors.add(at, 'type', `must be a number, not ${describe(value)}`);
+      ok = false;
+    } else {
+      test[key] = value;
+      operators++;
+    }
+  }
+  if (operators === 0 && ok) {
+    scope.errors.add(path, 'no-operator', `a test on score "${id}" needs "below" or "atLeast"`);
+    ok = false;
+  }
+  return ok ? test : undefined;
+}
+
+/** Validates one condition of SPEC section 3; undefined (with problems recorded) when invalid. */
+export function readCondition(value: unknown, path: Path, scope: ConditionScope, depth = 0): Condition | undefined {
+  if (depth > MAX_DEPTH) {
+    scope.errors.add(path, 'too-deep', `conditions are nested more than ${MAX_DEPTH} levels deep`);
+    return undefined;
+  }
+  if (!isObject(value)) {
+    scope.errors.add(path, 'type', `must be a condition (a mapping such as {question: ID, equals: VALUE}), not ${describe(value)}`);
+    return undefined;
+  }
+  const heads = ['question', 'score', ...COMBINATORS].filter((k) => Object.hasOwn(value, k));
+  if (heads.length !== 1) {
+    const found = heads.length === 0 ? `found ${Object.keys(value).map((k) => `"${k}"`).join(', ') || 'nothing'}` : `found ${heads.join(' and ')}`;
+    scope.errors.add(path, 'bad-condition', `a condition has exactly one of question, score, all, any, not; ${found}`);
+    return undefined;
+  }
+  const head = heads[0];
+  if (head === 'question') return readQuestionTest(value, path, scope);
+  if (head === 'score') return readScoreTest(value, path, scope);
+  const extra = Object.keys(value).filter((k) => k !== head);
+  if (extra.length > 0) {
+    scope.errors.add(path, 'bad-condition', `"${head}" stands alone; unexpected ${extra.map((k) => `"${k}"`).join(', ')}`);
+    return undefined;
+  }
+  const inner = value[head as string];
+  if (head === 'not') {
+    const condition = readCondition(inner, [...path, 'not'], scope, depth + 1);
+    return condition === undefined ? undefined : { not: condition };
+  }
+  if (!Array.isArray(inner) || inner.length === 0) {
+    scope.errors.add([...path, head as string], 'type', `must be a non-empty list of conditions, not ${describe(inner)}`);
+    return undefined;
+  }
+  const parts = inner.map((c, i) => readCondition(c, [...path, head as string, i], scope, depth + 1));
+  if (parts.some((p) => p === undefined)) return undefined;
+  const conditions = parts.filter((p): p is Condition => p !== undefined);
+  return head === 'all' ? { all: conditions } : { any: conditions };
+}

@@ -1,0 +1,173 @@
+import type { Path } from '../problems.js';
+import { suggestion } from '../suggest.js';
+import type { Benchmark, ChoiceOption, Question, QuestionType, Scale, ScaleOption } from '../types.js';
+import { readCondition, type ConditionScope } from './condition.js';
+import { describe, Fields, isObject } from './fields.js';
+import { readText, type TextRules } from './text.js';
+
+export const QUESTION_ID = /^[a-z][a-z0-9_.-]*$/;
+const TYPES: readonly QuestionType[] = ['likert', 'single', 'multiple', 'boolean', 'number', 'text'];
+const KEYS = ['id', 'type', 'dimension', 'text', 'help', 'scale', 'options', 'reverse', 'weight', 'required', 'when', 'benchmark', 'min', 'max'];
+
+export interface QuestionContext extends TextRules {
+  scales: ReadonlyMap<string, Scale>;
+  dimensions: ReadonlySet<string>;
+  conditions: ConditionScope;
+}
+
+/** Reads likert options (inline or from the scale), refusing a scale of fewer than two values. */
+export function readScaleOptions(value: unknown, path: Path, fields: Fields, rules: TextRules): ScaleOption[] | undefined {
+  if (!Array.isArray(value)) {
+    fields.errors.add(path, 'type', `must be a list of {value, label}, not ${describe(value)}`);
+    return undefined;
+  }
+  const options: ScaleOption[] = [];
+  value.forEach((raw, i) => {
+    const at = [...path, i];
+    if (!isObject(raw)) {
+      fields.errors.add(at, 'type', `must be a mapping {value, label}, not ${describe(raw)}`);
+      return;
+    }
+    const option = new Fields(raw, at, fields.errors);
+    const v = option.number('value', { required: true });
+    const label = readText(raw.label, [...at, 'label'], rules, false);
+    if (v === undefined) return;
+    if (options.some((o) => o.value === v)) fields.errors.add([...at, 'value'], 'duplicate-value', `value ${v} appears twice`);
+    options.push({ value: v, label: label ?? String(v) });
+  });
+  if (new Set(options.map((o) => o.value)).size < 2 && options.length === value.length) {
+    fields.errors.add(path, 'scale-too-small', 'a likert scale needs at least two distinct values');
+    return undefined;
+  }
+  return options.length === value.length ? options : undefined;
+}
+
+function readChoiceOptions(fields: Fields, scored: boolean, rules: TextRules): ChoiceOption[] | undefined {
+  const list = fields.list('options', { required: true, nonEmpty: true });
+  if (list === undefined) return undefined;
+  const options: ChoiceOption[] = [];
+  let ok = true;
+  list.forEach((raw, i) => {
+    const at = fields.at('options').concat(i);
+    if (!isObject(raw)) {
+      fields.errors.add(at, 'type', `must be a mapping {value, label${scored ? ', score' : ''}}, not ${describe(raw)}`);
+      ok = false;
+      return;
+    }
+    const option = new Fields(raw, at, fields.errors);
+    const value = raw.value;
+    if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
+      option.fail('value', value === undefined ? 'required' : 'type', value === undefined ? '"value" is required' : `must be a string or a number, not ${describe(value)}`);
+      ok = false;
+      return;
+    }
+    if (options.some((o) => String(o.value) === String(value))) {
+      option.fail('value', 'duplicate-value', `value ${JSON.stringify(value)} appears twice`);
+      ok = false;
+    }
+    const score = option.number('score', { min: 0, max: 100 });
+    if (scored && !option.has('score')) {
+      option.fail('score', 'missing-score', `option ${JSON.stringify(value)} needs a "score" (0 to 100): the question is scored`);
+      ok = false;
+    }
+    const label = readText(raw.label, [...at, 'label'], rules, false);
+    options.push({ value, label: label ?? String(value), ...(score === undefined ? {} : { score }) });
+  });
+  return ok ? options : undefined;
+}
+
+function readBenchmark(value: unknown, path: Path, fields: Fields, rules: TextRules): Benchmark | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) {
+    fields.errors.add(path, 'type', `must be a mapping such as {agreeShare: 68, source: "…"}, not ${describe(value)}`);
+    return undefined;
+  }
+  const benchmark = new Fields(value, path, fields.errors);
+  const agreeShare = benchmark.number('agreeShare', { min: 0, max: 100 });
+  const source = readText(value.source, [...path, 'source'], rules, false);
+  return { ...(agreeShare === undefined ? {} : { agreeShare }), ...(source === undefined ? {} : { source }) };
+}
+
+/** Validates one question of `profile` or `questions`; undefined (with problems recorded) when invalid. */
+export function readQuestion(raw: unknown, path: Path, profile: boolean, context: QuestionContext): Question | undefined {
+  if (!isObject(raw)) {
+    context.errors.add(path, 'type', `must be a mapping with id, type and text, not ${describe(raw)}`);
+    return undefined;
+  }
+  const fields = new Fields(raw, path, context.errors);
+  const before = context.errors.size;
+  fields.unknownKeys(KEYS, context.warnings);
+  const id = fields.string('id', { required: true, pattern: QUESTION_ID, hint: 'is not a valid question id (lower case letters, digits, _ . -, starting with a letter)' });
+  const typeRaw = fields.raw('type');
+  const type = TYPES.find((t) => t === typeRaw);
+  if (type === undefined) {
+    if (typeRaw === undefined) fields.missing('type');
+    else fields.fail('type', 'unknown-type', `${JSON.stringify(typeRaw)} is not a question type${typeof typeRaw === 'string' ? suggestion(typeRaw, TYPES) : ''}; one of ${TYPES.join(', ')}`);
+  }
+  const text = readText(raw.text, fields.at('text'), context);
+  const help = readText(raw.help, fields.at('help'), context, false);
+  const weight = fields.number('weight', { min: 0 }) ?? 1;
+  const required = fields.boolean('required') ?? true;
+  const reverse = fields.boolean('reverse') ?? false;
+  if (fields.has('reverse') && type !== undefined && !['likert', 'boolean', 'number'].includes(type)) {
+    context.warnings.add(fields.at('reverse'), 'ignored', `"reverse" has no effect on a ${type} question`);
+  }
+  const dimension = fields.string('dimension');
+  if (dimension !== undefined && !context.dimensions.has(dimension)) {
+    fields.fail('dimension', 'unknown-dimension', `dimension "${dimension}" is not defined${suggestion(dimension, context.dimensions)}`);
+  }
+  if (profile && dimension !== undefined) {
+    context.warnings.add(fields.at('dimension'), 'ignored', 'profile questions are never scored; "dimension" is ignored');
+  }
+  const scored = !profile && type !== 'text' && weight > 0;
+  if (scored && dimension === undefined && type !== undefined && !fields.has('dimension')) {
+    fields.fail('dimension', 'required', '"dimension" is required on a scored question (or set weight: 0 to ask without scoring)');
+  }
+  const when = fields.has('when') ? readCondition(raw.when, fields.at('when'), context.conditions) : undefined;
+  const benchmark = readBenchmark(fields.raw('benchmark'), fields.at('benchmark'), fields, context);
+
+  let question: Question | undefined;
+  const base = {
+    id: id ?? '',
+    text: text ?? '',
+    ...(help === undefined ? {} : { help }),
+    ...(dimension === undefined || profile || type === 'text' ? {} : { dimension }),
+    weight,
+    required,
+    ...(when === undefined ? {} : { when }),
+    ...(benchmark === undefined ? {} : { benchmark }),
+    profile,
+  };
+  if (type === 'likert') {
+    let options: ScaleOption[] | undefined;
+    const scaleId = fields.string('scale');
+    if (fields.has('scale') && fields.has('options')) {
+      fields.fail('options', 'scale-and-options', 'give either "scale" or "options", not both');
+    } else if (scaleId !== undefined) {
+      options = context.scales.get(scaleId)?.options;
+      if (options === undefined) fields.fail('scale', 'unknown-scale', `scale "${scaleId}" is not defined${suggestion(scaleId, context.scales.keys())}`);
+    } else if (fields.has('options')) {
+      options = readScaleOptions(raw.options, fields.at('options'), fields, context);
+    } else if (!fields.has('scale')) {
+      fields.fail('scale', 'required', 'a likert question needs "scale" (a scale id) or inline "options"');
+    }
+    if (options) question = { ...base, type, ...(scaleId === undefined ? {} : { scale: scaleId }), options, reverse };
+  } else if (type === 'single' || type === 'multiple') {
+    const options = readChoiceOptions(fields, scored && dimension !== undefined, context);
+    if (options) question = { ...base, type, options };
+  } else if (type === 'number') {
+    const min = fields.number('min');
+    const max = fields.number('max');
+    if (min !== undefined && max !== undefined && min >= max) {
+      fields.fail('max', 'min-max', `min (${min}) must be less than max (${max})`);
+    } else if (scored && (!fields.has('min') || !fields.has('max'))) {
+      fields.fail(fields.has('min') ? 'max' : 'min', 'required', 'a scored number question needs both "min" and "max"');
+    }
+    question = { ...base, type, reverse, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
+  } else if (type === 'boolean') {
+    question = { ...base, type, reverse };
+  } else if (type === 'text') {
+    question = { ...base, type };
+  }
+  return context.errors.size === before ? question : undefined;
+}

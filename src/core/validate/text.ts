@@ -1,0 +1,41 @@
+import type { Path, ProblemList } from '../problems.js';
+import type { Text } from '../types.js';
+import { describe, isObject } from './fields.js';
+
+export interface TextRules {
+  languages: readonly string[];
+  errors: ProblemList;
+  warnings: ProblemList;
+}
+
+/** A Text: a plain string, or a map language -> string that has the bank's default language. */
+export function readText(value: unknown, path: Path, rules: TextRules, required = true): Text | undefined {
+  if (value === undefined || value === null) {
+    if (required) rules.errors.add(path, 'required', `"${String(path[path.length - 1])}" is required`);
+    return undefined;
+  }
+  if (typeof value === 'string') return value;
+  if (!isObject(value)) {
+    rules.errors.add(path, 'type', `must be a string or a map of languages (${rules.languages.join(', ')}), not ${describe(value)}`);
+    return undefined;
+  }
+  const text: Record<string, string> = {};
+  let ok = true;
+  for (const [lang, string] of Object.entries(value)) {
+    if (typeof string !== 'string') {
+      rules.errors.add([...path, lang], 'type', `must be a string, not ${describe(string)}`);
+      ok = false;
+    } else {
+      text[lang] = string;
+    }
+    if (!rules.languages.includes(lang)) {
+      rules.warnings.add([...path, lang], 'unknown-language', `language "${lang}" is not in the bank's languages (${rules.languages.join(', ')})`);
+    }
+  }
+  const fallback = rules.languages[0];
+  if (fallback !== undefined && !Object.hasOwn(text, fallback) && ok) {
+    rules.errors.add(path, 'missing-default-language', `has no text in the default language "${fallback}"`);
+    return undefined;
+  }
+  return ok ? text : undefined;
+}
