@@ -54,9 +54,10 @@ function lineSource(file: string, lineNumber: number, line: string): Source {
   let located: Source | undefined;
   return {
     name,
+    file,
     data,
     locate(path) {
-      located ??= parseSource(name, line, lineNumber - 1);
+      located ??= parseSource(name, line, lineNumber - 1, file);
       return located.locate(path);
     },
   };

@@ -7,6 +7,8 @@ import { InputError } from './errors.js';
 export interface Source {
   /** What to call it in messages: a file name, or `file.ndjson:LINE` for one record. */
   name: string;
+  /** The file it came from, which `locate` positions are relative to. */
+  file: string;
   data: unknown;
   locate(path: Path): { line: number; col: number } | undefined;
 }
@@ -35,13 +37,13 @@ function nodeAt(document: Document, path: Path): Node | undefined {
 }
 
 /** Parses YAML (or JSON) text. Syntax errors and duplicate keys are refused, all of them at once. */
-export function parseSource(name: string, text: string, lineOffset = 0): Source {
+export function parseSource(name: string, text: string, lineOffset = 0, file = name): Source {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   if (document.errors.length > 0) {
     const details = document.errors.map((error) => {
-      const pos = error.linePos?.[0];
-      const where = pos ? `${name}:${pos.line + lineOffset}:${pos.col}` : name;
+      const pos = lineCounter.linePos(error.pos[0]);
+      const where = `${file}:${pos.line + lineOffset}:${pos.col}`;
       const message = error.code === 'DUPLICATE_KEY' ? `duplicate key: ${error.message.split('\n')[0]}` : error.message.split('\n')[0];
       return `${where}: ${message}`;
     });
@@ -55,6 +57,7 @@ export function parseSource(name: string, text: string, lineOffset = 0): Source 
   }
   return {
     name,
+    file,
     data,
     locate(path) {
       const range = nodeAt(document, path)?.range;
@@ -83,7 +86,7 @@ export function describePath(data: unknown, path: Path): string {
 /** `file:line:col: path: message`, the form editors and CI logs link to. */
 export function formatProblem(source: Source, problem: Problem, options: { showPath?: boolean } = {}): string {
   const pos = source.locate(problem.path);
-  const where = pos ? `${source.name}:${pos.line}:${pos.col}` : source.name;
+  const where = pos ? `${source.file}:${pos.line}:${pos.col}` : source.name;
   const path = options.showPath === false ? '' : describePath(source.data, problem.path);
   return `${where}: ${path === '' ? '' : `${path}: `}${problem.message}`;
 }

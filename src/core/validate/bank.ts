@@ -154,6 +154,7 @@ export function validateBank(raw: unknown): Validated<Bank> {
   const title = readText(raw.title, ['title'], rules);
   const description = readText(raw.description, ['description'], rules, false);
   const scales = readScales(top, rules);
+  const invalidScales = new Set(isObject(raw.scales) ? Object.keys(raw.scales).filter((k) => !scales.has(k)) : []);
   const dimensions = readDimensions(top, rules);
   const levels = readLevels(top, rules);
   const dimensionIds = new Set(dimensions.map((d) => d.id));
@@ -173,7 +174,7 @@ export function validateBank(raw: unknown): Validated<Bank> {
     section.list?.forEach((rawQuestion, index) => {
       const path = [section.key, index];
       const scope: ConditionScope = { questions: known, declared: seenIds, allQuestionIds, dimensions: null, errors, warnings };
-      const question = readQuestion(rawQuestion, path, section.profile, { ...rules, scales, dimensions: dimensionIds, conditions: scope });
+      const question = readQuestion(rawQuestion, path, section.profile, { ...rules, scales, invalidScales, dimensions: dimensionIds, conditions: scope });
       const qid = isObject(rawQuestion) && typeof rawQuestion.id === 'string' ? rawQuestion.id : undefined;
       if (qid !== undefined && seenIds.has(qid)) {
         errors.add([...path, 'id'], 'duplicate-id', `question id "${qid}" is used twice`);

@@ -106,7 +106,7 @@ function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: Condi
       }
     }
   }
-  if (operators === 0) {
+  if (operators === 0 && ok) {
     scope.errors.add(path, 'no-operator', `a test on question "${id}" needs one of ${QUESTION_OPERATORS.join(', ')}`);
     ok = false;
   }

@@ -11,6 +11,7 @@ const KEYS = ['id', 'type', 'dimension', 'text', 'help', 'scale', 'options', 're
 
 export interface QuestionContext extends TextRules {
   scales: ReadonlyMap<string, Scale>;
+  invalidScales: ReadonlySet<string>;
   dimensions: ReadonlySet<string>;
   conditions: ConditionScope;
 }
@@ -145,7 +146,8 @@ export function readQuestion(raw: unknown, path: Path, profile: boolean, context
       fields.fail('options', 'scale-and-options', 'give either "scale" or "options", not both');
     } else if (scaleId !== undefined) {
       options = context.scales.get(scaleId)?.options;
-      if (options === undefined) fields.fail('scale', 'unknown-scale', `scale "${scaleId}" is not defined${suggestion(scaleId, context.scales.keys())}`);
+      // A scale that exists but is invalid was reported where it is defined.
+      if (options === undefined && !context.invalidScales.has(scaleId)) fields.fail('scale', 'unknown-scale', `scale "${scaleId}" is not defined${suggestion(scaleId, context.scales.keys())}`);
     } else if (fields.has('options')) {
       options = readScaleOptions(raw.options, fields.at('options'), fields, context);
     } else if (!fields.has('scale')) {

@@ -1,0 +1,74 @@
+import { describe, expect, it } from '@jest/globals';
+import { validateAnswers } from '../../src/core/index.js';
+import { bankFrom, miniBank } from '../helpers.js';
+
+const bank = bankFrom(
+  miniBank({
+    profile: [{ id: 'sells', type: 'boolean', text: 'x' }],
+    questions: [
+      { id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'x' },
+      { id: 'pick', type: 'single', dimension: 'a', text: 'x', options: [{ value: 'one', score: 0 }, { value: 2, score: 100 }] },
+      { id: 'multi', type: 'multiple', dimension: 'a', text: 'x', options: [{ value: 'a', score: 50 }, { value: 'b', score: 50 }], when: { question: 'sells', equals: true } },
+      { id: 'n', type: 'number', dimension: 'a', text: 'x', min: 0, max: 10, required: false },
+      { id: 'note', type: 'text', text: 'x', required: false },
+    ],
+  }),
+);
+
+const codes = (raw: unknown) => {
+  const result = validateAnswers(bank, raw);
+  return result.ok ? [] : result.errors.map((e) => [e.path.join('.'), e.code]);
+};
+
+describe('validateAnswers', () => {
+  it('accepts a complete file, keeps canonical values and drops hidden answers with a warning', () => {
+    const result = validateAnswers(bank, { bank: 'mini', answers: { sells: false, q1: 3, pick: '2', multi: ['a'], n: 50, note: 2024 } });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.answers).toEqual({ sells: false, q1: 3, pick: 2, n: 50, note: '2024' });
+    expect(result.warnings.map((w) => w.code)).toEqual(['hidden-answer']);
+  });
+
+  it('lists every problem: unknown id, bad values, wrong types, missing required, bank mismatch', () => {
+    expect(codes({ bank: 'other', lang: 'de', answers: { sells: 'yes', q1: 7, pick: 'three', qq1: 1, n: 'many' } })).toEqual([
+      ['bank', 'bank-mismatch'],
+      ['lang', 'unknown-language'],
+      ['answers.sells', 'type'],
+      ['answers.q1', 'bad-value'],
+      ['answers.pick', 'bad-value'],
+      ['answers.qq1', 'unknown-question'],
+      ['answers.n', 'type'],
+    ]);
+  });
+
+  it('suggests the closest id', () => {
+    const result = validateAnswers(bank, { answers: { sells: true, q1: 1, pick: 'one', multi: ['a'], mutli: [] } });
+    expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual(['"mutli" is not a question of bank "mini" (did you mean "multi"?)']);
+  });
+
+  it('refuses a skipped required question and a missing visible one', () => {
+    expect(codes({ answers: { sells: true, q1: null, pick: 'one' } })).toEqual([
+      ['answers.q1', 'required'],
+      ['answers', 'missing-answer'],
+    ]);
+  });
+
+  it('refuses a duplicate choice in a multiple answer', () => {
+    expect(codes({ answers: { sells: true, q1: 1, pick: 'one', multi: ['a', 'a'] } })).toEqual([['answers.multi.1', 'duplicate-value']]);
+  });
+
+  it('reads a report back as answers', () => {
+    const report = { schemaVersion: 1, scores: {}, bank: { id: 'mini', version: '1.0.0' }, respondent: 'Léa', lang: 'en', profile: { sells: false }, answers: { q1: 2, pick: 'one', n: null } };
+    const result = validateAnswers(bank, report);
+    expect(result.ok && result.value).toEqual({ bank: 'mini', respondent: 'Léa', lang: 'en', answers: { sells: false, q1: 2, pick: 'one', n: null } });
+  });
+
+  it('treats __proto__ and constructor as unknown ids, never as object internals', () => {
+    const raw = JSON.parse('{"answers": {"__proto__": {"polluted": 1}, "constructor": 1, "sells": false, "q1": 1, "pick": "one"}}');
+    expect(codes(raw)).toEqual([
+      ['answers.__proto__', 'unknown-question'],
+      ['answers.constructor', 'unknown-question'],
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
