@@ -1,3 +1,7 @@
+/** Inquirer's key hints are English; French names for its actions. */
+const FRENCH_KEY_ACTIONS: Readonly<Record<string, string>> = { navigate: 'naviguer', select: 'choisir', submit: 'valider', all: 'tout', invert: 'inverser' };
+const NO_TRANSLATION: Readonly<Record<string, string>> = {};
+
 /** Strings of diag's own interface, in the languages it speaks. Bank text comes from the bank. */
 const STRINGS = {
   fr: {
@@ -19,6 +23,38 @@ const STRINGS = {
     respondent: 'Répondant',
     source: 'source',
     moreInReport: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} dans le rapport`,
+    run: {
+      notATerminal:
+        'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
+        'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
+      keyActions: FRENCH_KEY_ACTIONS,
+      welcome: (n: number, minutes: number) => `${n} questions, environ ${minutes} minutes.`,
+      privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
+      keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
+      start: 'Commencer',
+      respondent: 'Votre prénom ou un pseudonyme (facultatif, Entrée pour passer)',
+      resumeFound: (n: number, when: string) => `Un diagnostic commencé le ${when} attend la suite (${n} réponses). Le reprendre ?`,
+      resumeYes: 'Reprendre où je m’étais arrêté·e',
+      resumeNo: 'Recommencer depuis le début',
+      noProgress: 'Aucun diagnostic en cours à reprendre : on commence.',
+      question: (i: number, n: number) => `Question ${i}/${n}`,
+      profile: 'Votre profil',
+      other: 'Pour finir',
+      skip: 'Passer cette question',
+      yes: 'Oui',
+      no: 'Non',
+      skipped: '(passée)',
+      none: '(aucun)',
+      numberHint: (min: number, max: number) => `un nombre de ${min} à ${max}`,
+      multipleHint: 'Espace pour cocher, Entrée pour valider',
+      optionalHint: 'facultatif : Entrée pour passer',
+      review: 'Vos réponses : tout est juste ? Choisissez une réponse pour la modifier.',
+      finish: 'Terminer et voir mes résultats',
+      saved: (file: string) => `Pause : vos réponses sont gardées dans ${file}`,
+      resumeWith: (command: string) => `Pour reprendre : ${command}`,
+      reportWritten: (report: string, answers: string) => `Rapport complet : ${report}\nRéponses : ${answers} (à rejouer avec diag score)`,
+      outExists: (file: string) => `${file} existe déjà ; le rapport est écrit à côté, sans l’écraser.`,
+    },
     template: {
       title: (bank: string) => `Fichier de réponses vierge — ${bank}`,
       howTo: 'Remplissez chaque réponse après les deux-points, puis : diag score CE_FICHIER.yaml',
@@ -54,6 +90,38 @@ const STRINGS = {
     respondent: 'Respondent',
     source: 'source',
     moreInReport: (n: number) => `… and ${n} more in the report`,
+    run: {
+      notATerminal:
+        'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
+        'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
+      keyActions: NO_TRANSLATION,
+      welcome: (n: number, minutes: number) => `${n} questions, about ${minutes} minutes.`,
+      privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
+      keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
+      start: 'Start',
+      respondent: 'Your first name or a pseudonym (optional, Enter to skip)',
+      resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answers). Resume it?`,
+      resumeYes: 'Resume where I stopped',
+      resumeNo: 'Start again from the beginning',
+      noProgress: 'No diagnostic in progress to resume: starting a new one.',
+      question: (i: number, n: number) => `Question ${i}/${n}`,
+      profile: 'About you',
+      other: 'To finish',
+      skip: 'Skip this question',
+      yes: 'Yes',
+      no: 'No',
+      skipped: '(skipped)',
+      none: '(none)',
+      numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
+      multipleHint: 'Space to tick, Enter to confirm',
+      optionalHint: 'optional: Enter to skip',
+      review: 'Your answers: all correct? Choose an answer to change it.',
+      finish: 'Finish and see my results',
+      saved: (file: string) => `Paused: your answers are kept in ${file}`,
+      resumeWith: (command: string) => `To resume: ${command}`,
+      reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
+      outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
+    },
     template: {
       title: (bank: string) => `Blank answer file — ${bank}`,
       howTo: 'Fill in each answer after the colon, then: diag score THIS_FILE.yaml',

@@ -16,6 +16,15 @@ function program(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
+  withBankOptions(diag.command('run'))
+    .description('answer the questionnaire in the terminal, then see your results (answers stay on this machine)')
+    .option('--resume', 'continue the run that was interrupted, without asking')
+    .option('--respondent <name>', 'your name or a pseudonym for the report (not asked then)')
+    .option('--out <file>', 'report file (default: diag-BANK-DATE.json in the current folder); never replaced')
+    .option('--out-dir <dir>', 'folder for the report and answers, with unique names')
+    .option('--state-dir <dir>', 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)')
+    .action(async (options) => (await import('./commands/run.js')).run(options));
+
   withBankOptions(diag.command('score'))
     .description('score answer files (or folders, or .ndjson) without any prompt')
     .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')

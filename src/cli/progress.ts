@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { AnswerValue } from '../core/index.js';
+import { isObject } from '../core/validate/fields.js';
+import { writeFileAtomic } from './output.js';
+
+/** A survey in progress, saved after every answer so that nothing is lost. */
+export interface Progress {
+  bank: string;
+  bankVersion: string;
+  lang: string;
+  respondent?: string;
+  startedAt: string;
+  updatedAt: string;
+  answers: Record<string, AnswerValue>;
+}
+
+/** `--state-dir`, else $XDG_STATE_HOME/diag, else ~/.local/state/diag. */
+export function stateDirectory(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  if (option !== undefined) return option;
+  const base = env.XDG_STATE_HOME && env.XDG_STATE_HOME !== '' ? env.XDG_STATE_HOME : join(homedir(), '.local', 'state');
+  return join(base, 'diag');
+}
+
+export function progressFile(directory: string, bankId: string, slot = 'progress'): string {
+  return join(directory, `${bankId}.${slot}.json`);
+}
+
+/** The saved progress, or undefined when there is none or it cannot be read (it is then ignored). */
+export function loadProgress(file: string, bankId: string): Progress | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (!isObject(data) || data.bank !== bankId || !isObject(data.answers)) return undefined;
+    const answers: Record<string, AnswerValue> = {};
+    for (const [id, value] of Object.entries(data.answers)) {
+      const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+      if (value === null || scalar(value) || (Array.isArray(value) && value.every(scalar))) answers[id] = value;
+    }
+    return {
+      bank: bankId,
+      bankVersion: typeof data.bankVersion === 'string' ? data.bankVersion : '',
+      lang: typeof data.lang === 'string' ? data.lang : '',
+      ...(typeof data.respondent === 'string' ? { respondent: data.respondent } : {}),
+      startedAt: typeof data.startedAt === 'string' ? data.startedAt : '',
+      updatedAt: typeof data.updatedAt === 'string' ? data.updatedAt : '',
+      answers,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveProgress(file: string, progress: Progress): void {
+  mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
+  writeFileAtomic(file, `${JSON.stringify(progress, null, 2)}\n`, { force: true });
+}
+
+export function clearProgress(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // nothing saved, nothing to clear
+  }
+}

@@ -1,0 +1,140 @@
+import { checkbox, input, number, select, Separator } from '@inquirer/prompts';
+import type { ChalkInstance } from 'chalk';
+import type { Ask, AskContext, Bank, Question, Review, Scalar } from '../core/index.js';
+import { sameScalar } from '../core/index.js';
+import { answerLabel } from './answer-label.js';
+import type { UiStrings } from './i18n.js';
+import { bar, safeText, wrap } from './render/terminal.js';
+
+/** Everything the prompts need from the run: wording, colours, where to write. */
+export interface PromptSetup {
+  bank: Bank;
+  t: (text: Question['text'] | undefined) => string;
+  s: UiStrings;
+  chalk: ChalkInstance;
+  width: number;
+  /** Clears the screen between questions (only on a terminal). */
+  clear: () => void;
+  write: (text: string) => void;
+}
+
+// Sentinels no bank value can take (ids and labels never hold NUL).
+const SKIP = '\u0000skip';
+const FINISH = '\u0000finish';
+
+function header(setup: PromptSetup, question: Question, context: AskContext): string {
+  const { chalk, s, t, width } = setup;
+  const section = question.profile ? s.run.profile : context.dimension === undefined ? s.run.other : t(context.dimension.title);
+  const progress = `${s.run.question(context.index, context.total)} · ${safeText(section)}`;
+  const lines = [chalk.dim(safeText(t(setup.bank.title))), `${chalk.bold(progress)}  ${chalk.cyan(bar((100 * (context.index - 1)) / Math.max(1, context.total), 20))}`, ''];
+  if (context.dimension?.description !== undefined) {
+    lines.push(chalk.dim(wrap(t(context.dimension.description), width)), '');
+  }
+  return lines.join('\n');
+}
+
+function message(setup: PromptSetup, question: Question, hint?: string): string {
+  const { chalk, t, width } = setup;
+  const parts = [chalk.bold(wrap(t(question.text), width - 4).trimStart())];
+  if (question.help !== undefined) parts.push(chalk.dim(wrap(t(question.help), width - 4, '  ')));
+  if (hint !== undefined) parts.push(chalk.dim(`  (${hint})`));
+  return parts.join('\n');
+}
+
+/** Inquirer's key hints ("↑↓ navigate • ⏎ select"), in the survey's language. */
+function keysHelp(setup: PromptSetup): (keys: Array<[string, string]>) => string {
+  return (keys) => setup.chalk.dim(keys.map(([key, action]) => `${key} ${setup.s.run.keyActions[action] ?? action}`).join(' • '));
+}
+
+/** The `ask` of the survey, made of inquirer prompts: one question per screen. */
+export function inquirerAsk(setup: PromptSetup): Ask {
+  return async (question, context) => {
+    const { s, t } = setup;
+    setup.clear();
+    setup.write(`${header(setup, question, context)}\n`);
+    const previous = context.previous;
+    const skipChoice = question.required ? [] : [new Separator(), { name: s.run.skip, value: SKIP }];
+    const theme = { indexMode: 'number' as const, style: { keysHelpTip: keysHelp(setup) } };
+    switch (question.type) {
+      case 'likert':
+      case 'single': {
+        const choices: Array<{ name: string; value: Scalar }> = question.options.map((o) => ({ name: safeText(t(o.label)), value: o.value }));
+        const chosen = await select({
+          message: message(setup, question),
+          choices: [...choices, ...skipChoice],
+          pageSize: 12,
+          theme,
+          ...(previous !== undefined && previous !== null && !Array.isArray(previous) ? { default: choices.find((c) => sameScalar(c.value, previous))?.value } : {}),
+        });
+        return chosen === SKIP ? null : chosen;
+      }
+      case 'boolean': {
+        const choices: Array<{ name: string; value: boolean | string }> = [
+          { name: s.run.yes, value: true },
+          { name: s.run.no, value: false },
+        ];
+        const chosen = await select({
+          message: message(setup, question),
+          choices: [...choices, ...skipChoice],
+          theme,
+          ...(typeof previous === 'boolean' ? { default: previous } : {}),
+        });
+        return chosen === SKIP ? null : chosen;
+      }
+      case 'multiple': {
+        const already = Array.isArray(previous) ? previous : [];
+        const chosen = await checkbox({
+          message: message(setup, question, question.required ? s.run.multipleHint : `${s.run.multipleHint} · ${s.run.optionalHint}`),
+          choices: question.options.map((o) => ({ name: safeText(t(o.label)), value: o.value, checked: already.some((v) => sameScalar(v, o.value)) })),
+          pageSize: 12,
+          theme: { style: { keysHelpTip: keysHelp(setup) } },
+        });
+        return !question.required && chosen.length === 0 ? null : chosen;
+      }
+      case 'number': {
+        const range = question.min !== undefined && question.max !== undefined ? s.run.numberHint(question.min, question.max) : undefined;
+        const hint = [range, question.required ? undefined : s.run.optionalHint].filter((h) => h !== undefined).join(' · ');
+        const value = await number({
+          message: message(setup, question, hint === '' ? undefined : hint),
+          required: question.required,
+          step: 'any',
+          ...(question.min === undefined ? {} : { min: question.min }),
+          ...(question.max === undefined ? {} : { max: question.max }),
+          ...(typeof previous === 'number' ? { default: previous } : {}),
+        });
+        return value ?? null;
+      }
+      case 'text': {
+        const value = await input({
+          message: message(setup, question, question.required ? undefined : s.run.optionalHint),
+          required: question.required,
+          ...(typeof previous === 'string' ? { default: previous } : {}),
+        });
+        return value.trim() === '' ? null : value;
+      }
+    }
+  };
+}
+
+/** The review step: every answer listed; choosing one asks it again. */
+export function inquirerReview(setup: PromptSetup): Review {
+  return async (questions) => {
+    const { s, t, chalk, width } = setup;
+    setup.clear();
+    const room = Math.max(30, width - 12);
+    const choices = questions.map(({ question, answer }, i) => {
+      const text = safeText(t(question.text));
+      const short = text.length > room * 0.6 ? `${text.slice(0, Math.floor(room * 0.6) - 1)}…` : text;
+      return { name: `${String(i + 1).padStart(2)}. ${short} ${chalk.dim('→')} ${answerLabel(question, answer, setup)}`, value: question.id };
+    });
+    const chosen = await select({
+      message: s.run.review,
+      choices: [{ name: chalk.green(`✔ ${s.run.finish}`), value: FINISH }, new Separator(), ...choices],
+      pageSize: 16,
+      loop: false,
+      theme: { style: { keysHelpTip: keysHelp(setup) } },
+    });
+    return chosen === FINISH ? { done: true } : { change: chosen };
+  };
+}
+

@@ -1,0 +1,128 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BIN, diag, ROOT } from './run-cli.js';
+import { HAS_TMUX, Terminal } from './tmux.js';
+
+/** A real process in a real terminal can be slow on a loaded 2-core machine. */
+const TERMINAL_TIMEOUT = 60000;
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'diag-run-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('diag run without a terminal', () => {
+  it('exits 2 at once and says what to do instead', () => {
+    const r = diag(['run', '--lang', 'en']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('diag template > answers.yaml');
+    expect(r.stdout).toBe('');
+  });
+});
+
+const describeTmux = HAS_TMUX ? describe : describe.skip;
+if (!HAS_TMUX) console.warn('tmux is not installed: the terminal tests of diag run are skipped');
+
+describeTmux('diag run in a real terminal (tmux)', () => {
+  const command = (out: string, extra = '') =>
+    `NO_COLOR=1 node ${BIN} run --bank tests/fixtures/banks/sample.yaml --lang en --state-dir ${join(dir, 'state')} --out ${out} ${extra}`;
+
+  /** Answers one select question by its number and waits for the next screen. */
+  async function choose(term: Terminal, n: number, next: string) {
+    term.type(String(n));
+    term.keys('Enter');
+    return term.waitFor(next);
+  }
+
+  it('goes from the welcome to the results and writes the report', async () => {
+    const out = join(dir, 'full.json');
+    const term = new Terminal(command(out, '--respondent Tess'), { cwd: ROOT });
+    try {
+      const first = await term.waitFor('Question 1/');
+      expect(first).toContain('Your age?');
+      expect(first).toContain('1. 18-29');
+      await choose(term, 2, 'Question 2/');
+      await choose(term, 1, 'Question 3/');
+      const likert = term.screen();
+      expect(likert).toContain('I am often interrupted.');
+      expect(likert).toContain('5. Strongly agree');
+      await choose(term, 4, 'Question 4/');
+      await choose(term, 2, 'Question 5/');
+      expect(term.screen()).toContain('Skip this question');
+      await choose(term, 6, 'Question 6/');
+      term.type('3');
+      term.keys('Enter');
+      await term.waitFor('Question 7/');
+      await choose(term, 1, 'Question 8/');
+      await choose(term, 3, 'Question 9/');
+      await choose(term, 5, 'Question 10/');
+      term.keys('Space', 'Enter');
+      await term.waitFor('Question 11/11');
+      term.type('all good');
+      term.keys('Enter');
+      const review = await term.waitFor('Finish and see my results');
+      expect(review).toContain('Channels? → Social');
+      term.keys('Enter');
+      const results = await term.waitFor('Full report:');
+      expect(results).toContain('Sample — Tess');
+      expect(results).toContain('Overall score: 64 / 100 · Advanced');
+      expect(results).toMatch(/Digital\s+│\s+96 │/);
+      expect(await term.waitFor('EXIT=0')).toBeTruthy();
+    } finally {
+      term.close();
+    }
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.respondent).toBe('Tess');
+    expect(report.answers).toMatchObject({ 'async.interruptions': 4, 'async.written': 10, 'async.optional': null, 'digital.tools': 3, 'sales.channels': ['social'], comment: 'all good' });
+    expect(report.scores.overall.score).toBe(64);
+    const answers = join(dir, 'full-answers.yaml');
+    expect(existsSync(answers)).toBe(true);
+    const rescored = diag(['score', '--bank', 'tests/fixtures/banks/sample.yaml', '-f', 'json', answers]);
+    expect(JSON.parse(rescored.stdout).scores).toEqual(report.scores);
+  }, TERMINAL_TIMEOUT);
+
+  it('Ctrl-C saves the answers given, exits 130, and --resume finishes the same run', async () => {
+    const out = join(dir, 'resumed.json');
+    const first = new Terminal(command(out, '--respondent Remy'), { cwd: ROOT });
+    try {
+      await first.waitFor('Question 1/');
+      await choose(first, 1, 'Question 2/');
+      await choose(first, 2, 'Question 3/');
+      await choose(first, 5, 'Question 4/');
+      first.keys('C-c');
+      const paused = await first.waitFor('EXIT=130');
+      expect(paused).toContain('Paused: your answers are kept in');
+      expect(paused).toContain('To resume: diag run --resume');
+    } finally {
+      first.close();
+    }
+    expect(existsSync(out)).toBe(false);
+    const second = new Terminal(command(out, '--resume'), { cwd: ROOT });
+    try {
+      const screen = await second.waitFor('Question 4/');
+      expect(screen).toContain('Information is written down.');
+      await choose(second, 1, 'Question 5/');
+      await choose(second, 1, 'Question 6/');
+      second.type('11');
+      second.keys('Enter');
+      await second.waitFor('Question 7/');
+      await choose(second, 2, 'Question 8/');
+      await choose(second, 1, 'Question 9/');
+      await choose(second, 1, 'Question 10/');
+      second.keys('Enter');
+      await second.waitFor('Finish and see my results');
+      second.keys('Enter');
+      await second.waitFor('EXIT=0');
+    } finally {
+      second.close();
+    }
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.respondent).toBe('Remy');
+    expect(report.profile).toEqual({ age: '18-29', sells: false });
+    expect(report.answers['async.interruptions']).toBe(5);
+    expect(existsSync(join(dir, 'state', 'sample.progress.json'))).toBe(false);
+  }, TERMINAL_TIMEOUT);
+});
+

@@ -1,0 +1,48 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+
+/** True when tmux can be run here; the terminal tests are skipped (with a note) otherwise. */
+export const HAS_TMUX = spawnSync('tmux', ['-V']).status === 0;
+
+/** A real terminal, driven as a person would: type keys, read the screen. */
+export class Terminal {
+  private readonly socket = `diag-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(command: string, options: { width?: number; height?: number; cwd: string }) {
+    this.tmux('new-session', '-d', '-x', String(options.width ?? 100), '-y', String(options.height ?? 40), '-c', options.cwd, `${command}; echo EXIT=$?; sleep 60`);
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p');
+  }
+
+  keys(...keys: string[]): void {
+    for (const key of keys) this.tmux('send-keys', key);
+  }
+
+  type(text: string): void {
+    this.tmux('send-keys', '-l', text);
+  }
+
+  /** Waits until the screen shows `text`; fails with the screen as it is after `ms`. */
+  async waitFor(text: string | RegExp, ms = 15000): Promise<string> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const screen = this.screen();
+      if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
+      if (Date.now() > end) throw new Error(`timed out waiting for ${String(text)}; the screen shows:\n${screen}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
