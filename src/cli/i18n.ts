@@ -6,6 +6,7 @@ const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 const STRINGS = {
   fr: {
     colon: ' : ',
+    percent: (n: string) => `${n}\u202f%`,
     quote: (text: string) => `« ${text} »`,
     overall: 'Score global',
     dimension: 'Dimension',
@@ -23,6 +24,35 @@ const STRINGS = {
     respondent: 'Répondant',
     source: 'source',
     moreInReport: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} dans le rapport`,
+    yourAnswers: 'Vos réponses',
+    compare: {
+      title: (oldDate: string, newDate: string) => `Évolution du ${oldDate} au ${newDate}`,
+      before: 'Avant',
+      after: 'Après',
+      change: 'Écart',
+      levelChange: 'Niveau',
+      gone: 'Recommandations qui ne s’appliquent plus',
+      added: 'Nouvelles recommandations',
+      nothing: 'aucune',
+    },
+    explain: {
+      title: 'Comment vos réponses font vos scores',
+      item: 'Réponse',
+      itemScore: 'Note',
+      weight: 'Poids',
+      points: 'Points',
+      share: 'Part',
+      best: 'Ce qui ferait le plus monter votre score global',
+      gain: (points: string) => `+${points} points`,
+      none: 'Toutes vos réponses sont déjà au maximum.',
+    },
+    question: 'Question',
+    answer: 'Réponse',
+    generated: (date: string, version: string) => `Généré le ${date} par diag ${version}. Les réponses restent sur votre machine.`,
+    levels: 'Niveaux',
+    chart: 'Vos scores par dimension (0 au centre, 100 au bord)',
+    youAgree: 'vous êtes d’accord',
+    youDisagree: 'vous n’êtes pas d’accord',
     run: {
       notATerminal:
         'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
@@ -73,6 +103,7 @@ const STRINGS = {
   },
   en: {
     colon: ': ',
+    percent: (n: string) => `${n}%`,
     quote: (text: string) => `“${text}”`,
     overall: 'Overall score',
     dimension: 'Dimension',
@@ -90,6 +121,35 @@ const STRINGS = {
     respondent: 'Respondent',
     source: 'source',
     moreInReport: (n: number) => `… and ${n} more in the report`,
+    yourAnswers: 'Your answers',
+    compare: {
+      title: (oldDate: string, newDate: string) => `Change from ${oldDate} to ${newDate}`,
+      before: 'Before',
+      after: 'After',
+      change: 'Change',
+      levelChange: 'Level',
+      gone: 'Recommendations that no longer apply',
+      added: 'New recommendations',
+      nothing: 'none',
+    },
+    explain: {
+      title: 'How your answers make your scores',
+      item: 'Answer',
+      itemScore: 'Item',
+      weight: 'Weight',
+      points: 'Points',
+      share: 'Share',
+      best: 'What would raise your overall score most',
+      gain: (points: string) => `+${points} points`,
+      none: 'All your answers already score the maximum.',
+    },
+    question: 'Question',
+    answer: 'Answer',
+    generated: (date: string, version: string) => `Generated on ${date} by diag ${version}. Answers stay on your machine.`,
+    levels: 'Levels',
+    chart: 'Your scores by dimension (0 at the centre, 100 at the edge)',
+    youAgree: 'you agree',
+    youDisagree: 'you do not agree',
     run: {
       notATerminal:
         'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +

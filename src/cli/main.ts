@@ -1,6 +1,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { collect, withBankOptions } from './common.js';
 import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js';
+import { COMPARE_FORMATS } from './render/compare-formats.js';
+import { EXPLAIN_FORMATS } from './render/explain-formats.js';
 import { REPORT_FORMATS } from './render/index.js';
 import { toolVersion } from './version.js';
 
@@ -25,15 +27,39 @@ function program(): Command {
     .option('--state-dir <dir>', 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)')
     .action(async (options) => (await import('./commands/run.js')).run(options));
 
-  withBankOptions(diag.command('score'))
+  withReportOutput(withBankOptions(diag.command('score')))
     .description('score answer files (or folders, or .ndjson) without any prompt')
     .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(REPORT_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
     .option('--min-score <n>', 'exit 1 when an overall score is below N')
     .option('--min <dim=n>', 'exit 1 when a dimension score is below N (repeatable)', collect)
+    .option('--baseline <report.json>', 'a previous report to compare with, for --max-drop')
+    .option('--max-drop <[dim=]n>', 'exit 1 when the overall (or a dimension, or *=N every dimension) fell by more than N since --baseline (repeatable)', collect)
     .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
+
+  withReportOutput(withBankOptions(diag.command('report')))
+    .description('render saved JSON reports again, in any format and language')
+    .argument('<reports...>', 'JSON reports written by diag run or diag score --format json')
+    .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
+
+  diag
+    .command('compare')
+    .description('what changed between two reports of the same bank: scores, levels, recommendations')
+    .argument('<old>', 'the earlier JSON report')
+    .argument('<new>', 'the later JSON report')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(COMPARE_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--force', 'replace --output if it exists')
+    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .action(async (oldFile: string, newFile: string, options) => (await import('./commands/compare.js')).compare(oldFile, newFile, options));
+
+  withBankOptions(diag.command('explain'))
+    .description('how each answer makes its dimension score, and what would raise the overall score most')
+    .argument('<file>', 'one answer file or report')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
+    .option('--top <n>', 'how many improvements to list', '5')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--force', 'replace --output if it exists')
+    .action(async (file: string, options) => (await import('./commands/explain.js')).explain(file, options));
 
   diag
     .command('validate')
@@ -50,6 +76,15 @@ function program(): Command {
     .action(async (options) => (await import('./commands/template.js')).template(options));
 
   return diag;
+}
+
+/** Output options of the commands that print reports. */
+function withReportOutput(command: Command): Command {
+  return command
+    .addOption(new Option('-f, --format <format>', 'format on stdout, or of a single -o file (default: text, or from the file extension)').choices(REPORT_FORMATS))
+    .option('-o, --output <file>', 'write to a file (repeatable; the format follows the extension: .json .md .csv .html .txt; - is stdout)', collect)
+    .option('--force', 'replace output files that exist')
+    .option('--csv-delimiter <char>', 'CSV separator: , (default), ; (French spreadsheets, with decimal commas) or tab');
 }
 
 function printError(message: string, details: readonly string[] = []): void {

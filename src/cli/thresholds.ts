@@ -1,4 +1,4 @@
-import { suggestion, type Bank, type Report } from '../core/index.js';
+import { suggestion, type Report } from '../core/index.js';
 import { InputError, ThresholdError } from './errors.js';
 
 export interface Thresholds {
@@ -15,14 +15,14 @@ export function parseScoreValue(value: string, option: string): number {
 }
 
 /** `--min DIM=N`, checked against the bank's dimensions. */
-export function parseDimensionThresholds(specs: readonly string[], bank: Bank, option: string): Array<{ id: string; min: number }> {
-  const ids = bank.dimensions.map((d) => d.id);
+export function parseDimensionThresholds(specs: readonly string[], bank: { dimensions: readonly string[] }, option: string): Array<{ id: string; min: number }> {
+  const ids = bank.dimensions;
   return specs.map((spec) => {
     const match = /^([^=]+)=(.*)$/.exec(spec);
     if (match === null) throw new InputError(`${option} ${spec}: expected DIMENSION=N, e.g. ${option} ${ids[0] ?? 'async'}=50`);
     const id = (match[1] ?? '').trim();
     if (!ids.includes(id)) {
-      throw new InputError(`${option} ${spec}: "${id}" is not a dimension of bank "${bank.id}"${suggestion(id, ids)}; dimensions: ${ids.join(', ')}`);
+      throw new InputError(`${option} ${spec}: "${id}" is not a dimension of the bank${suggestion(id, ids)}; dimensions: ${ids.join(', ')}`);
     }
     return { id, min: parseScoreValue(match[2] ?? '', option) };
   });

@@ -23,5 +23,8 @@ export { levelOf, round2 } from './levels.js';
 export { recommend } from './recommend.js';
 export { buildReport, REPORT_SCHEMA_VERSION, type Report, type ReportContext, type ReportDimension, type ReportRecommendation, type ReportBenchmark } from './build-report.js';
 export { agreeValues, isAgreement } from './agree.js';
+export { decodeReport } from './decode-report.js';
+export { compareReports, scoreDrops, type Comparison, type ScoreChange, type Drop } from './compare.js';
+export { explainScores, type Explanation, type ExplainedDimension, type ExplainedItem, type Improvement } from './explain.js';
 export { resolveText, translator, type Translate } from './text.js';
 export { didYouMean, suggestion } from './suggest.js';

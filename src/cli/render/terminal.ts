@@ -13,9 +13,11 @@ export function safeText(text: string): string {
 export function wrap(text: string, width: number, indent = ''): string {
   const room = Math.max(20, width - indent.length);
   const lines: string[] = [];
-  for (const paragraph of safeText(text).split('\n')) {
+  // French puts a space before : ; ? ! and inside « »; those must not start or end a line.
+  const glued = safeText(text).replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+  for (const paragraph of glued.split('\n')) {
     let line = '';
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    for (const word of paragraph.split(/[ \t\r]+/).filter(Boolean)) {
       if (line !== '' && line.length + 1 + word.length > room) {
         lines.push(line);
         line = word;

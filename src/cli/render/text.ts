@@ -46,7 +46,7 @@ export function renderReportText(report: Report, options: RenderOptions): string
     lines.push(chalk.bold(s.benchmarks));
     for (const b of benchmarks) {
       const you = b.agrees === null ? '' : ` — ${b.agrees ? s.youToo : s.notYou}`;
-      lines.push(wrap(`${formatScore(b.agreeShare, report.lang)} % ${s.respondentsSay}${s.colon}${s.quote(b.text)}${you}`, width, '  '));
+      lines.push(wrap(`${s.percent(formatScore(b.agreeShare, report.lang))} ${s.respondentsSay}${s.colon}${s.quote(b.text)}${you}`, width, '  '));
       if (b.source !== null) lines.push(chalk.dim(wrap(`${s.source}${s.colon}${b.source}`, width, '    ')));
     }
     lines.push('');

@@ -1,4 +1,4 @@
-import type { Report } from '../../core/index.js';
+import type { Bank, Report } from '../../core/index.js';
 
 export interface RenderOptions {
   color: boolean;
@@ -6,6 +6,10 @@ export interface RenderOptions {
   width?: number;
   /** Show only the first N recommendations (the rest stay in the report). */
   maxRecommendations?: number;
+  /** CSV field separator (`;` for French spreadsheets, which then also get decimal commas). */
+  csvDelimiter?: string;
+  /** The bank, when known: lets renderers show question texts and answer labels. */
+  bank?: Bank;
 }
 
 /** Renders one or several reports; `many` says whether the input could hold several. */

@@ -1,0 +1,78 @@
+import { translator, type Bank, type Report } from '../../core/index.js';
+import { answerLabel } from '../answer-label.js';
+import { ui } from '../i18n.js';
+import { badge, barHtml, esc, htmlPage, levelColour, radarSvg, safeHref } from './html-kit.js';
+import { formatScore } from './terminal.js';
+import type { RenderOptions } from './types.js';
+
+function rankOf(report: Report, level: string | null): number {
+  return level === null ? -1 : report.levels.findIndex((l) => l.id === level);
+}
+
+function appendix(report: Report, bank: Bank | undefined): string {
+  const s = ui(report.lang);
+  const t = translator(report.lang, bank?.languages[0] ?? report.lang);
+  const all = { ...report.profile, ...report.answers };
+  const rows = Object.entries(all).map(([id, value]) => {
+    const question = bank?.id === report.bank.id ? bank.questions.find((q) => q.id === id) : undefined;
+    const text = question === undefined ? id : t(question.text);
+    const answer = question === undefined ? (Array.isArray(value) ? value.join(', ') : String(value ?? s.run.skipped)) : answerLabel(question, value, { t, s });
+    return `<tr><td>${esc(text)}</td><td>${esc(answer)}</td></tr>`;
+  });
+  return `<h2>${esc(s.yourAnswers)}</h2><table><thead><tr><th>${esc(s.question)}</th><th>${esc(s.answer)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function section(report: Report, options: RenderOptions): string {
+  const s = ui(report.lang);
+  const count = report.levels.length;
+  const overall = report.scores.overall;
+  const date = new Date(report.createdAt);
+  const when = Number.isNaN(date.getTime()) ? report.createdAt : date.toLocaleDateString(report.lang, { year: 'numeric', month: 'long', day: 'numeric' });
+  const who = report.respondent === null ? '' : `${esc(report.respondent)} · `;
+  const rings = report.levels.map((l) => l.min);
+  const radar = radarSvg(report.scores.dimensions.map((d) => ({ label: d.title, value: d.score })), rings, s.chart);
+  const rows = report.scores.dimensions.map((d) => {
+    const colour = levelColour(rankOf(report, d.level), count);
+    return `<tr><td>${esc(d.title)}</td><td class="num">${esc(formatScore(d.score, report.lang))}</td><td>${barHtml(d.score, colour)}</td><td>${d.levelLabel === null ? `<span class="muted">${esc(s.noScore)}</span>` : badge(d.levelLabel, colour)}</td></tr>`;
+  });
+  const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
+  const benchmarkHtml =
+    benchmarks.length === 0
+      ? ''
+      : `<h2>${esc(s.benchmarks)}</h2>` +
+        benchmarks
+          .map((b) => {
+            const you = b.agrees === null ? '' : ` — <strong>${esc(b.agrees ? s.youToo : s.notYou)}</strong>`;
+            const source = b.source === null ? '' : `<div class="muted">${esc(s.source)}${esc(s.colon)}${esc(b.source)}</div>`;
+            return `<div class="bench"><div>${esc(s.percent(formatScore(b.agreeShare, report.lang)))} ${esc(s.respondentsSay)}${esc(s.colon)}${esc(s.quote(b.text))}${you}</div>${barHtml(b.agreeShare, '#85929e')}${source}</div>`;
+          })
+          .join('');
+  const recs = report.recommendations.map((r) => {
+    const href = r.link === undefined ? undefined : safeHref(r.link);
+    const link = href === undefined ? '' : ` <a href="${esc(href)}" rel="noopener noreferrer">↗</a>`;
+    return `<li><span class="title">${esc(r.title)}</span> <span class="prio">(${esc(s.priority)} ${r.priority})</span>${link}<div>${esc(r.text)}</div></li>`;
+  });
+  const levelList = report.levels.map((l, i) => `${badge(l.label, levelColour(i, count))} <span class="muted">≥ ${l.min}</span>`).join(' ');
+  return `<section class="report">
+<h1>${esc(report.bank.title)}</h1>
+<p class="meta">${who}${esc(when)}</p>
+<div class="summary">
+<div class="overall"><div class="muted">${esc(s.overall)}</div><div><span class="score">${esc(formatScore(overall.score, report.lang))}</span> <span class="of">/ 100</span></div><p>${badge(overall.levelLabel, levelColour(rankOf(report, overall.level), count))}</p><p class="muted">${esc(s.levels)}${esc(s.colon)}${levelList}</p></div>
+${radar}
+</div>
+<table><thead><tr><th>${esc(s.dimension)}</th><th>${esc(s.score)}</th><th></th><th>${esc(s.level)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+${benchmarkHtml}
+<h2>${esc(s.recommendations)}</h2>
+${recs.length === 0 ? `<p>${esc(s.noRecommendations)}</p>` : `<ol class="recs">${recs.join('')}</ol>`}
+${appendix(report, options.bank)}
+<footer>${esc(s.generated(when, report.tool.version))}</footer>
+</section>`;
+}
+
+/** One self-contained HTML file: inline CSS and SVG, no script, nothing fetched from the network. */
+export function renderReportsHtml(reports: readonly Report[], options: RenderOptions): string {
+  const first = reports[0];
+  const lang = first?.lang ?? 'fr';
+  const title = first === undefined ? 'diag' : [first.bank.title, reports.length === 1 ? first.respondent : null].filter((x) => x !== null).join(' — ');
+  return htmlPage(lang, title, reports.map((r) => section(r, options)).join('\n'));
+}

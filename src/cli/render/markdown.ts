@@ -1,0 +1,44 @@
+import type { Report } from '../../core/index.js';
+import { ui } from '../i18n.js';
+import { bar, formatScore, safeText } from './terminal.js';
+import type { RenderOptions } from './types.js';
+
+/** Text from a bank or an answer file, made inert in Markdown (no table breaks, no HTML, no links). */
+export function mdEscape(text: string): string {
+  return safeText(text)
+    .replace(/([\\`*_[\]<>|#!~])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}
+
+/** One report as Markdown: good in a CI job summary, a wiki or an e-mail. */
+export function renderReportMarkdown(report: Report, options: RenderOptions): string {
+  const s = ui(report.lang);
+  const lines: string[] = [];
+  const title = [report.bank.title, report.respondent].filter((x): x is string => x !== null && x !== '').map(mdEscape).join(' — ');
+  lines.push(`## ${title}`, '');
+  const overall = report.scores.overall;
+  lines.push(`**${s.overall}${s.colon}${formatScore(overall.score, report.lang)} / 100${overall.levelLabel === null ? '' : ` — ${mdEscape(overall.levelLabel)}`}**`, '');
+  lines.push(`| ${s.dimension} | ${s.score} | ${s.level} | |`, '| --- | ---: | --- | --- |');
+  for (const d of report.scores.dimensions) {
+    lines.push(`| ${mdEscape(d.title)} | ${formatScore(d.score, report.lang)} | ${d.levelLabel === null ? `_${s.noScore}_` : mdEscape(d.levelLabel)} | \`${bar(d.score, 10)}\` |`);
+  }
+  lines.push('');
+  const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
+  if (benchmarks.length > 0) {
+    lines.push(`### ${s.benchmarks}`, '');
+    for (const b of benchmarks) {
+      const you = b.agrees === null ? '' : ` — **${b.agrees ? s.youToo : s.notYou}**`;
+      const source = b.source === null ? '' : ` _(${s.source}${s.colon}${mdEscape(b.source)})_`;
+      lines.push(`- ${s.percent(formatScore(b.agreeShare, report.lang))} ${s.respondentsSay}${s.colon}${s.quote(mdEscape(b.text))}${you}${source}`);
+    }
+    lines.push('');
+  }
+  lines.push(`### ${s.recommendations}`, '');
+  if (report.recommendations.length === 0) lines.push(s.noRecommendations);
+  const shown = options.maxRecommendations === undefined ? report.recommendations : report.recommendations.slice(0, options.maxRecommendations);
+  shown.forEach((r, i) => {
+    const link = r.link === undefined ? '' : ` [↗](<${r.link.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+    lines.push(`${i + 1}. **${mdEscape(r.title)}** _(${s.priority} ${r.priority})_${link}  `, `   ${mdEscape(r.text)}`);
+  });
+  return `${lines.join('\n')}\n`;
+}

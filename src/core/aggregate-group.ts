@@ -1,0 +1,178 @@
+import { agreeValues } from './agree.js';
+import type { Report } from './build-report.js';
+import { sameScalar } from './conditions.js';
+import { ScoreHistogram, type ScoreSummary } from './histogram.js';
+import { round2 } from './levels.js';
+import type { AnswerValue, Bank, Question, QuestionType, Scalar } from './types.js';
+
+/** Scores of one dimension (or `overall`) over the respondents that have one. */
+export interface DimensionStats extends ScoreSummary {
+  id: string;
+  /** Respondents per level id: every level of the bank, 0 included. */
+  levels: Record<string, number>;
+}
+
+/** Answers to one question. Text answers are never aggregated: only counted. */
+export interface QuestionStats {
+  id: string;
+  type: QuestionType;
+  /** Respondents with a non-null answer. Hidden questions count neither as answered nor skipped. */
+  answered: number;
+  /** Respondents who skipped it (null). */
+  skipped: number;
+  /**
+   * likert, single, boolean: respondents per value; multiple: per chosen option. Keys are
+   * `String(value)`, every option present, 0 included.
+   */
+  distribution?: Record<string, number>;
+  /** likert: % of those who answered choosing an agreeing value (SPEC section 8), before reverse. */
+  agreeShare?: number | null;
+  /** The bank's `benchmark.agreeShare`, when the question has one. */
+  reference?: number;
+  /** number questions: over the raw answers. */
+  mean?: number | null;
+  min?: number | null;
+  max?: number | null;
+}
+
+/** The values answers are counted by: the options, or true and false; null for number and text. */
+export function choicesOf(question: Question): Scalar[] | null {
+  switch (question.type) {
+    case 'likert':
+    case 'single':
+    case 'multiple':
+      return question.options.map((o) => o.value);
+    case 'boolean':
+      return [true, false];
+    case 'number':
+    case 'text':
+      return null;
+  }
+}
+
+/** Which of the choices an answer picked: several for a multiple question, none when skipped. */
+export function chosenIndexes(choices: readonly Scalar[], value: AnswerValue): number[] {
+  if (value === null) return [];
+  const picked = Array.isArray(value) ? value : [value];
+  const indexes: number[] = [];
+  choices.forEach((choice, i) => {
+    if (picked.some((v) => sameScalar(choice, v))) indexes.push(i);
+  });
+  return indexes;
+}
+
+/** A respondent's answer; undefined when the question was not asked (hidden) or not answered. */
+export function answerOf(report: Report, question: Question): AnswerValue | undefined {
+  const section = question.profile ? report.profile : report.answers;
+  return Object.hasOwn(section, question.id) ? section[question.id] : undefined;
+}
+
+class DimensionTally {
+  readonly histogram = new ScoreHistogram();
+  private readonly levels: Map<string, number>;
+
+  constructor(
+    readonly id: string,
+    levelIds: readonly string[],
+  ) {
+    this.levels = new Map(levelIds.map((level) => [level, 0]));
+  }
+
+  add(score: number | null, level: string | null): void {
+    if (score === null) return;
+    this.histogram.add(score);
+    const seen = level === null ? undefined : this.levels.get(level);
+    if (level !== null && seen !== undefined) this.levels.set(level, seen + 1);
+  }
+
+  stats(): DimensionStats {
+    return { id: this.id, ...this.histogram.summary(), levels: Object.fromEntries(this.levels) };
+  }
+}
+
+class QuestionTally {
+  private readonly choices: Scalar[] | null;
+  private readonly counts: Uint32Array;
+  private readonly agree: number[];
+  private answered = 0;
+  private skipped = 0;
+  private agreeing = 0;
+  private readonly numbers = { count: 0, sum: 0, min: Infinity, max: -Infinity };
+
+  constructor(private readonly question: Question) {
+    this.choices = question.type === 'text' ? null : choicesOf(question);
+    this.counts = new Uint32Array(this.choices?.length ?? 0);
+    this.agree = question.type === 'likert' ? agreeValues(question.options.map((o) => o.value)) : [];
+  }
+
+  add(value: AnswerValue | undefined): void {
+    if (value === undefined) return;
+    if (value === null) {
+      this.skipped += 1;
+      return;
+    }
+    this.answered += 1;
+    if (this.choices !== null) {
+      for (const i of chosenIndexes(this.choices, value)) this.counts[i] = (this.counts[i] ?? 0) + 1;
+    }
+    if (typeof value === 'number' && this.agree.includes(value)) this.agreeing += 1;
+    if (this.question.type === 'number' && typeof value === 'number') {
+      const n = this.numbers;
+      n.count += 1;
+      n.sum += value;
+      n.min = Math.min(n.min, value);
+      n.max = Math.max(n.max, value);
+    }
+  }
+
+  stats(): QuestionStats {
+    const { question, answered } = this;
+    const stats: QuestionStats = { id: question.id, type: question.type, answered, skipped: this.skipped };
+    if (question.type === 'text') return stats;
+    const choices = this.choices;
+    if (choices !== null) stats.distribution = Object.fromEntries(choices.map((c, i) => [String(c), this.counts[i] ?? 0]));
+    // One division of exact integers, so that round2 sees the nearest double to the true share.
+    if (question.type === 'likert') stats.agreeShare = answered === 0 ? null : round2((this.agreeing * 100) / answered);
+    if (question.benchmark?.agreeShare !== undefined) stats.reference = question.benchmark.agreeShare;
+    if (question.type === 'number') {
+      const { count, sum, min, max } = this.numbers;
+      stats.mean = count === 0 ? null : round2(sum / count);
+      stats.min = count === 0 ? null : round2(min);
+      stats.max = count === 0 ? null : round2(max);
+    }
+    return stats;
+  }
+}
+
+/** What is kept of one group of respondents (everyone, or one segment): counts, never the reports. */
+export interface GroupStats {
+  readonly count: number;
+  add(report: Report): void;
+  stats(): { overall: DimensionStats; dimensions: DimensionStats[]; questions: QuestionStats[] };
+}
+
+export function createGroupStats(bank: Bank): GroupStats {
+  const levelIds = bank.levels.map((l) => l.id);
+  const overall = new DimensionTally('overall', levelIds);
+  const dimensions = new Map(bank.dimensions.map((d) => [d.id, new DimensionTally(d.id, levelIds)]));
+  const questions = bank.questions.map((q) => ({ question: q, tally: new QuestionTally(q) }));
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    add(report) {
+      count += 1;
+      overall.add(report.scores.overall.score, report.scores.overall.level);
+      for (const d of report.scores.dimensions) dimensions.get(d.id)?.add(d.score, d.level);
+      for (const { question, tally } of questions) tally.add(answerOf(report, question));
+    },
+    stats() {
+      return {
+        overall: overall.stats(),
+        dimensions: [...dimensions.values()].map((d) => d.stats()),
+        questions: questions.map(({ tally }) => tally.stats()),
+      };
+    },
+  };
+}
