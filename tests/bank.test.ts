@@ -48,8 +48,10 @@ function randomAnswer(question: Question, next: () => number): AnswerValue {
   if (!question.required && next() < 0.1) return null;
   switch (question.type) {
     case 'likert':
-    case 'single':
-      return pick(question.options)?.value ?? null;
+    case 'single': {
+      const options: ReadonlyArray<{ value: string | number }> = question.options;
+      return pick(options)?.value ?? null;
+    }
     case 'boolean':
       return next() < 0.5;
     case 'multiple':
