@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { collect, withBankOptions } from './common.js';
 import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js';
+import { AGGREGATE_FORMATS } from './render/aggregate-formats.js';
 import { COMPARE_FORMATS } from './render/compare-formats.js';
 import { EXPLAIN_FORMATS } from './render/explain-formats.js';
 import { REPORT_FORMATS } from './render/index.js';
@@ -40,6 +41,17 @@ function program(): Command {
     .description('render saved JSON reports again, in any format and language')
     .argument('<reports...>', 'JSON reports written by diag run or diag score --format json')
     .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
+
+  withBankOptions(diag.command('aggregate'))
+    .description('group results of many answer files or reports, by segment, without exposing anyone')
+    .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
+    .option('--by <question>', 'break the group down by a single, multiple or boolean question (repeatable)', collect)
+    .option('--min-group <n>', 'hide every segment smaller than N people', '5')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(AGGREGATE_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--force', 'replace --output if it exists')
+    .option('--csv-delimiter <char>', 'CSV separator: , (default), ; or tab')
+    .action(async (inputs: string[], options) => (await import('./commands/aggregate.js')).aggregate(inputs, options));
 
   diag
     .command('compare')

@@ -5,7 +5,10 @@ import { ScoreHistogram, type ScoreSummary } from './histogram.js';
 import { round2 } from './levels.js';
 import type { AnswerValue, Bank, Question, QuestionType, Scalar } from './types.js';
 
-/** Scores of one dimension (or `overall`) over the respondents that have one. */
+/**
+ * Scores of one dimension (or `overall`) over the respondents that have one. Median and quartiles
+ * interpolate linearly between order statistics (type 7 of R, numpy's default): see ScoreHistogram.
+ */
 export interface DimensionStats extends ScoreSummary {
   id: string;
   /** Respondents per level id: every level of the bank, 0 included. */
@@ -65,6 +68,16 @@ export function chosenIndexes(choices: readonly Scalar[], value: AnswerValue): n
 export function answerOf(report: Report, question: Question): AnswerValue | undefined {
   const section = question.profile ? report.profile : report.answers;
   return Object.hasOwn(section, question.id) ? section[question.id] : undefined;
+}
+
+/** A report with its answers read once, in bank order, however many groups it is added to. */
+export interface Respondent {
+  report: Report;
+  answers: Array<AnswerValue | undefined>;
+}
+
+export function readRespondent(bank: Bank, report: Report): Respondent {
+  return { report, answers: bank.questions.map((q) => answerOf(report, q)) };
 }
 
 class DimensionTally {
@@ -147,7 +160,7 @@ class QuestionTally {
 /** What is kept of one group of respondents (everyone, or one segment): counts, never the reports. */
 export interface GroupStats {
   readonly count: number;
-  add(report: Report): void;
+  add(respondent: Respondent): void;
   stats(): { overall: DimensionStats; dimensions: DimensionStats[]; questions: QuestionStats[] };
 }
 
@@ -155,23 +168,23 @@ export function createGroupStats(bank: Bank): GroupStats {
   const levelIds = bank.levels.map((l) => l.id);
   const overall = new DimensionTally('overall', levelIds);
   const dimensions = new Map(bank.dimensions.map((d) => [d.id, new DimensionTally(d.id, levelIds)]));
-  const questions = bank.questions.map((q) => ({ question: q, tally: new QuestionTally(q) }));
+  const questions = bank.questions.map((q) => new QuestionTally(q));
   let count = 0;
   return {
     get count() {
       return count;
     },
-    add(report) {
+    add({ report, answers }) {
       count += 1;
       overall.add(report.scores.overall.score, report.scores.overall.level);
       for (const d of report.scores.dimensions) dimensions.get(d.id)?.add(d.score, d.level);
-      for (const { question, tally } of questions) tally.add(answerOf(report, question));
+      questions.forEach((tally, i) => tally.add(answers[i]));
     },
     stats() {
       return {
         overall: overall.stats(),
         dimensions: [...dimensions.values()].map((d) => d.stats()),
-        questions: questions.map(({ tally }) => tally.stats()),
+        questions: questions.map((tally) => tally.stats()),
       };
     },
   };

@@ -1,4 +1,4 @@
-import { answerOf, choicesOf, chosenIndexes, createGroupStats, type DimensionStats, type GroupStats, type QuestionStats } from './aggregate-group.js';
+import { answerOf, choicesOf, chosenIndexes, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats } from './aggregate-group.js';
 import type { Report } from './build-report.js';
 import { ProblemList, type Problem } from './problems.js';
 import { suggestion } from './suggest.js';
@@ -30,7 +30,8 @@ export interface SuppressedSegment {
   by: string;
   value: Scalar | null;
   reason: string;
-  code: 'small-group';
+  /** `small-group`: fewer than minGroup; `complementary`: hidden too, so that a small one cannot be derived. */
+  code: 'small-group' | 'complementary';
 }
 
 /** The aggregate of SPEC section 8. Field names are a public contract. */
@@ -89,14 +90,15 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
   });
   return {
     add(report) {
-      everyone.add(report);
+      const respondent = readRespondent(bank, report);
+      everyone.add(respondent);
       for (const { question, choices, groups } of breakdowns) {
         // Skipped, hidden or nothing chosen: the null segment, the last one.
         const chosen = chosenIndexes(choices, answerOf(report, question) ?? null);
         for (const index of chosen.length > 0 ? chosen : [choices.length]) {
           const group = groups[index] ?? createGroupStats(bank);
           groups[index] = group;
-          group.add(report);
+          group.add(respondent);
         }
       }
     },
@@ -104,15 +106,25 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
       const segments: Segment[] = [];
       const suppressed: SuppressedSegment[] = [];
       for (const { question, choices, groups } of breakdowns) {
-        for (let index = 0; index <= choices.length; index++) {
-          const group = groups[index];
-          if (group === undefined) continue;
-          const value = choices[index] ?? null;
-          if (group.count < options.minGroup) {
-            suppressed.push({ by: question.id, value, reason: `fewer than ${options.minGroup} respondents`, code: 'small-group' });
-          } else {
-            segments.push({ by: question.id, value, count: group.count, ...group.stats() });
-          }
+        const present = groups.flatMap((group, index) => (group === undefined ? [] : [{ group, value: choices[index] ?? null }]));
+        const small = present.filter(({ group }) => group.count < options.minGroup);
+        const shown = present.filter(({ group }) => group.count >= options.minGroup).sort((a, b) => a.group.count - b.group.count);
+        const hidden = new Set(small.map(({ value }) => value));
+        // In a breakdown that splits the group (single, boolean), the whole group minus the segments
+        // shown would give away a small one: hide the next smallest too, until what is hidden is
+        // itself no smaller than minGroup. A multiple question's segments overlap, so it cannot.
+        let hiddenCount = small.reduce((sum, { group }) => sum + group.count, 0);
+        const complementary = new Set<Scalar | null>();
+        while (question.type !== 'multiple' && hiddenCount > 0 && hiddenCount < options.minGroup && shown.length > 0) {
+          const next = shown.shift();
+          if (next === undefined) break;
+          complementary.add(next.value);
+          hiddenCount += next.group.count;
+        }
+        for (const { group, value } of present) {
+          if (hidden.has(value)) suppressed.push({ by: question.id, value, reason: `fewer than ${options.minGroup} respondents`, code: 'small-group' });
+          else if (complementary.has(value)) suppressed.push({ by: question.id, value, reason: `hidden so that a group of fewer than ${options.minGroup} cannot be worked out by subtraction`, code: 'complementary' });
+          else segments.push({ by: question.id, value, count: group.count, ...group.stats() });
         }
       }
       return { count: everyone.count, minGroup: options.minGroup, ...everyone.stats(), segments, suppressed };

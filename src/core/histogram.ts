@@ -27,7 +27,8 @@ export class ScoreHistogram {
 
   /** Adds a score of a report (already rounded to 2 decimals; clamped to 0..100 to be safe). */
   add(score: number): void {
-    const bin = Math.min(BINS - 1, Math.max(0, Math.round(score * 100)));
+    const rounded = Math.round(score * 100);
+    const bin = rounded > 0 ? (rounded < BINS ? rounded : BINS - 1) : 0;
     this.bins[bin] = (this.bins[bin] ?? 0) + 1;
     this.hundredths += bin;
     this.count += 1;

@@ -1,0 +1,95 @@
+import { buildReport, checkBy, createAggregator, validateAnswers, type Aggregate, type Bank } from '../../core/index.js';
+import { useColor, type CommonOptions } from '../common.js';
+import { InputError } from '../errors.js';
+import { chooseLanguage } from '../i18n.js';
+import { formatProblems, loadBank } from '../load-bank.js';
+import { emit } from '../output.js';
+import { expandInputs, readRecords } from '../read-inputs.js';
+import type { AggregateFormat } from '../render/aggregate-formats.js';
+import { checkLanguage } from '../score-inputs.js';
+import { TOOL } from '../version.js';
+
+export interface AggregateCommandOptions extends CommonOptions {
+  by?: string[];
+  minGroup: string;
+  format: AggregateFormat;
+  output?: string;
+  force?: boolean;
+  csvDelimiter?: string;
+}
+
+/** Lines of warnings and errors shown; past that, only a count (a million records must not flood the terminal). */
+const SHOWN = 20;
+/** Named respondents remembered to warn about duplicates; bounded so that memory stays flat. */
+const REMEMBERED = 100_000;
+
+/** The group of all inputs, streamed one record at a time. */
+export async function aggregateInputs(bank: Bank, inputs: readonly string[], options: { by: string[]; minGroup: number; warn: (line: string) => void }): Promise<Aggregate> {
+  const aggregator = createAggregator(bank, { by: options.by, minGroup: options.minGroup });
+  const errors: string[] = [];
+  let refused = 0;
+  let warnings = 0;
+  const seen = new Set<string>();
+  const warn = (line: string) => {
+    if (++warnings <= SHOWN) options.warn(line);
+  };
+  const context = { lang: bank.languages[0] ?? 'fr', createdAt: '', tool: { name: TOOL.name, version: TOOL.version } };
+  for await (const record of readRecords(expandInputs(inputs).files)) {
+    if ('error' in record) {
+      refused++;
+      errors.push(record.error.message, ...record.error.details);
+      continue;
+    }
+    const result = validateAnswers(bank, record.source.data);
+    for (const w of result.warnings) warn(`warning: ${formatProblems(record.source, [w], false).join('')}`);
+    if (!result.ok) {
+      refused++;
+      if (errors.length < SHOWN * 5) errors.push(...formatProblems(record.source, result.errors, false));
+      continue;
+    }
+    const who = result.value.respondent;
+    if (who !== undefined && who !== '') {
+      if (seen.has(who)) warn(`warning: ${record.source.name}: respondent "${who}" appears more than once`);
+      else if (seen.size < REMEMBERED) seen.add(who);
+    }
+    aggregator.add(buildReport(bank, result.value, context));
+  }
+  if (warnings > SHOWN) options.warn(`warning: … and ${warnings - SHOWN} more warnings`);
+  if (refused > 0) {
+    const shown = errors.slice(0, SHOWN * 5);
+    if (errors.length > shown.length) shown.push(`… and more`);
+    throw new InputError(`${refused} input${refused === 1 ? '' : 's'} refused; nothing was written`, shown);
+  }
+  return aggregator.result();
+}
+
+/** `diag aggregate INPUTS…`: the group's results, by segment, without exposing anyone. */
+export async function aggregate(inputs: string[], options: AggregateCommandOptions): Promise<void> {
+  const { bank } = loadBank(options.bank);
+  checkLanguage(bank, options.lang);
+  const by = options.by ?? [];
+  const problems = checkBy(bank, by);
+  if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.message}`));
+  const minGroup = Number(options.minGroup);
+  if (!Number.isInteger(minGroup) || minGroup < 1) throw new InputError(`--min-group ${options.minGroup}: expected a whole number, at least 1`);
+  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`) });
+  if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: the group figures are close to individual answers\n`);
+  const lang = chooseLanguage(bank.languages, options.lang);
+  let text: string;
+  if (options.format === 'json') {
+    text = JSON.stringify({ bank: { id: bank.id, version: bank.version }, by, ...result }, null, 2);
+  } else {
+    const { aggregateView } = await import('../render/aggregate-view.js');
+    const view = aggregateView(result, bank, lang, by);
+    if (options.format === 'text') {
+      const { renderAggregateText } = await import('../render/aggregate-text.js');
+      const toTerminal = options.output === undefined || options.output === '-';
+      text = renderAggregateText(view, { color: toTerminal && useColor(options, process.stdout, process.env), width: process.stdout.columns ?? 100 });
+    } else {
+      const doc = await import('../render/aggregate-doc.js');
+      const delimiter = options.csvDelimiter === 'tab' ? '\t' : (options.csvDelimiter ?? ',');
+      text = options.format === 'markdown' ? doc.renderAggregateMarkdown(view) : options.format === 'csv' ? doc.renderAggregateCsv(view, delimiter) : doc.renderAggregateHtml(view);
+    }
+  }
+  emit(text, options.output, options.force);
+}

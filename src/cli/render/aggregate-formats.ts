@@ -1,0 +1,2 @@
+export const AGGREGATE_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
+export type AggregateFormat = (typeof AGGREGATE_FORMATS)[number];
