@@ -103,6 +103,16 @@ const STRINGS = {
       resumeWith: (command: string) => `Pour reprendre : ${command}`,
       reportWritten: (report: string, answers: string) => `Rapport complet : ${report}\nRéponses : ${answers} (à rejouer avec diag score)`,
       outExists: (file: string) => `${file} existe déjà ; le rapport est écrit à côté, sans l’écraser.`,
+      workshop: {
+        title: (bank: string) => `Atelier — ${bank}`,
+        so_far: (n: number, dir: string) => `${n} participant${n > 1 ? 's ont' : ' a'} déjà répondu (résultats dans ${dir}).`,
+        next: 'Participant suivant : commencer',
+        finish: 'Terminer l’atelier et afficher les résultats du groupe',
+        pseudonym: 'Votre prénom ou un pseudonyme (facultatif : Entrée pour rester anonyme)',
+        handOver: 'Entrée pour effacer l’écran et passer la main',
+        groupHint: (dir: string) => `Pour le détail par groupe : diag aggregate ${dir} --by age`,
+        resumeWith: (dir: string) => `Pour reprendre l’atelier : diag run --workshop ${dir}`,
+      },
     },
     template: {
       title: (bank: string) => `Fichier de réponses vierge — ${bank}`,
@@ -219,6 +229,16 @@ const STRINGS = {
       resumeWith: (command: string) => `To resume: ${command}`,
       reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
       outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
+      workshop: {
+        title: (bank: string) => `Workshop — ${bank}`,
+        so_far: (n: number, dir: string) => `${n} participant${n === 1 ? ' has' : 's have'} answered so far (results in ${dir}).`,
+        next: 'Next participant: start',
+        finish: 'Finish the workshop and show the group results',
+        pseudonym: 'Your first name or a pseudonym (optional: Enter to stay anonymous)',
+        handOver: 'Enter to clear the screen and hand over',
+        groupHint: (dir: string) => `For the detail by group: diag aggregate ${dir} --by age`,
+        resumeWith: (dir: string) => `To resume the workshop: diag run --workshop ${dir}`,
+      },
     },
     template: {
       title: (bank: string) => `Blank answer file — ${bank}`,

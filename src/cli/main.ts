@@ -26,6 +26,7 @@ function program(): Command {
     .option('--out <file>', 'report file (default: diag-BANK-DATE.json in the current folder); never replaced')
     .option('--out-dir <dir>', 'folder for the report and answers, with unique names')
     .option('--state-dir <dir>', 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)')
+    .option('--workshop <dir>', 'a workshop on one terminal: participants take turns, results saved in DIR, then the group results')
     .action(async (options) => (await import('./commands/run.js')).run(options));
 
   withReportOutput(withBankOptions(diag.command('score')))

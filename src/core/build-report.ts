@@ -116,7 +116,8 @@ export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext
     benchmarks: bank.questions
       .filter((q) => q.benchmark !== undefined && !hidden.has(q.id))
       .map((q) => {
-        const answer = result.answers[q.id] ?? null;
+        // hasOwn: a question id such as `constructor` must not read Object.prototype.
+        const answer = Object.hasOwn(result.answers, q.id) ? (result.answers[q.id] ?? null) : null;
         return {
           question: q.id,
           dimension: q.dimension ?? null,

@@ -3,11 +3,21 @@ import type { AnswerValue, Question } from './types.js';
 
 /** Position of v in [min, max] as 0..100, computed in the order SPEC section 4 writes it. */
 function linear(v: number, min: number, max: number): number {
+  // A range wider than the largest double (min -1e308, max 1e308) would give Infinity / Infinity:
+  // halving every term first keeps the same ratio without overflow.
+  if (!Number.isFinite(max - min)) return ((v / 2 - min / 2) / (max / 2 - min / 2)) * 100;
   return ((v - min) / (max - min)) * 100;
 }
 
+/** A loop, not Math.min(...values), which overflows the call stack on a very long scale. */
 export function scaleBounds(values: readonly number[]): { min: number; max: number } {
-  return { min: Math.min(...values), max: Math.max(...values) };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of values) {
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { min, max };
 }
 
 /**

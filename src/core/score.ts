@@ -33,13 +33,23 @@ export interface ScoreResult {
 }
 
 function weightedMean(pairs: ReadonlyArray<{ weight: number; score: number }>): number | null {
+  let largest = 0;
+  for (const { weight } of pairs) largest = Math.max(largest, weight);
+  // Weights near the largest double overflow Σ w·s, and weights near the smallest lose their
+  // digits: scale them by the largest then. Ordinary weights keep SPEC's arithmetic exactly.
+  const unit = largest > 1e300 || (largest > 0 && largest < 1e-300) ? largest : 1;
   let total = 0;
   let weights = 0;
+  let lowest = Infinity;
+  let highest = -Infinity;
   for (const { weight, score } of pairs) {
-    total += weight * score;
-    weights += weight;
+    total += (weight / unit) * score;
+    weights += weight / unit;
+    lowest = Math.min(lowest, score);
+    highest = Math.max(highest, score);
   }
-  return weights > 0 ? total / weights : null;
+  // A mean lies between its extremes; rounding can put it one ulp outside (100.00000000000001).
+  return weights > 0 ? Math.min(Math.max(total / weights, lowest), highest) : null;
 }
 
 /** Scores validated answers against a bank: SPEC section 4, nothing rounded. */
@@ -49,7 +59,7 @@ export function scoreAnswers(bank: Bank, given: Answers): ScoreResult {
     const scored = visible.filter((q) => isScored(q) && q.dimension === dimension.id);
     const items: ItemResult[] = [];
     for (const question of scored) {
-      const value = answers[question.id] ?? null;
+      const value = Object.hasOwn(answers, question.id) ? (answers[question.id] ?? null) : null;
       const score = itemScore(question, value);
       if (score !== null) items.push({ question: question.id, dimension: dimension.id, value, score, weight: question.weight });
     }
@@ -76,7 +86,7 @@ export function scoreAnswers(bank: Bank, given: Answers): ScoreResult {
 
 /** Unrounded scores by dimension id and `overall`, as conditions read them. */
 export function scoreTable(result: ScoreResult): Record<string, number | null> {
-  const table: Record<string, number | null> = { overall: result.overall.score };
-  for (const d of result.dimensions) table[d.id] = d.score;
-  return table;
+  // fromEntries defines own properties: a dimension id such as `__proto__` is an entry like any other.
+  const entries: Array<[string, number | null]> = [['overall', result.overall.score], ...result.dimensions.map((d): [string, number | null] => [d.id, d.score])];
+  return Object.fromEntries(entries);
 }

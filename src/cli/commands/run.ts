@@ -1,16 +1,16 @@
 import { input, select } from '@inquirer/prompts';
-import { Chalk } from 'chalk';
-import { existsSync } from 'node:fs';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { buildReport, runSurvey, translator, validateAnswers, type AnswerValue, type Bank, type Report } from '../../core/index.js';
+import { buildReport, runSurvey, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
 import { InputError, InterruptedError } from '../errors.js';
 import { chooseLanguage, environmentLanguage, ui, type UiStrings } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { createFile, createUniqueFile } from '../output.js';
 import { clearProgress, loadProgress, progressFile, saveProgress, stateDirectory, type Progress } from '../progress.js';
-import { inquirerAsk, inquirerReview, type PromptSetup } from '../prompts.js';
+import { inquirerAsk, inquirerReview } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
 import { safeText, wrap } from '../render/terminal.js';
 import { checkLanguage } from '../score-inputs.js';
@@ -22,11 +22,25 @@ export interface RunOptions extends CommonOptions {
   out?: string;
   outDir?: string;
   respondent?: string;
+  workshop?: string;
+}
+
+/** Everything one terminal session of the survey needs. */
+export interface Session {
+  bank: Bank;
+  lang: string;
+  s: UiStrings;
+  t: Translate;
+  chalk: ChalkInstance;
+  width: number;
+  write: (text: string) => void;
+  clear: () => void;
+  options: RunOptions;
 }
 
 const SECONDS_PER_QUESTION = 12;
 
-function isExitPrompt(error: unknown): boolean {
+export function isExitPrompt(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
 
@@ -47,106 +61,148 @@ export function answerFileYaml(bank: Bank, report: Report): string {
   return `# diag answers, bank ${bank.id} ${bank.version}: diag score THIS_FILE\n${stringify(file)}`;
 }
 
-/** Writes the report and its answers with names never used before; returns both paths. */
-function writeResults(bank: Bank, report: Report, options: RunOptions, s: UiStrings, warn: (line: string) => void): { report: string; answers: string } {
+/**
+ * Writes the report and its answers under names never used before. In a shared folder
+ * (--out-dir, --workshop) the answers go to its `answers/` subfolder, so that
+ * `diag aggregate FOLDER` counts each participant once.
+ */
+function writeResults(session: Session, report: Report, folder: string | undefined): { report: string; answers: string } {
+  const { bank, options, s } = session;
   const json = `${JSON.stringify(report, null, 2)}\n`;
   const answers = answerFileYaml(bank, report);
-  if (options.out !== undefined) {
-    const base = options.out.replace(/\.json$/i, '');
-    if (createFile(options.out, json)) {
-      return { report: options.out, answers: createUniqueFile(`${base}-answers`, '.yaml', answers) };
-    }
-    warn(s.run.outExists(options.out));
-    const reportFile = createUniqueFile(base, '.json', json);
-    return { report: reportFile, answers: createUniqueFile(`${reportFile.replace(/\.json$/, '')}-answers`, '.yaml', answers) };
+  const answersBeside = (reportFile: string) => createUniqueFile(`${reportFile.replace(/\.json$/i, '')}-answers`, '.yaml', answers);
+  if (options.out !== undefined && folder === undefined) {
+    if (createFile(options.out, json)) return { report: options.out, answers: answersBeside(options.out) };
+    process.stderr.write(`${s.run.outExists(options.out)}\n`);
+    const reportFile = createUniqueFile(options.out.replace(/\.json$/i, ''), '.json', json);
+    return { report: reportFile, answers: answersBeside(reportFile) };
   }
-  const who = report.respondent === null ? '' : `-${report.respondent.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
-  const base = join(options.outDir ?? '.', `diag-${bank.id}${who === '-' ? '' : who}-${stamp(new Date(report.createdAt))}`);
-  const reportFile = createUniqueFile(base, '.json', json);
-  return { report: reportFile, answers: createUniqueFile(`${reportFile.replace(/\.json$/, '')}-answers`, '.yaml', answers) };
+  const who = report.respondent === null ? '' : report.respondent.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  const name = `diag-${bank.id}${who === '' ? '' : `-${who}`}-${stamp(new Date(report.createdAt))}`;
+  const reportFile = createUniqueFile(join(folder ?? '.', name), '.json', json);
+  if (folder === undefined) return { report: reportFile, answers: answersBeside(reportFile) };
+  mkdirSync(join(folder, 'answers'), { recursive: true });
+  const base = reportFile.slice(folder.length).replace(/^[\\/]/, '').replace(/\.json$/i, '');
+  return { report: reportFile, answers: createUniqueFile(join(folder, 'answers', base), '.yaml', answers) };
 }
 
-/** `diag run`: the interactive survey, saved after every answer, ending with results and a report. */
-export async function run(options: RunOptions): Promise<void> {
+/** Loads the bank and sets up the terminal; refuses at once without a terminal. */
+export function openSession(options: RunOptions): Session {
   const { bank } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
   const lang = chooseLanguage(bank.languages, options.lang, environmentLanguage(process.env));
   const s = ui(lang);
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(s.run.notATerminal);
+  const write = (text: string) => void process.stdout.write(text);
+  return {
+    bank,
+    lang,
+    s,
+    t: translator(lang, bank.languages[0] ?? lang),
+    chalk: new Chalk({ level: useColor(options, process.stdout, process.env) ? 2 : 0 }),
+    width: Math.min(process.stdout.columns ?? 80, 100),
+    write,
+    clear: () => write('\u001b[2J\u001b[3J\u001b[H'),
+    options,
+  };
+}
+
+export function welcome(session: Session): void {
+  const { bank, chalk, s, t, width, write } = session;
+  session.clear();
+  write(`${chalk.bold(safeText(t(bank.title)))}\n\n`);
+  if (bank.description !== undefined) write(`${wrap(t(bank.description), width)}\n\n`);
+  const asked = bank.questions.filter((q) => q.when === undefined).length;
+  write(`${s.run.welcome(asked, Math.max(1, Math.round((asked * SECONDS_PER_QUESTION) / 60)))}\n`);
+  write(`${chalk.dim(wrap(s.run.privacy, width))}\n${chalk.dim(wrap(s.run.keys, width))}\n\n`);
+}
+
+/**
+ * One participant from first question to saved report: progress saved after every answer in
+ * `stateFile`, cleared once the report is written.
+ */
+export async function interview(session: Session, state: Progress, stateFile: string, folder: string | undefined): Promise<{ report: Report; written: { report: string; answers: string } }> {
+  const { bank, lang, s, t, chalk, width, write, clear } = session;
+  saveProgress(stateFile, state);
+  const setup = { bank, t, s, chalk, width, clear, write };
+  const answers = await runSurvey(bank, {
+    ask: inquirerAsk(setup),
+    review: inquirerReview(setup),
+    initial: state.answers,
+    onAnswer: (all: Readonly<Record<string, AnswerValue>>) => {
+      state.answers = { ...all };
+      state.updatedAt = new Date().toISOString();
+      saveProgress(stateFile, state);
+    },
+  });
+  const checked = validateAnswers(bank, { bank: bank.id, lang, ...(state.respondent === undefined ? {} : { respondent: state.respondent }), answers });
+  if (!checked.ok) {
+    // The survey only produces valid answers; if not, it is a bug, but the answers are safe in the state file.
+    throw new Error(`internal: the survey produced invalid answers (kept in ${stateFile}):\n${checked.errors.map((e) => e.message).join('\n')}`);
+  }
+  const report = buildReport(bank, checked.value, { lang, createdAt: new Date().toISOString(), tool: { name: TOOL.name, version: TOOL.version } });
+  const written = writeResults(session, report, folder);
+  clearProgress(stateFile);
+  return { report, written };
+}
+
+export function showResults(session: Session, report: Report, written: { report: string; answers: string }): void {
+  const { chalk, s, width, write } = session;
+  session.clear();
+  write(`${renderReportText(report, { color: chalk.level > 0, width, maxRecommendations: 3 })}\n\n`);
+  write(`${chalk.dim(s.run.reportWritten(written.report, written.answers))}\n`);
+}
+
+export function newProgress(session: Session, respondent: string | undefined): Progress {
+  const now = new Date().toISOString();
+  return { bank: session.bank.id, bankVersion: session.bank.version, lang: session.lang, startedAt: now, updatedAt: now, answers: {}, ...(respondent ? { respondent } : {}) };
+}
+
+/** The saved progress to continue, if there is one and the person wants it (or said --resume). */
+export async function pickUp(session: Session, stateFile: string): Promise<Progress | undefined> {
+  const { s, lang, options } = session;
+  const progress = loadProgress(stateFile, session.bank.id);
+  const count = progress === undefined ? 0 : Object.keys(progress.answers).length;
+  if (progress === undefined || count === 0) {
+    if (options.resume === true) session.write(`${session.chalk.dim(s.run.noProgress)}\n\n`);
+    return undefined;
+  }
+  if (options.resume === true) return progress;
+  const resume = await select({
+    message: s.run.resumeFound(count, new Date(progress.updatedAt || progress.startedAt).toLocaleString(lang)),
+    choices: [
+      { name: s.run.resumeYes, value: true },
+      { name: s.run.resumeNo, value: false },
+    ],
+  });
+  return resume ? progress : undefined;
+}
+
+/** `diag run`: the interactive survey, saved after every answer, ending with results and a report. */
+export async function run(options: RunOptions): Promise<void> {
+  if (options.workshop !== undefined) {
+    const { workshop } = await import('./workshop.js');
+    return workshop(options.workshop, options);
+  }
+  const session = openSession(options);
   if (options.out !== undefined && existsSync(options.out)) {
     throw new InputError(`${options.out} already exists; choose another name with --out (diag never replaces a report)`);
   }
-  const t = translator(lang, bank.languages[0] ?? lang);
-  const chalk = new Chalk({ level: useColor(options, process.stdout, process.env) ? 2 : 0 });
-  const width = Math.min(process.stdout.columns ?? 80, 100);
-  const write = (text: string) => process.stdout.write(text);
-  const clear = () => write('\u001b[2J\u001b[3J\u001b[H');
-  const stateFile = progressFile(stateDirectory(options.stateDir, process.env), bank.id);
+  const stateFile = progressFile(stateDirectory(options.stateDir, process.env), session.bank.id);
   const resumeCommand = ['diag run --resume', options.bank ? `--bank ${options.bank}` : '', options.stateDir ? `--state-dir ${options.stateDir}` : ''].filter(Boolean).join(' ');
-
   try {
-    clear();
-    write(`${chalk.bold(safeText(t(bank.title)))}\n\n`);
-    if (bank.description !== undefined) write(`${wrap(t(bank.description), width)}\n\n`);
-    const asked = bank.questions.filter((q) => q.when === undefined).length;
-    write(`${s.run.welcome(asked, Math.max(1, Math.round((asked * SECONDS_PER_QUESTION) / 60)))}\n${chalk.dim(s.run.privacy)}\n${chalk.dim(s.run.keys)}\n\n`);
-
-    let progress: Progress | undefined = loadProgress(stateFile, bank.id);
-    if (progress !== undefined && Object.keys(progress.answers).length > 0) {
-      const resume =
-        options.resume === true ||
-        (await select({
-          message: s.run.resumeFound(Object.keys(progress.answers).length, new Date(progress.updatedAt || progress.startedAt).toLocaleString(lang)),
-          choices: [
-            { name: s.run.resumeYes, value: true },
-            { name: s.run.resumeNo, value: false },
-          ],
-        }));
-      if (!resume) progress = undefined;
-    } else if (options.resume === true) {
-      write(`${chalk.dim(s.run.noProgress)}\n\n`);
-      progress = undefined;
+    welcome(session);
+    let state = await pickUp(session, stateFile);
+    if (state === undefined) {
+      const respondent = options.respondent ?? (await input({ message: session.s.run.respondent })).trim();
+      state = newProgress(session, respondent);
     }
-
-    const now = new Date().toISOString();
-    const state: Progress = progress ?? { bank: bank.id, bankVersion: bank.version, lang, startedAt: now, updatedAt: now, answers: {} };
-    state.lang = lang;
-    if (progress === undefined) {
-      const respondent = options.respondent ?? (await input({ message: s.run.respondent })).trim();
-      if (respondent !== '') state.respondent = respondent;
-      saveProgress(stateFile, state);
-    }
-
-    const setup: PromptSetup = { bank, t, s, chalk, width, clear, write };
-    const answers = await runSurvey(bank, {
-      ask: inquirerAsk(setup),
-      review: inquirerReview(setup),
-      initial: state.answers,
-      onAnswer: (all: Readonly<Record<string, AnswerValue>>) => {
-        state.answers = { ...all };
-        state.updatedAt = new Date().toISOString();
-        saveProgress(stateFile, state);
-      },
-    });
-
-    const file = { bank: bank.id, lang, ...(state.respondent === undefined ? {} : { respondent: state.respondent }), answers };
-    const checked = validateAnswers(bank, file);
-    if (!checked.ok) {
-      // The survey only produces valid answers; if not, it is a bug, but the answers are safe in the state file.
-      throw new Error(`internal: the survey produced invalid answers (kept in ${stateFile}):\n${checked.errors.map((e) => e.message).join('\n')}`);
-    }
-    const report = buildReport(bank, checked.value, { lang, createdAt: new Date().toISOString(), tool: { name: TOOL.name, version: TOOL.version } });
-    const written = writeResults(bank, report, options, s, (line) => process.stderr.write(`${line}\n`));
-    clearProgress(stateFile);
-
-    clear();
-    write(`${renderReportText(report, { color: chalk.level > 0, width, maxRecommendations: 3 })}\n\n`);
-    write(`${chalk.dim(s.run.reportWritten(written.report, written.answers))}\n`);
+    state.lang = session.lang;
+    if (options.outDir !== undefined) mkdirSync(options.outDir, { recursive: true });
+    const { report, written } = await interview(session, state, stateFile, options.outDir);
+    showResults(session, report, written);
   } catch (error) {
-    if (isExitPrompt(error)) {
-      throw new InterruptedError(`${s.run.saved(stateFile)}\n${s.run.resumeWith(resumeCommand)}`);
-    }
+    if (isExitPrompt(error)) throw new InterruptedError(`${session.s.run.saved(stateFile)}\n${session.s.run.resumeWith(resumeCommand)}`);
     throw error;
   }
 }
-

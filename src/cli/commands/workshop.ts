@@ -1,0 +1,57 @@
+import { input, select } from '@inquirer/prompts';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { InterruptedError } from '../errors.js';
+import { progressFile, stateDirectory } from '../progress.js';
+import { safeText } from '../render/terminal.js';
+import { aggregateInputs } from './aggregate.js';
+import { interview, isExitPrompt, newProgress, openSession, pickUp, showResults, welcome, type RunOptions } from './run.js';
+
+function participantsIn(dir: string): number {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).length;
+}
+
+/**
+ * `diag run --workshop DIR`: participants take turns at one terminal. Each one's report and
+ * answers are saved in DIR under unique names; the screen is cleared between them; "finish"
+ * shows the group, with small groups hidden as in `diag aggregate`.
+ */
+export async function workshop(dir: string, options: RunOptions): Promise<void> {
+  const session = openSession(options);
+  const { s, chalk, write } = session;
+  const w = s.run.workshop;
+  mkdirSync(dir, { recursive: true });
+  const stateFile = progressFile(stateDirectory(options.stateDir, process.env), session.bank.id, 'workshop');
+  try {
+    let pending = await pickUp(session, stateFile);
+    for (;;) {
+      if (pending === undefined) {
+        session.clear();
+        write(`${chalk.bold(w.title(safeText(session.t(session.bank.title))))}\n\n`);
+        const next = await select({
+          message: w.so_far(participantsIn(dir), dir),
+          choices: [
+            { name: w.next, value: true },
+            { name: w.finish, value: false },
+          ],
+        });
+        if (!next) break;
+        welcome(session);
+        pending = newProgress(session, (await input({ message: w.pseudonym })).trim());
+      }
+      const { report, written } = await interview(session, pending, stateFile, dir);
+      pending = undefined;
+      showResults(session, report, written);
+      await input({ message: w.handOver });
+      session.clear();
+    }
+    const group = await aggregateInputs(session.bank, [dir], { by: [], minGroup: 5, warn: () => undefined });
+    const { aggregateView } = await import('../render/aggregate-view.js');
+    const { renderAggregateText } = await import('../render/aggregate-text.js');
+    session.clear();
+    write(`${renderAggregateText(aggregateView(group, session.bank, session.lang, []), { color: chalk.level > 0, width: process.stdout.columns ?? 100 })}\n\n`);
+    write(`${chalk.dim(w.groupHint(dir))}\n`);
+  } catch (error) {
+    if (isExitPrompt(error)) throw new InterruptedError(`${s.run.saved(stateFile)}\n${w.resumeWith(dir)}`);
+    throw error;
+  }
+}
