@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateBank, type Bank, type Problem } from '../core/index.js';
 import { InputError } from './errors.js';
+import { checkSize } from './file-limits.js';
 import { BUNDLED_BANKS } from './paths.js';
 import { formatProblem, parseSource, type Source } from './source.js';
 
@@ -17,8 +18,11 @@ export interface LoadedBank {
 
 export function readTextFile(file: string, what: string): string {
   try {
+    const stats = statSync(file);
+    if (stats.isFile()) checkSize(file, stats.size);
     return readFileSync(file, 'utf8');
   } catch (error) {
+    if (error instanceof InputError) throw error;
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(error);
     throw new InputError(`cannot read ${what} ${file}: ${reason}`);

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { collect, withBankOptions } from './common.js';
 import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js';
+import { setMaxFileSize } from './file-limits.js';
 import { AGGREGATE_FORMATS } from './render/aggregate-formats.js';
 import { COMPARE_FORMATS } from './render/compare-formats.js';
 import { EXPLAIN_FORMATS } from './render/explain-formats.js';
@@ -15,6 +16,12 @@ function program(): Command {
   const diag = new Command('diag')
     .description('A self-diagnostic of management, digital, trust and sales transformation.')
     .version(toolVersion(), '-V, --version')
+    .option('--max-file-size <MB>', 'largest file (or NDJSON line) diag reads, in MB (default 10; also DIAG_MAX_FILE_SIZE)')
+    .hook('preAction', (command) => {
+      setMaxFileSize(process.env.DIAG_MAX_FILE_SIZE, 'DIAG_MAX_FILE_SIZE');
+      const option: unknown = command.opts().maxFileSize;
+      setMaxFileSize(typeof option === 'string' ? option : undefined, '--max-file-size');
+    })
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });

@@ -2,6 +2,7 @@ import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InputError } from './errors.js';
+import { checkSize } from './file-limits.js';
 import { readTextFile } from './load-bank.js';
 import { parseSource, type Source } from './source.js';
 
@@ -45,6 +46,7 @@ export function expandInputs(paths: readonly string[]): ExpandedInputs {
 /** One NDJSON record: parsed fast with JSON.parse, re-read as YAML only if a location is needed. */
 function lineSource(file: string, lineNumber: number, line: string): Source {
   const name = `${file}:${lineNumber}`;
+  checkSize(`line ${lineNumber} of ${file}`, line.length);
   let data: unknown;
   try {
     data = JSON.parse(line);

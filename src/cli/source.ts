@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { formatPath, type Path, type Problem } from '../core/index.js';
 import { isObject } from '../core/validate/fields.js';
 import { InputError } from './errors.js';
@@ -36,6 +36,22 @@ function nodeAt(document: Document, path: Path): Node | undefined {
   return found;
 }
 
+/** An alias used inside the node it names (`&a [*a]`) makes a cyclic value, which nothing downstream expects. */
+function recursiveAlias(document: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(document, {
+    Alias(_key, alias, ancestors) {
+      const target = alias.resolve(document);
+      if (target !== undefined && ancestors.includes(target)) {
+        found = alias;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
 /** Parses YAML (or JSON) text. Syntax errors and duplicate keys are refused, all of them at once. */
 export function parseSource(name: string, text: string, lineOffset = 0, file = name): Source {
   const lineCounter = new LineCounter();
@@ -48,6 +64,11 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
       return `${where}: ${message}`;
     });
     throw new InputError(`${name}: not valid YAML`, details);
+  }
+  const cycle = recursiveAlias(document);
+  if (cycle !== undefined) {
+    const pos = lineCounter.linePos(cycle.range?.[0] ?? 0);
+    throw new InputError(`${name}: recursive YAML alias`, [`${file}:${pos.line + lineOffset}:${pos.col}: alias *${cycle.source} is used inside the node it refers to; diag reads only tree-shaped data`]);
   }
   let data: unknown;
   try {

@@ -12,6 +12,7 @@
  */
 export * from './types.js';
 export * from './problems.js';
+export { LIMITS } from './limits.js';
 export { validateBank } from './validate/bank.js';
 export { validateAnswers, isReport } from './validate/answers.js';
 export { evaluateCondition, sameScalar, type ConditionContext } from './conditions.js';

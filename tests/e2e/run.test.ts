@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, diag, ROOT } from './run-cli.js';
@@ -124,5 +125,89 @@ describeTmux('diag run in a real terminal (tmux)', () => {
     expect(report.answers['async.interruptions']).toBe(5);
     expect(existsSync(join(dir, 'state', 'sample.progress.json'))).toBe(false);
   }, TERMINAL_TIMEOUT);
-});
 
+  it('SIGKILL in the middle loses no answer given: --resume finishes with all of them', async () => {
+    const out = join(dir, 'killed.json');
+    const state = join(dir, 'state-killed');
+    const cmd = `NO_COLOR=1 node ${BIN} run --bank tests/fixtures/banks/sample.yaml --lang en --state-dir ${state} --out ${out}`;
+    const first = new Terminal(`${cmd} --respondent Kim`, { cwd: ROOT });
+    try {
+      await first.waitFor('Question 1/');
+      await choose(first, 3, 'Question 2/');
+      await choose(first, 1, 'Question 3/');
+      await choose(first, 2, 'Question 4/');
+      // No Ctrl-C, no chance to clean up: the process is killed outright.
+      // Only the node process: tmux and the shell carry the same words in their command lines.
+      execFileSync('pkill', ['-KILL', '-f', `^[^ ]*node [^ ]*diag\\.js run .*--state-dir ${state}`]);
+      await first.waitFor(/EXIT=(137|-9|9)/);
+    } finally {
+      first.close();
+    }
+    const second = new Terminal(`${cmd} --resume`, { cwd: ROOT });
+    try {
+      await second.waitFor('Question 4/');
+      await choose(second, 2, 'Question 5/');
+      await choose(second, 6, 'Question 6/');
+      second.type('5');
+      second.keys('Enter');
+      await second.waitFor('Question 7/');
+      await choose(second, 1, 'Question 8/');
+      await choose(second, 2, 'Question 9/');
+      await choose(second, 3, 'Question 10/');
+      second.keys('Space', 'Enter');
+      await second.waitFor('Question 11/11');
+      second.keys('Enter');
+      await second.waitFor('Finish and see my results');
+      second.keys('Enter');
+      await second.waitFor('EXIT=0');
+    } finally {
+      second.close();
+    }
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    expect(report.respondent).toBe('Kim');
+    expect(report.profile).toEqual({ age: '45+', sells: true });
+    expect(report.answers).toMatchObject({ 'async.interruptions': 2, 'async.written': 10, 'async.optional': null, 'digital.tools': 5 });
+  }, TERMINAL_TIMEOUT);
+
+  it('runs a workshop: participants take turns, each saved once, then the group', async () => {
+    const workshop = join(dir, 'workshop');
+    const term = new Terminal(`NO_COLOR=1 node ${BIN} run --workshop ${workshop} --bank tests/fixtures/banks/sample.yaml --lang en --state-dir ${join(dir, 'state-ws')}`, { cwd: ROOT });
+    const participant = async (name: string, age: number) => {
+      await term.waitFor('Next participant: start');
+      term.keys('Enter');
+      await term.waitFor('Your first name or a pseudonym');
+      term.type(name);
+      term.keys('Enter');
+      await term.waitFor('Question 1/');
+      await choose(term, age, 'Question 2/');
+      await choose(term, 2, 'Question 3/');
+      for (const [n, next] of [[4, 'Question 4/'], [2, 'Question 5/'], [6, 'Question 6/']] as const) await choose(term, n, next);
+      term.type('4');
+      term.keys('Enter');
+      await term.waitFor('Question 7/');
+      for (const [n, next] of [[1, 'Question 8/'], [2, 'Question 9/'], [3, 'Question 10/']] as const) await choose(term, n, next);
+      term.keys('Enter');
+      await term.waitFor('Finish and see my results');
+      term.keys('Enter');
+      const results = await term.waitFor('Enter to clear the screen and hand over');
+      expect(results).toContain(`Sample${name === '' ? '' : ` — ${name}`}`);
+      term.keys('Enter');
+    };
+    try {
+      await participant('Ana', 1);
+      const between = await term.waitFor('1 participant has answered so far');
+      expect(between).not.toContain('Ana');
+      await participant('', 2);
+      await term.waitFor('2 participants have answered so far');
+      term.keys('Down', 'Enter');
+      const group = await term.waitFor('EXIT=0');
+      expect(group).toContain('Sample — 2 participants');
+      expect(group).toContain('fewer than 5 participants');
+    } finally {
+      term.close();
+    }
+    expect(readdirSync(workshop).filter((f) => f.endsWith('.json'))).toHaveLength(2);
+    expect(readdirSync(join(workshop, 'answers'))).toHaveLength(2);
+    expect(diag(['aggregate', '--bank', 'tests/fixtures/banks/sample.yaml', '-f', 'json', workshop]).stdout).toContain('"count": 2');
+  }, TERMINAL_TIMEOUT);
+});

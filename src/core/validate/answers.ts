@@ -1,4 +1,5 @@
 import { sameScalar } from '../conditions.js';
+import { LIMITS } from '../limits.js';
 import { ProblemList, type Path, type Validated } from '../problems.js';
 import { suggestion } from '../suggest.js';
 import type { AnswerFile, AnswerValue, Bank, Question, Scalar } from '../types.js';
@@ -36,16 +37,24 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
       const values = question.options.map((o) => o.value);
       if (!Array.isArray(value)) return fail('type', `expects a list of options such as [${JSON.stringify(values[0])}], not ${describe(value)}; allowed: ${listValues(values)}`);
       const chosen: Scalar[] = [];
+      // By String(value), which is how sameScalar matches a string or number: linear, not quadratic.
+      const byString = new Map(values.map((v) => [String(v), v]));
+      const taken = new Set<Scalar>();
       let ok = true;
       value.forEach((item, i) => {
-        const match = typeof item === 'string' || typeof item === 'number' ? values.find((v) => sameScalar(v, item)) : undefined;
+        const scalar = typeof item === 'string' || typeof item === 'number';
+        const match = scalar ? byString.get(String(item)) : undefined;
         if (match === undefined) {
-          errors.add([...path, i], 'bad-value', `${question.id}: ${JSON.stringify(item)} is not an option${suggestion(String(item), values.map(String))}; allowed: ${listValues(values)}`);
+          // Only scalars get a "did you mean": String() of a mapping such as {toString: 1} throws.
+          errors.add([...path, i], 'bad-value', `${question.id}: ${JSON.stringify(item)} is not an option${scalar ? suggestion(String(item), values.map(String)) : ''}; allowed: ${listValues(values)}`);
           ok = false;
-        } else if (chosen.includes(match)) {
+        } else if (taken.has(match)) {
           errors.add([...path, i], 'duplicate-value', `${question.id}: ${JSON.stringify(item)} is chosen twice`);
           ok = false;
-        } else chosen.push(match);
+        } else {
+          taken.add(match);
+          chosen.push(match);
+        }
       });
       return ok ? chosen : undefined;
     }
@@ -54,7 +63,7 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? value : fail('type', `expects a number${question.min !== undefined && question.max !== undefined ? ` from ${question.min} to ${question.max}` : ''}, not ${describe(value)}`);
     case 'text':
-      if (typeof value === 'string') return value;
+      if (typeof value === 'string') return value.length <= LIMITS.textLength ? value : fail('too-long', `is ${value.length} characters long; the limit is ${LIMITS.textLength}`);
       // YAML turns `comment: 2024` into a number; a text answer should not be refused for that.
       return typeof value === 'number' || typeof value === 'boolean' ? String(value) : fail('type', `expects text, not ${describe(value)}`);
   }

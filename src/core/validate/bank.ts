@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.js';
 import { ProblemList, type Path, type Validated } from '../problems.js';
 import { suggestion } from '../suggest.js';
 import type { Bank, Dimension, Level, Question, Recommendation, Scale, Text } from '../types.js';
@@ -30,11 +31,21 @@ function uniqueId(fields: Fields, seen: Set<string>, what: string, pattern?: Reg
   return id;
 }
 
+/** Whether Intl accepts the tag: `en-a1` passes the pattern, then makes toLocaleString throw. */
+function isLocale(tag: string): boolean {
+  try {
+    Intl.getCanonicalLocales(tag);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function readLanguages(fields: Fields): string[] {
   const list = fields.list('languages', { required: true, nonEmpty: true }) ?? [];
   const languages: string[] = [];
   list.forEach((lang, i) => {
-    if (typeof lang !== 'string' || !LANGUAGE.test(lang)) fields.errors.add(fields.at('languages').concat(i), 'type', `must be a language code such as fr or en, not ${describe(lang)}`);
+    if (typeof lang !== 'string' || !LANGUAGE.test(lang) || !isLocale(lang)) fields.errors.add(fields.at('languages').concat(i), 'type', `must be a language code such as fr or en, not ${describe(lang)}`);
     else if (languages.includes(lang)) fields.errors.add(fields.at('languages').concat(i), 'duplicate-id', `language "${lang}" is listed twice`);
     else languages.push(lang);
   });
@@ -163,6 +174,11 @@ export function validateBank(raw: unknown): Validated<Bank> {
     { key: 'profile', list: top.list('profile'), profile: true },
     { key: 'questions', list: top.list('questions', { required: true, nonEmpty: true }), profile: false },
   ];
+  const total = sections.reduce((sum, section) => sum + (section.list?.length ?? 0), 0);
+  if (total > LIMITS.questions) {
+    errors.add(['questions'], 'too-many', `the bank has ${total} questions; the limit is ${LIMITS.questions}`);
+    return { ok: false, errors: errors.items, warnings: warnings.items };
+  }
   const allQuestionIds = new Set<string>();
   for (const section of sections) {
     for (const q of section.list ?? []) if (isObject(q) && typeof q.id === 'string') allQuestionIds.add(q.id);

@@ -1,3 +1,4 @@
+import { LIMITS } from '../limits.js';
 import type { Path } from '../problems.js';
 import { suggestion } from '../suggest.js';
 import type { Benchmark, ChoiceOption, Question, QuestionType, Scale, ScaleOption } from '../types.js';
@@ -22,7 +23,13 @@ export function readScaleOptions(value: unknown, path: Path, fields: Fields, rul
     fields.errors.add(path, 'type', `must be a list of {value, label}, not ${describe(value)}`);
     return undefined;
   }
+  if (value.length > LIMITS.options) {
+    fields.errors.add(path, 'too-many', `${value.length} options; the limit is ${LIMITS.options}`);
+    return undefined;
+  }
   const options: ScaleOption[] = [];
+  // A Set, not options.some(): a long scale must not take quadratic time.
+  const seen = new Set<number>();
   value.forEach((raw, i) => {
     const at = [...path, i];
     if (!isObject(raw)) {
@@ -33,10 +40,11 @@ export function readScaleOptions(value: unknown, path: Path, fields: Fields, rul
     const v = option.number('value', { required: true });
     const label = readText(raw.label, [...at, 'label'], rules, false);
     if (v === undefined) return;
-    if (options.some((o) => o.value === v)) fields.errors.add([...at, 'value'], 'duplicate-value', `value ${v} appears twice`);
+    if (seen.has(v)) fields.errors.add([...at, 'value'], 'duplicate-value', `value ${v} appears twice`);
+    seen.add(v);
     options.push({ value: v, label: label ?? String(v) });
   });
-  if (new Set(options.map((o) => o.value)).size < 2 && options.length === value.length) {
+  if (seen.size < 2 && options.length === value.length) {
     fields.errors.add(path, 'scale-too-small', 'a likert scale needs at least two distinct values');
     return undefined;
   }
@@ -46,7 +54,9 @@ export function readScaleOptions(value: unknown, path: Path, fields: Fields, rul
 function readChoiceOptions(fields: Fields, scored: boolean, rules: TextRules): ChoiceOption[] | undefined {
   const list = fields.list('options', { required: true, nonEmpty: true });
   if (list === undefined) return undefined;
+  if (list.length > LIMITS.options) return fields.fail('options', 'too-many', `${list.length} options; the limit is ${LIMITS.options}`);
   const options: ChoiceOption[] = [];
+  const seen = new Set<string>();
   let ok = true;
   list.forEach((raw, i) => {
     const at = fields.at('options').concat(i);
@@ -62,10 +72,11 @@ function readChoiceOptions(fields: Fields, scored: boolean, rules: TextRules): C
       ok = false;
       return;
     }
-    if (options.some((o) => String(o.value) === String(value))) {
+    if (seen.has(String(value))) {
       option.fail('value', 'duplicate-value', `value ${JSON.stringify(value)} appears twice`);
       ok = false;
     }
+    seen.add(String(value));
     const score = option.number('score', { min: 0, max: 100 });
     if (scored && !option.has('score')) {
       option.fail('score', 'missing-score', `option ${JSON.stringify(value)} needs a "score" (0 to 100): the question is scored`);

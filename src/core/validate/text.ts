@@ -1,5 +1,6 @@
 import type { Path, ProblemList } from '../problems.js';
 import type { Text } from '../types.js';
+import { LIMITS } from '../limits.js';
 import { describe, isObject } from './fields.js';
 
 export interface TextRules {
@@ -14,7 +15,7 @@ export function readText(value: unknown, path: Path, rules: TextRules, required 
     if (required) rules.errors.add(path, 'required', `"${String(path[path.length - 1])}" is required`);
     return undefined;
   }
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return checkLength(value, path, rules);
   if (!isObject(value)) {
     rules.errors.add(path, 'type', `must be a string or a map of languages (${rules.languages.join(', ')}), not ${describe(value)}`);
     return undefined;
@@ -24,6 +25,8 @@ export function readText(value: unknown, path: Path, rules: TextRules, required 
   for (const [lang, string] of Object.entries(value)) {
     if (typeof string !== 'string') {
       rules.errors.add([...path, lang], 'type', `must be a string, not ${describe(string)}`);
+      ok = false;
+    } else if (checkLength(string, [...path, lang], rules) === undefined) {
       ok = false;
     } else {
       text[lang] = string;
@@ -38,4 +41,10 @@ export function readText(value: unknown, path: Path, rules: TextRules, required 
     return undefined;
   }
   return ok ? text : undefined;
+}
+
+function checkLength(text: string, path: Path, rules: TextRules): string | undefined {
+  if (text.length <= LIMITS.textLength) return text;
+  rules.errors.add(path, 'too-long', `is ${text.length} characters long; the limit is ${LIMITS.textLength}`);
+  return undefined;
 }
