@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { validateBank, type Bank, type Problem } from '../core/index.js';
 import { InputError } from './errors.js';
 import { checkSize } from './file-limits.js';
+import { compiledBank } from './compiled-banks.js';
 import { BUNDLED_BANKS } from './paths.js';
 import { formatProblem, parseSource, type Source } from './source.js';
 
@@ -56,10 +57,18 @@ export function formatProblems(source: Source, problems: readonly Problem[], sho
   return problems.map((p) => formatProblem(source, p, { showPath }));
 }
 
+/** A source whose positions are found only if asked for, by parsing the text then. */
+function lazySource(file: string, text: string, data: unknown): Source {
+  let parsed: Source | undefined;
+  return { name: file, file, data, locate: (path) => (parsed ??= parseSource(file, text)).locate(path) };
+}
+
 /** Reads, parses and validates a bank; any problem is an InputError listing all of them. */
 export function loadBank(spec: string | undefined): LoadedBank {
   const file = resolveBankPath(spec);
-  const source = parseSource(file, readTextFile(file, 'bank'));
+  const text = readTextFile(file, 'bank');
+  const compiled = dirname(resolve(file)) === BUNDLED_BANKS ? compiledBank(file, text) : undefined;
+  const source = compiled === undefined ? parseSource(file, text) : lazySource(file, text, compiled);
   const result = validateBank(source.data);
   const warnings = formatProblems(source, result.warnings);
   if (!result.ok) {

@@ -4,7 +4,7 @@ import { createInterface } from 'node:readline';
 import { InputError } from './errors.js';
 import { checkSize } from './file-limits.js';
 import { readTextFile } from './load-bank.js';
-import { parseSource, type Source } from './source.js';
+import { checkDepth, parseSource, type Source } from './source.js';
 
 const DOCUMENT = /\.(ya?ml|json)$/i;
 const LINES = /\.(ndjson|jsonl)$/i;
@@ -53,6 +53,8 @@ function lineSource(file: string, lineNumber: number, line: string): Source {
   } catch (error) {
     throw new InputError(`${name}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // JSON.parse takes any depth; a YAML file is bounded by its parser (and checked the same way).
+  checkDepth(name, data);
   let located: Source | undefined;
   return {
     name,

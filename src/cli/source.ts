@@ -15,6 +15,19 @@ export interface Source {
 
 /** YAML features that turn a small file into a huge value (alias bombs) are bounded. */
 const MAX_ALIASES = 1000;
+/** Far deeper than any bank or answer file; deeper values would overflow the stack of code that walks them. */
+const MAX_DEPTH = 256;
+
+/** Refuses a value nested more than MAX_DEPTH levels, with an InputError; checked without recursion. */
+export function checkDepth(name: string, data: unknown): void {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value: data, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { value, depth } = top;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_DEPTH) throw new InputError(`${name}: values are nested more than ${MAX_DEPTH} levels deep`);
+    for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
+  }
+}
 
 function nodeAt(document: Document, path: Path): Node | undefined {
   let node: unknown = document.contents;
@@ -76,6 +89,7 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
   } catch (error) {
     throw new InputError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  checkDepth(name, data);
   return {
     name,
     file,
