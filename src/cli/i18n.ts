@@ -77,7 +77,7 @@ const STRINGS = {
         'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
         'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
       keyActions: FRENCH_KEY_ACTIONS,
-      welcome: (n: number, minutes: number) => `${n} questions, environ ${minutes} minutes.`,
+      welcome: (least: number, most: number, minutes: number) => `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes} minutes.`,
       privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
       keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
       start: 'Commencer',
@@ -203,7 +203,7 @@ const STRINGS = {
         'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
         'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
       keyActions: NO_TRANSLATION,
-      welcome: (n: number, minutes: number) => `${n} questions, about ${minutes} minutes.`,
+      welcome: (least: number, most: number, minutes: number) => `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes} minutes.`,
       privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
       keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
       start: 'Start',

@@ -26,7 +26,8 @@ function header(setup: PromptSetup, question: Question, context: AskContext): st
   const { chalk, s, t, width } = setup;
   const section = question.profile ? s.run.profile : context.dimension === undefined ? s.run.other : t(context.dimension.title);
   const progress = `${s.run.question(context.index, context.total)} · ${safeText(section)}`;
-  const lines = [chalk.dim(safeText(t(setup.bank.title))), `${chalk.bold(progress)}  ${chalk.cyan(bar((100 * (context.index - 1)) / Math.max(1, context.total), 20))}`, ''];
+  const title = safeText(t(setup.bank.title));
+  const lines = [chalk.dim(title.length > width ? `${title.slice(0, width - 1)}…` : title), `${chalk.bold(progress)}  ${chalk.cyan(bar((100 * (context.index - 1)) / Math.max(1, context.total), 20))}`, ''];
   if (context.dimension?.description !== undefined) {
     lines.push(chalk.dim(wrap(t(context.dimension.description), width)), '');
   }

@@ -68,7 +68,8 @@ function recursiveAlias(document: Document): Alias | undefined {
 /** Parses YAML (or JSON) text. Syntax errors and duplicate keys are refused, all of them at once. */
 export function parseSource(name: string, text: string, lineOffset = 0, file = name): Source {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // logLevel error: yaml would otherwise print Node warnings ("Keys with collection values…") on stderr.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   if (document.errors.length > 0) {
     const details = document.errors.map((error) => {
       const pos = lineCounter.linePos(error.pos[0]);

@@ -110,10 +110,11 @@ export function openSession(options: RunOptions): Session {
 export function welcome(session: Session): void {
   const { bank, chalk, s, t, width, write } = session;
   session.clear();
-  write(`${chalk.bold(safeText(t(bank.title)))}\n\n`);
+  write(`${chalk.bold(wrap(t(bank.title), width))}\n\n`);
   if (bank.description !== undefined) write(`${wrap(t(bank.description), width)}\n\n`);
-  const asked = bank.questions.filter((q) => q.when === undefined).length;
-  write(`${s.run.welcome(asked, Math.max(1, Math.round((asked * SECONDS_PER_QUESTION) / 60)))}\n`);
+  const always = bank.questions.filter((q) => q.when === undefined).length;
+  const most = bank.questions.length;
+  write(`${s.run.welcome(always, most, Math.max(1, Math.round((most * SECONDS_PER_QUESTION) / 60)))}\n`);
   write(`${chalk.dim(wrap(s.run.privacy, width))}\n${chalk.dim(wrap(s.run.keys, width))}\n\n`);
 }
 
@@ -150,7 +151,7 @@ export function showResults(session: Session, report: Report, written: { report:
   const { chalk, s, width, write } = session;
   session.clear();
   write(`${renderReportText(report, { color: chalk.level > 0, width, maxRecommendations: 3 })}\n\n`);
-  write(`${chalk.dim(s.run.reportWritten(written.report, written.answers))}\n`);
+  write(`${chalk.dim(wrap(s.run.reportWritten(written.report, written.answers), width))}\n`);
 }
 
 export function newProgress(session: Session, respondent: string | undefined): Progress {

@@ -16,7 +16,7 @@ export function renderReportText(report: Report, options: RenderOptions): string
   const width = Math.min(options.width ?? 80, 100);
   const lines: string[] = [];
   const header = [safeText(report.bank.title), report.respondent === null ? '' : safeText(report.respondent)].filter(Boolean).join(' — ');
-  lines.push(chalk.bold(header));
+  lines.push(chalk.bold(wrap(header, width)));
   const overall = report.scores.overall;
   const overallColour = levelColour(chalk, levelRank(report, overall.level), report.levels.length);
   lines.push(
