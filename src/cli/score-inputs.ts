@@ -43,7 +43,9 @@ export async function scoreInputs(bank: Bank, paths: readonly string[], options:
   for await (const record of readRecords(files)) {
     if ('error' in record) {
       failed++;
-      problems.push(record.error.message, ...record.error.details);
+      // Loops, not push(...lines): a million problems in one file would overflow the call stack.
+      problems.push(record.error.message);
+      for (const line of record.error.details) problems.push(line);
       continue;
     }
     const { source } = record;
@@ -51,7 +53,7 @@ export async function scoreInputs(bank: Bank, paths: readonly string[], options:
     for (const warning of formatProblems(source, result.warnings, false)) options.warn(`warning: ${warning}`);
     if (!result.ok) {
       failed++;
-      problems.push(...formatProblems(source, result.errors, false));
+      for (const line of formatProblems(source, result.errors, false)) problems.push(line);
       continue;
     }
     const file = result.value;

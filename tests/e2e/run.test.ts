@@ -34,14 +34,14 @@ describeTmux('diag run in a real terminal (tmux)', () => {
   async function choose(term: Terminal, n: number, next: string) {
     term.type(String(n));
     term.keys('Enter');
-    return term.waitFor(next);
+    return term.waitForPrompt(next);
   }
 
   it('goes from the welcome to the results and writes the report', async () => {
     const out = join(dir, 'full.json');
     const term = new Terminal(command(out, '--respondent Tess'), { cwd: ROOT });
     try {
-      const first = await term.waitFor('Question 1/');
+      const first = await term.waitForPrompt('Question 1/');
       expect(first).toContain('Your age?');
       expect(first).toContain('1. 18-29');
       await choose(term, 2, 'Question 2/');
@@ -55,12 +55,12 @@ describeTmux('diag run in a real terminal (tmux)', () => {
       await choose(term, 6, 'Question 6/');
       term.type('3');
       term.keys('Enter');
-      await term.waitFor('Question 7/');
+      await term.waitForPrompt('Question 7/');
       await choose(term, 1, 'Question 8/');
       await choose(term, 3, 'Question 9/');
       await choose(term, 5, 'Question 10/');
       term.keys('Space', 'Enter');
-      await term.waitFor('Question 11/11');
+      await term.waitForPrompt('Question 11/11');
       term.type('all good');
       term.keys('Enter');
       const review = await term.waitFor('Finish and see my results');
@@ -88,7 +88,7 @@ describeTmux('diag run in a real terminal (tmux)', () => {
     const out = join(dir, 'resumed.json');
     const first = new Terminal(command(out, '--respondent Remy'), { cwd: ROOT });
     try {
-      await first.waitFor('Question 1/');
+      await first.waitForPrompt('Question 1/');
       await choose(first, 1, 'Question 2/');
       await choose(first, 2, 'Question 3/');
       await choose(first, 5, 'Question 4/');
@@ -102,13 +102,13 @@ describeTmux('diag run in a real terminal (tmux)', () => {
     expect(existsSync(out)).toBe(false);
     const second = new Terminal(command(out, '--resume'), { cwd: ROOT });
     try {
-      const screen = await second.waitFor('Question 4/');
+      const screen = await second.waitForPrompt('Question 4/');
       expect(screen).toContain('Information is written down.');
       await choose(second, 1, 'Question 5/');
       await choose(second, 1, 'Question 6/');
       second.type('11');
       second.keys('Enter');
-      await second.waitFor('Question 7/');
+      await second.waitForPrompt('Question 7/');
       await choose(second, 2, 'Question 8/');
       await choose(second, 1, 'Question 9/');
       await choose(second, 1, 'Question 10/');
@@ -132,7 +132,7 @@ describeTmux('diag run in a real terminal (tmux)', () => {
     const cmd = `NO_COLOR=1 node ${BIN} run --bank tests/fixtures/banks/sample.yaml --lang en --state-dir ${state} --out ${out}`;
     const first = new Terminal(`${cmd} --respondent Kim`, { cwd: ROOT });
     try {
-      await first.waitFor('Question 1/');
+      await first.waitForPrompt('Question 1/');
       await choose(first, 3, 'Question 2/');
       await choose(first, 1, 'Question 3/');
       await choose(first, 2, 'Question 4/');
@@ -145,17 +145,17 @@ describeTmux('diag run in a real terminal (tmux)', () => {
     }
     const second = new Terminal(`${cmd} --resume`, { cwd: ROOT });
     try {
-      await second.waitFor('Question 4/');
+      await second.waitForPrompt('Question 4/');
       await choose(second, 2, 'Question 5/');
       await choose(second, 6, 'Question 6/');
       second.type('5');
       second.keys('Enter');
-      await second.waitFor('Question 7/');
+      await second.waitForPrompt('Question 7/');
       await choose(second, 1, 'Question 8/');
       await choose(second, 2, 'Question 9/');
       await choose(second, 3, 'Question 10/');
       second.keys('Space', 'Enter');
-      await second.waitFor('Question 11/11');
+      await second.waitForPrompt('Question 11/11');
       second.keys('Enter');
       await second.waitFor('Finish and see my results');
       second.keys('Enter');
@@ -178,13 +178,13 @@ describeTmux('diag run in a real terminal (tmux)', () => {
       await term.waitFor('Your first name or a pseudonym');
       term.type(name);
       term.keys('Enter');
-      await term.waitFor('Question 1/');
+      await term.waitForPrompt('Question 1/');
       await choose(term, age, 'Question 2/');
       await choose(term, 2, 'Question 3/');
       for (const [n, next] of [[4, 'Question 4/'], [2, 'Question 5/'], [6, 'Question 6/']] as const) await choose(term, n, next);
       term.type('4');
       term.keys('Enter');
-      await term.waitFor('Question 7/');
+      await term.waitForPrompt('Question 7/');
       for (const [n, next] of [[1, 'Question 8/'], [2, 'Question 9/'], [3, 'Question 10/']] as const) await choose(term, n, next);
       term.keys('Enter');
       await term.waitFor('Finish and see my results');

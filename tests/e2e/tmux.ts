@@ -38,6 +38,15 @@ export class Terminal {
     }
   }
 
+  /**
+   * Waits for a screen that shows `text` and a prompt ready for keys (inquirer's `? ` line);
+   * keys sent before the prompt listens could land in the previous one.
+   */
+  async waitForPrompt(text: string, ms = 15000): Promise<string> {
+    const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return this.waitFor(new RegExp(`${escaped}[\\s\\S]*^\\? `, 'm'), ms);
+  }
+
   close(): void {
     try {
       this.tmux('kill-server');

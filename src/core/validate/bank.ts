@@ -9,7 +9,7 @@ import { readText, type TextRules } from './text.js';
 
 export const BANK_ID = /^[a-z0-9][a-z0-9-]*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/;
 const TOP_KEYS = ['$schema', 'id', 'version', 'languages', 'title', 'description', 'scales', 'dimensions', 'levels', 'profile', 'questions', 'recommendations'];
 
 /** Iterates the mappings of a list, recording a problem for each item that is not one. */
