@@ -8,7 +8,7 @@
  * that counterexamples shrink well.
  */
 import fc from 'fast-check';
-import type { Bank, QuestionType, Scalar } from '../../src/core/index.js';
+import type { Bank, QuestionTest, QuestionType, Scalar, ScoreTest } from '../../src/core/index.js';
 
 /** A Text as written in a bank: a plain string, or a map language -> string. */
 export type RawText = string | Record<string, string>;
@@ -24,22 +24,9 @@ export interface RawChoiceOption {
   score?: number;
 }
 
-export interface RawQuestionTest {
-  question: string;
-  equals?: Scalar | Scalar[];
-  in?: Scalar[];
-  notIn?: Scalar[];
-  atLeast?: number;
-  atMost?: number;
-  includes?: Scalar;
-  answered?: boolean;
-}
-
-export interface RawScoreTest {
-  score: string;
-  below?: number;
-  atLeast?: number;
-}
+/** Conditions are written in a bank exactly as the core types them. */
+export type RawQuestionTest = QuestionTest;
+export type RawScoreTest = ScoreTest;
 
 export type RawCondition = RawQuestionTest | RawScoreTest | { all: RawCondition[] } | { any: RawCondition[] } | { not: RawCondition };
 
