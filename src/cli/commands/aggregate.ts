@@ -33,7 +33,7 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
   const warn = (line: string) => {
     if (++warnings <= SHOWN) options.warn(line);
   };
-  const context = { lang: bank.languages[0] ?? 'fr', createdAt: '', tool: { name: TOOL.name, version: TOOL.version } };
+  const context = { lang: bank.languages[0] ?? 'fr', createdAt: '', tool: { name: TOOL.name, version: TOOL.version }, scoresOnly: true };
   for await (const record of readRecords(expandInputs(inputs).files)) {
     if ('error' in record) {
       refused++;

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { round2 } from '../../core/levels.js';
 
 /**
  * Removes control characters and escape sequences from text that came from a bank or an answer
@@ -35,10 +36,17 @@ export function bar(score: number | null, width: number): string {
   return '█'.repeat(filled) + '░'.repeat(width - filled);
 }
 
-/** Scores as people write them in that language: 57.5 in English, 57,5 in French. */
+/** Languages that write a decimal comma (57,5); the others write a point (57.5). */
+const DECIMAL_COMMA = new Set(['fr', 'de', 'es', 'it', 'pt', 'nl', 'pl', 'sv', 'da', 'fi', 'nb', 'cs', 'ru', 'tr']);
+
+/**
+ * Scores as people write them in that language: 57.5 in English, 57,5 in French. Not through
+ * Intl: its first use loads locale data, a quarter of the start-up of `diag score`.
+ */
 export function formatScore(score: number | null, lang: string, none = '—'): string {
   if (score === null) return none;
-  return score.toLocaleString(lang, { maximumFractionDigits: 2, useGrouping: false });
+  const text = String(round2(score));
+  return DECIMAL_COMMA.has(lang.slice(0, 2)) ? text.replace('.', ',') : text;
 }
 
 /** Colour of a level by its rank among the bank's levels: low is red, high is green. */

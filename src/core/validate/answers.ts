@@ -69,6 +69,17 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
   }
 }
 
+/** Questions by id, built once per bank: a batch validates thousands of files against one bank. */
+const indexes = new WeakMap<Bank, ReadonlyMap<string, Question>>();
+function questionsById(bank: Bank): ReadonlyMap<string, Question> {
+  let index = indexes.get(bank);
+  if (index === undefined) {
+    index = new Map(bank.questions.map((q) => [q.id, q]));
+    indexes.set(bank, index);
+  }
+  return index;
+}
+
 /** Turns a saved report (SPEC section 6) back into an answer file, so reports can be re-scored. */
 function fromReport(raw: Record<string, unknown>): { file: Record<string, unknown>; sectionOf: (id: string) => string } {
   const bank = isObject(raw.bank) ? raw.bank.id : raw.bank;
@@ -119,7 +130,7 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
     errors.add(['answers'], 'type', `must be a mapping of question id -> answer, not ${describe(given)}`);
     return { ok: false, errors: errors.items, warnings: warnings.items };
   }
-  const byId = new Map(bank.questions.map((q) => [q.id, q]));
+  const byId = questionsById(bank);
   const checked: Record<string, AnswerValue> = {};
   for (const [id, value] of Object.entries(given)) {
     const path = [sectionOf(id), id];
