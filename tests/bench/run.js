@@ -1,0 +1,259 @@
+// npm run bench [-- --quick] [--only P1,P2,P3] [--seed N]
+//
+// Times the built CLI (bin/diag.js, so dist/ must be built) against the floor each job cannot go
+// under, on seeded generated data, and prints a Markdown report on stdout (progress on stderr).
+// A benchmark reports, it does not judge: the exit code is 0 whether goals are met or not, and 1
+// only when something could not be measured at all.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { batchedWriter, forEachLineChunk, loadBank, repeatFile, toYaml, answerFiles, writeNdjson, writeYamlFolder } from './generate.js';
+import { commandLine, Interrupted, peakRssKb, spawn, timeCommands, versionOf } from './harness.js';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const NODE = process.execPath;
+const DIAG = [NODE, 'bin/diag.js'];
+const BANK = join(ROOT, 'questions/transformation.yaml');
+
+const { values: opts } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string', default: 'P1,P2,P3' },
+    seed: { type: 'string', default: '20261123' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (opts.help) {
+  console.log('usage: npm run bench [-- --quick] [--only P1,P2,P3] [--seed N]');
+  process.exit(0);
+}
+const only = new Set(opts.only.toUpperCase().split(',').map((s) => s.trim()));
+const seed = Number(opts.seed);
+const unknown = [...only].filter((name) => !['P1', 'P2', 'P3'].includes(name));
+if (unknown.length > 0 || !Number.isSafeInteger(seed)) {
+  console.error(`bench: ${unknown.length > 0 ? `unknown benchmark ${unknown.join(', ')}; choose among P1, P2, P3` : `--seed takes an integer`}`);
+  process.exit(2);
+}
+
+// Full sizes are the ones the goals are stated for; --quick is for trying the script itself.
+const SIZES = opts.quick
+  ? { p1: { runs: 10, warmup: 2 }, p2Files: 1_000, p2: { runs: 2, warmup: 1 }, p3Records: 10_000, p3: { runs: 2, warmup: 1 } }
+  : { p1: { runs: 30, warmup: 3 }, p2Files: 10_000, p2: { runs: 3, warmup: 1 }, p3Records: 100_000, p3: { runs: 3, warmup: 1 } };
+const MEMORY_FACTOR = 10; // peak memory at N records and at 10·N: streaming means no growth
+
+// The fastest jq program found for the means (jq's own JSON parsing is most of its time): scores
+// summed by position, named from the first report, since every report of a bank lists its
+// dimensions in the bank's order. A null score (a hidden dimension) counts neither way.
+const JQ_MEANS =
+  'input as $first | ($first.scores | ["overall", .dimensions[].id]) as $ids' +
+  ' | reduce (($first, inputs).scores | [.overall.score, .dimensions[].score]) as $s ([];' +
+  ' [range($s | length) as $i | .[$i] as $a | if $s[$i] == null then $a else [($a[0] + 1), ($a[1] + $s[$i])] end])' +
+  ' | [$ids, map(.[1] / .[0])] | transpose | map({(.[0]): .[1]}) | add';
+
+const started = performance.now();
+const loadAtStart = loadavg().map((x) => x.toFixed(2)).join(', ');
+const log = (message) => process.stderr.write(`bench: ${message}\n`);
+const tmp = mkdtempSync(join(tmpdir(), 'diag-bench-'));
+const cleanup = () => rmSync(tmp, { recursive: true, force: true });
+process.on('SIGINT', () => {
+  cleanup();
+  process.exit(130);
+});
+
+const hyperfine = versionOf('hyperfine');
+const jq = versionOf('jq');
+const timing = { cwd: ROOT, hyperfine: hyperfine !== null, tmp };
+const rows = [];
+const notes = [];
+const sections = [];
+let failed = false;
+
+const fmtMs = (ms) => (ms >= 10_000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+const fmtCount = (n) => n.toLocaleString('en-US');
+
+/** One table row; `goal` is the highest acceptable ratio diag/baseline. */
+function row(benchmark, diagMs, baselineMs, baselineName, goal) {
+  const ratio = diagMs / baselineMs;
+  const met = goal.strict ? ratio < goal.max : ratio <= goal.max;
+  rows.push([benchmark, fmtMs(diagMs), `${fmtMs(baselineMs)} (${baselineName})`, ratio.toFixed(2), goal.text, met ? 'yes' : '**no**']);
+}
+
+function attempt(name, fn) {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof Interrupted) throw error;
+    failed = true;
+    log(`${name} failed: ${error.message}`);
+    rows.push([name, 'error', '', '', '', `**error**: ${error.message.split('\n')[0].slice(0, 200)}`]);
+  }
+}
+
+function machine() {
+  const cpuinfo = (() => {
+    try {
+      return /^model name\s*:\s*(.+)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1];
+    } catch {
+      return undefined;
+    }
+  })();
+  return [
+    `- CPU: ${cpuinfo ?? cpus()[0]?.model ?? 'unknown'}, ${availableParallelism()} cores`,
+    `- memory: ${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    // On a shared machine, other work skews every figure: say how busy it was.
+    `- load average at start: ${loadAtStart}; at the end: ${loadavg().map((x) => x.toFixed(2)).join(', ')}`,
+    `- node ${process.version}, Linux ${release()}`,
+    `- timing: ${hyperfine ?? 'built-in harness (hyperfine not installed)'}; jq: ${jq ?? 'not installed'}`,
+    `- seed ${seed}${opts.quick ? ', **--quick** (small sizes, few runs: not the figures the goals are about)' : ''}`,
+  ].join('\n');
+}
+
+function p1(bank) {
+  const one = join(tmp, 'one.yaml');
+  writeFileSync(one, toYaml(answerFiles(bank, seed)()));
+  const { runs, warmup } = SIZES.p1;
+  log(`P1 start-up, ${runs} runs each`);
+  const [bare, version, score] = timeCommands([[NODE, '-e', '0'], [...DIAG, '--version'], [...DIAG, 'score', one]], { ...timing, runs, warmup });
+  row('P1 start-up: `diag --version`', version, bare, '`node -e 0`', { max: 1.3, text: '≤ 1.3' });
+  row('P1 start-up: `diag score` one answer file', score, bare, '`node -e 0`', { max: 1.8, text: '≤ 1.8' });
+}
+
+function p2(bank) {
+  const dir = join(tmp, 'answers');
+  log(`P2 generating ${fmtCount(SIZES.p2Files)} YAML answer files`);
+  writeYamlFolder(dir, SIZES.p2Files, bank, seed);
+  const out = join(tmp, 'p2-out.json');
+  log(`P2 batch, ${SIZES.p2.runs} runs each`);
+  const [diag, parseOnly] = timeCommands(
+    [
+      [...DIAG, 'score', '--format', 'json', '--force', '-o', out, dir],
+      [NODE, join(import.meta.dirname, 'parse-only.js'), dir],
+    ],
+    { ...timing, ...SIZES.p2 },
+  );
+  row(`P2 batch: \`diag score --format json -o\` ${fmtCount(SIZES.p2Files)} YAML files`, diag, parseOnly, 'read + `yaml.parse` only', { max: 1.5, text: '≤ 1.5' });
+  rmSync(dir, { recursive: true });
+}
+
+/** Reports for jq, which cannot score: diag scores the answers once, in chunks, untimed. */
+function writeReports(answersPath, reportsPath) {
+  const out = batchedWriter(reportsPath);
+  const chunkIn = join(tmp, 'chunk.ndjson');
+  const chunkOut = join(tmp, 'chunk.json');
+  // 10,000 reports make a ~130 MB JSON array; 100,000 in one would pass V8's longest string.
+  forEachLineChunk(answersPath, 10_000, (lines) => {
+    writeFileSync(chunkIn, `${lines.join('\n')}\n`);
+    const r = spawn(DIAG[0], [...DIAG.slice(1), 'score', '--format', 'json', '--force', '-o', chunkOut, chunkIn], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`diag score on the answers exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+    for (const report of JSON.parse(readFileSync(chunkOut, 'utf8'))) out.line(JSON.stringify(report));
+  });
+  out.close();
+  rmSync(chunkIn);
+  rmSync(chunkOut);
+}
+
+function captureJson(argv) {
+  const r = spawn(argv[0], argv.slice(1), { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (r.status !== 0) throw new Error(`${commandLine(argv)} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
+  return JSON.parse(r.stdout);
+}
+
+const round2 = (x) => Math.round(x * 100) / 100;
+
+/** diag's means (answers and reports) against jq's, to 2 decimals, as a Markdown table. */
+function equalityCheck(answersPath, reportsPath) {
+  const fromJq = captureJson(['jq', '-n', JQ_MEANS, reportsPath]);
+  const means = (agg) => Object.fromEntries([['overall', agg.overall?.mean], ...agg.dimensions.map((d) => [d.id, d.mean])]);
+  const fromAnswers = means(captureJson([...DIAG, 'aggregate', '--format', 'json', answersPath]));
+  const fromReports = means(captureJson([...DIAG, 'aggregate', '--format', 'json', reportsPath]));
+  const lines = ['| dimension | diag (answers) | diag (reports) | jq (reports) | equal to 2 decimals? |', '|---|---:|---:|---:|---|'];
+  let all = true;
+  for (const id of Object.keys(fromJq)) {
+    const expected = round2(fromJq[id]);
+    const equal = fromAnswers[id] === expected && fromReports[id] === expected;
+    all &&= equal;
+    lines.push(`| ${id} | ${fromAnswers[id]} | ${fromReports[id]} | ${expected} (${fromJq[id]}) | ${equal ? 'yes' : '**no**'} |`);
+  }
+  return `### P3 check: diag's dimension means = jq's — ${all ? 'all equal' : '**DIFFERENT**'}\n\n${lines.join('\n')}`;
+}
+
+function p3(bank) {
+  const n = SIZES.p3Records;
+  const answers = join(tmp, 'answers.ndjson');
+  const reports = join(tmp, 'reports.ndjson');
+  log(`P3 generating ${fmtCount(n)} NDJSON answer records`);
+  writeNdjson(answers, n, bank, seed);
+  const aggregate = spawn(NODE, [...DIAG.slice(1), 'aggregate', '--help'], { cwd: ROOT, encoding: 'utf8' }).status === 0;
+  if (!aggregate) notes.push('- P3: `diag aggregate` does not exist in this build (`diag aggregate --help` fails): only jq was timed.');
+  if (!jq) notes.push('- P3: jq is not installed: no baseline and no equality check (`apt-get install -y jq`).');
+  if (!aggregate && !jq) return;
+
+  const t = performance.now();
+  log(`P3 scoring the ${fmtCount(n)} answers once into reports for jq (untimed)`);
+  writeReports(answers, reports);
+  const mb = (path) => `${(statSync(path).size / 2 ** 20).toFixed(0)} MB`;
+  notes.push(`- P3 data: ${fmtCount(n)} records, answers NDJSON ${mb(answers)}, reports NDJSON ${mb(reports)} (reports made by \`diag score\` in ${fmtMs(performance.now() - t)}, untimed).`);
+
+  const commands = [
+    ...(aggregate ? [[...DIAG, 'aggregate', '--format', 'json', answers], [...DIAG, 'aggregate', '--format', 'json', reports]] : []),
+    ...(jq ? [['jq', '-n', JQ_MEANS, reports]] : []),
+  ];
+  log(`P3 aggregate, ${SIZES.p3.runs} runs each`);
+  const times = timeCommands(commands, { ...timing, ...SIZES.p3 });
+  const jqMs = jq ? times.at(-1) : undefined;
+  if (!aggregate) {
+    notes.push(`- P3: jq alone took ${fmtMs(jqMs)} (median) on the ${fmtCount(n)} reports.`);
+    return;
+  }
+  const goal = { max: 1, strict: true, text: '< 1 (faster than jq)' };
+  if (jq) {
+    row(`P3 aggregate: \`diag aggregate\` ${fmtCount(n)} answers (NDJSON)`, times[0], jqMs, 'jq on the reports', goal);
+    row(`P3 aggregate: \`diag aggregate\` ${fmtCount(n)} reports (NDJSON)`, times[1], jqMs, 'jq on the reports', goal);
+    sections.push(equalityCheck(answers, reports));
+  } else {
+    notes.push(`- P3: diag aggregate took ${fmtMs(times[0])} on answers, ${fmtMs(times[1])} on reports; no jq to compare with.`);
+  }
+  rmSync(reports);
+
+  log(`P3 peak memory at ${fmtCount(n)} and ${fmtCount(n * MEMORY_FACTOR)} records`);
+  const big = join(tmp, 'answers-big.ndjson');
+  repeatFile(answers, big, MEMORY_FACTOR);
+  const small = peakRssKb([...DIAG, 'aggregate', '--format', 'json', answers], ROOT);
+  const large = peakRssKb([...DIAG, 'aggregate', '--format', 'json', big], ROOT);
+  rmSync(big);
+  const ratio = large.kb / small.kb;
+  sections.push(
+    [
+      `### P3 peak memory of \`diag aggregate --format json\` (answers NDJSON, ${small.via})`,
+      '',
+      '| records | peak RSS | ratio | goal | met? |',
+      '|---:|---:|---:|---|---|',
+      `| ${fmtCount(n)} | ${(small.kb / 1024).toFixed(1)} MiB | | | |`,
+      `| ${fmtCount(n * MEMORY_FACTOR)} | ${(large.kb / 1024).toFixed(1)} MiB | ${ratio.toFixed(2)} | ≤ 1.2 | ${ratio <= 1.2 ? 'yes' : '**no**'} |`,
+    ].join('\n'),
+  );
+}
+
+try {
+  const check = spawn(NODE, [...DIAG.slice(1), '--version'], { cwd: ROOT, encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`bin/diag.js does not run (is dist/ built?): ${check.stderr.trim().slice(0, 300)}`);
+  const bank = loadBank(BANK);
+  if (only.has('P1')) attempt('P1 start-up', () => p1(bank));
+  if (only.has('P2')) attempt('P2 batch', () => p2(bank));
+  if (only.has('P3')) attempt('P3 aggregate', () => p3(bank));
+
+  const table = ['| benchmark | diag (median) | baseline (median) | ratio | goal | met? |', '|---|---:|---:|---:|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  console.log(`## diag benchmarks (diag ${check.stdout.trim()})\n\n${machine()}\n\n${table.join('\n')}\n`);
+  if (notes.length > 0) console.log(`${notes.join('\n')}\n`);
+  for (const section of sections) console.log(`${section}\n`);
+  console.log(`Total time of this run: ${fmtMs(performance.now() - started)}.`);
+} catch (error) {
+  failed = true;
+  log(error.message);
+  if (error instanceof Interrupted) process.exitCode = 130;
+} finally {
+  cleanup();
+}
+process.exitCode ??= failed ? 1 : 0;
