@@ -203,7 +203,10 @@ export async function run(options: RunOptions): Promise<void> {
     const { report, written } = await interview(session, state, stateFile, options.outDir);
     showResults(session, report, written);
   } catch (error) {
-    if (isExitPrompt(error)) throw new InterruptedError(`${session.s.run.saved(stateFile)}\n${session.s.run.resumeWith(resumeCommand)}`);
+    if (isExitPrompt(error)) {
+      // Before the first answer there is nothing to resume: do not point to a file that does not exist.
+      throw new InterruptedError(existsSync(stateFile) ? `${session.s.run.saved(stateFile)}\n${session.s.run.resumeWith(resumeCommand)}` : session.s.run.nothingSaved);
+    }
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { input, select } from '@inquirer/prompts';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { InterruptedError } from '../errors.js';
 import { progressFile, stateDirectory } from '../progress.js';
 import { safeText } from '../render/terminal.js';
@@ -51,7 +51,7 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
     write(`${renderAggregateText(aggregateView(group, session.bank, session.lang, []), { color: chalk.level > 0, width: process.stdout.columns ?? 100 })}\n\n`);
     write(`${chalk.dim(w.groupHint(dir))}\n`);
   } catch (error) {
-    if (isExitPrompt(error)) throw new InterruptedError(`${s.run.saved(stateFile)}\n${w.resumeWith(dir)}`);
+    if (isExitPrompt(error)) throw new InterruptedError(existsSync(stateFile) ? `${s.run.saved(stateFile)}\n${w.resumeWith(dir)}` : w.resumeWith(dir));
     throw error;
   }
 }
