@@ -28,7 +28,8 @@ export function plan(options: DeliveryOptions): Array<{ file: string | undefined
   return targets;
 }
 
-function parseDelimiter(value: string | undefined): string {
+/** `--csv-delimiter`: one character, or tab / semicolon / comma by name. */
+export function parseDelimiter(value: string | undefined): string {
   if (value === undefined) return ',';
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',' };
   const delimiter = named[value] ?? value;

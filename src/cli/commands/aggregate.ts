@@ -1,5 +1,6 @@
 import { buildReport, checkBy, createAggregator, validateAnswers, type Aggregate, type Bank } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
+import { parseDelimiter } from '../deliver.js';
 import { InputError } from '../errors.js';
 import { chooseLanguage } from '../i18n.js';
 import { formatProblems, loadBank } from '../load-bank.js';
@@ -72,6 +73,7 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.message}`));
   const minGroup = Number(options.minGroup);
   if (!Number.isInteger(minGroup) || minGroup < 1) throw new InputError(`--min-group ${options.minGroup}: expected a whole number, at least 1`);
+  const delimiter = parseDelimiter(options.csvDelimiter);
   const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`) });
   if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: the group figures are close to individual answers\n`);
   const lang = chooseLanguage(bank.languages, options.lang);
@@ -87,7 +89,6 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
       text = renderAggregateText(view, { color: toTerminal && useColor(options, process.stdout, process.env), width: process.stdout.columns ?? 100 });
     } else {
       const doc = await import('../render/aggregate-doc.js');
-      const delimiter = options.csvDelimiter === 'tab' ? '\t' : (options.csvDelimiter ?? ',');
       text = options.format === 'markdown' ? doc.renderAggregateMarkdown(view) : options.format === 'csv' ? doc.renderAggregateCsv(view, delimiter) : doc.renderAggregateHtml(view);
     }
   }
