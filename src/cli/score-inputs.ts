@@ -1,17 +1,12 @@
-import { buildReport, validateAnswers, type Bank, type Report } from '../core/index.js';
+import { buildReport, validateAnswers, type AnswerFile, type Bank, type Report } from '../core/index.js';
 import { InputError } from './errors.js';
 import { chooseLanguage } from './i18n.js';
 import { formatProblems } from './load-bank.js';
 import { expandInputs, readRecords } from './read-inputs.js';
 import { TOOL } from './version.js';
 
-export interface ScoreOptions {
-  lang?: string;
-  /** Called with each warning line (hidden answers, unknown keys). */
-  warn: (line: string) => void;
-  /** The date of reports whose answer file has none (SOURCE_DATE_EPOCH, else now). */
-  now: () => string;
-}
+/** What `diag score` reads its inputs with. */
+export type ScoreOptions = Pick<ReportStreamOptions, 'lang' | 'warn' | 'now'>;
 
 /** `--lang` must be a language of the bank. */
 export function checkLanguage(bank: Bank, lang: string | undefined): void {
@@ -30,22 +25,36 @@ export function reportDate(env: NodeJS.ProcessEnv): () => string {
   return () => new Date().toISOString();
 }
 
+export interface ReportStreamOptions {
+  lang?: string;
+  /** Called with each warning line (hidden answers, unknown keys). */
+  warn: (line: string) => void;
+  /** The date of reports whose answer file has none (SOURCE_DATE_EPOCH, else now). */
+  now: () => string;
+  /** Scores only, for aggregates (see ReportContext.scoresOnly). */
+  scoresOnly?: boolean;
+  /** Keep at most this many problem lines (a million bad records must not fill memory); default all. */
+  maxProblemLines?: number;
+}
+
 /**
- * Reads, validates and scores every input. All problems of all files are gathered; if there is
- * any, nothing is returned and one InputError lists them, so that no output is half-written.
+ * Streams the reports of every valid input, one record at a time. Problems of all inputs are
+ * gathered; once the inputs are read, any problem becomes one InputError listing them, so that
+ * the caller, which has written nothing yet, writes nothing.
  */
-export async function scoreInputs(bank: Bank, paths: readonly string[], options: ScoreOptions): Promise<{ reports: Report[]; many: boolean }> {
-  checkLanguage(bank, options.lang);
-  const { files, many } = expandInputs(paths);
-  const reports: Report[] = [];
+export async function* streamReports(bank: Bank, files: readonly string[], options: ReportStreamOptions): AsyncGenerator<{ report: Report; file: AnswerFile; name: string }> {
   const problems: string[] = [];
+  const keep = options.maxProblemLines ?? Infinity;
+  // Loops, not push(...lines): a million problems in one file would overflow the call stack.
+  const note = (lines: readonly string[]) => {
+    for (const line of lines) if (problems.length < keep) problems.push(line);
+  };
   let failed = 0;
+  const tool = { name: TOOL.name, version: TOOL.version };
   for await (const record of readRecords(files)) {
     if ('error' in record) {
       failed++;
-      // Loops, not push(...lines): a million problems in one file would overflow the call stack.
-      problems.push(record.error.message);
-      for (const line of record.error.details) problems.push(line);
+      note([record.error.message, ...record.error.details.slice(0, keep)]);
       continue;
     }
     const { source } = record;
@@ -53,16 +62,26 @@ export async function scoreInputs(bank: Bank, paths: readonly string[], options:
     for (const warning of formatProblems(source, result.warnings, false)) options.warn(`warning: ${warning}`);
     if (!result.ok) {
       failed++;
-      for (const line of formatProblems(source, result.errors, false)) problems.push(line);
+      if (problems.length < keep) note(formatProblems(source, result.errors, false));
       continue;
     }
     const file = result.value;
     const lang = chooseLanguage(bank.languages, options.lang, file.lang);
-    reports.push(buildReport(bank, file, { lang, createdAt: file.createdAt ?? options.now(), tool: { name: TOOL.name, version: TOOL.version } }));
+    const report = buildReport(bank, file, { lang, createdAt: file.createdAt ?? options.now(), tool, ...(options.scoresOnly ? { scoresOnly: true } : {}) });
+    yield { report, file, name: source.name };
   }
   if (failed > 0) {
+    if (problems.length >= keep) problems.push('… and more');
     throw new InputError(`${failed} input${failed === 1 ? '' : 's'} refused; nothing was written`, problems);
   }
+}
+
+/** Reads, validates and scores every input, keeping the reports (for `diag score`). */
+export async function scoreInputs(bank: Bank, paths: readonly string[], options: ScoreOptions): Promise<{ reports: Report[]; many: boolean }> {
+  checkLanguage(bank, options.lang);
+  const { files, many } = expandInputs(paths);
+  const reports: Report[] = [];
+  for await (const { report } of streamReports(bank, files, options)) reports.push(report);
   if (reports.length === 0) throw new InputError(`no answers found in ${paths.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl)`);
   return { reports, many };
 }

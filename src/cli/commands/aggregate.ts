@@ -1,14 +1,13 @@
-import { buildReport, checkBy, createAggregator, validateAnswers, type Aggregate, type Bank } from '../../core/index.js';
+import { checkBy, createAggregator, type Aggregate, type Bank } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
 import { parseDelimiter } from '../deliver.js';
 import { InputError } from '../errors.js';
 import { chooseLanguage } from '../i18n.js';
-import { formatProblems, loadBank } from '../load-bank.js';
+import { loadBank } from '../load-bank.js';
 import { emit } from '../output.js';
-import { expandInputs, readRecords } from '../read-inputs.js';
+import { expandInputs } from '../read-inputs.js';
 import type { AggregateFormat } from '../render/aggregate-formats.js';
-import { checkLanguage } from '../score-inputs.js';
-import { TOOL } from '../version.js';
+import { checkLanguage, streamReports } from '../score-inputs.js';
 
 export interface AggregateCommandOptions extends CommonOptions {
   by?: string[];
@@ -27,39 +26,23 @@ const REMEMBERED = 100_000;
 /** The group of all inputs, streamed one record at a time. */
 export async function aggregateInputs(bank: Bank, inputs: readonly string[], options: { by: string[]; minGroup: number; warn: (line: string) => void }): Promise<Aggregate> {
   const aggregator = createAggregator(bank, { by: options.by, minGroup: options.minGroup });
-  const errors: string[] = [];
-  let refused = 0;
   let warnings = 0;
   const seen = new Set<string>();
   const warn = (line: string) => {
     if (++warnings <= SHOWN) options.warn(line);
   };
-  const context = { lang: bank.languages[0] ?? 'fr', createdAt: '', tool: { name: TOOL.name, version: TOOL.version }, scoresOnly: true };
-  for await (const record of readRecords(expandInputs(inputs).files)) {
-    if ('error' in record) {
-      refused++;
-      errors.push(record.error.message, ...record.error.details);
-      continue;
+  const reports = streamReports(bank, expandInputs(inputs).files, { warn, now: () => '', scoresOnly: true, maxProblemLines: SHOWN * 5 });
+  try {
+    for await (const { report, file, name } of reports) {
+      const who = file.respondent;
+      if (who !== undefined && who !== '') {
+        if (seen.has(who)) warn(`warning: ${name}: respondent "${who}" appears more than once`);
+        else if (seen.size < REMEMBERED) seen.add(who);
+      }
+      aggregator.add(report);
     }
-    const result = validateAnswers(bank, record.source.data);
-    for (const w of result.warnings) warn(`warning: ${formatProblems(record.source, [w], false).join('')}`);
-    if (!result.ok) {
-      refused++;
-      if (errors.length < SHOWN * 5) errors.push(...formatProblems(record.source, result.errors, false));
-      continue;
-    }
-    const who = result.value.respondent;
-    if (who !== undefined && who !== '') {
-      if (seen.has(who)) warn(`warning: ${record.source.name}: respondent "${who}" appears more than once`);
-      else if (seen.size < REMEMBERED) seen.add(who);
-    }
-    aggregator.add(buildReport(bank, result.value, context));
-  }
-  if (warnings > SHOWN) options.warn(`warning: … and ${warnings - SHOWN} more warnings`);
-  if (refused > 0) {
-    const shown = errors.slice(0, SHOWN * 5);
-    if (errors.length > shown.length) shown.push(`… and more`);
-    throw new InputError(`${refused} input${refused === 1 ? '' : 's'} refused; nothing was written`, shown);
+  } finally {
+    if (warnings > SHOWN) options.warn(`warning: … and ${warnings - SHOWN} more warnings`);
   }
   return aggregator.result();
 }
