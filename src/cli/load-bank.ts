@@ -40,14 +40,18 @@ function bundledIds(): string[] {
   }
 }
 
+/** The file of the bank bundled in questions/ under this id, if there is one. */
+export function bundledBankPath(id: string): string | undefined {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) return undefined;
+  return BANK_EXTENSIONS.map((extension) => join(BUNDLED_BANKS, `${id}${extension}`)).find((file) => existsSync(file));
+}
+
 /** `--bank FILE_OR_ID`: an existing path first, else a bank bundled in questions/ by id. */
 export function resolveBankPath(spec: string | undefined): string {
   const wanted = spec ?? DEFAULT_BANK_ID;
   if (spec !== undefined && existsSync(spec)) return spec;
-  for (const extension of BANK_EXTENSIONS) {
-    const candidate = join(BUNDLED_BANKS, `${wanted}${extension}`);
-    if (/^[a-z0-9][a-z0-9-]*$/.test(wanted) && existsSync(candidate)) return candidate;
-  }
+  const bundled = bundledBankPath(wanted);
+  if (bundled !== undefined) return bundled;
   const ids = bundledIds();
   throw new InputError(`no bank file or bundled bank named "${wanted}"`, [`bundled banks: ${ids.join(', ') || 'none'}`]);
 }

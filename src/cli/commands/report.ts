@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
 import type { CommonOptions } from '../common.js';
 import { deliverReports, type DeliveryOptions } from '../deliver.js';
 import { InputError } from '../errors.js';
-import { formatProblems, loadBank } from '../load-bank.js';
-import { BUNDLED_BANKS } from '../paths.js';
-import { readReport } from '../read-report.js';
+import { bundledBankPath, formatProblems, loadBank } from '../load-bank.js';
+import { readReportSource } from '../read-report.js';
 import { checkLanguage } from '../score-inputs.js';
-import { parseSource } from '../source.js';
+import type { Source } from '../source.js';
 
 type ReportCommandOptions = CommonOptions & Omit<DeliveryOptions, 'bank'>;
 
@@ -16,8 +13,7 @@ type ReportCommandOptions = CommonOptions & Omit<DeliveryOptions, 'bank'>;
 function bankFor(report: Report, option: string | undefined, cache: Map<string, Bank>): Bank | undefined {
   const key = option ?? report.bank.id;
   if (cache.has(key)) return cache.get(key);
-  const bundled = ['.yaml', '.yml', '.json'].some((e) => existsSync(join(BUNDLED_BANKS, `${report.bank.id}${e}`)));
-  if (option === undefined && !bundled) return undefined;
+  if (option === undefined && bundledBankPath(report.bank.id) === undefined) return undefined;
   const { bank } = loadBank(key);
   cache.set(key, bank);
   return bank;
@@ -27,7 +23,8 @@ function bankFor(report: Report, option: string | undefined, cache: Map<string, 
  * Re-renders a saved report from its bank, in another language if asked; without the bank, the
  * saved report is rendered as it is.
  */
-function rerender(file: string, report: Report, bank: Bank | undefined, lang: string | undefined, warn: (line: string) => void): Report {
+function rerender(source: Source, report: Report, bank: Bank | undefined, lang: string | undefined, warn: (line: string) => void): Report {
+  const { file } = source;
   if (bank === undefined) {
     if (lang !== undefined && lang !== report.lang) throw new InputError(`${file}: to render it in "${lang}", diag needs its bank "${report.bank.id}": give it with --bank`);
     return report;
@@ -37,7 +34,6 @@ function rerender(file: string, report: Report, bank: Bank | undefined, lang: st
   if (bank.version !== report.bank.version) warn(`warning: ${file} was made with bank ${bank.id} ${report.bank.version}; rendered with ${bank.version}, its scores may differ`);
   const answers = validateAnswers(bank, report);
   if (!answers.ok) {
-    const source = parseSource(file, JSON.stringify(report));
     throw new InputError(`${file}: its answers do not fit bank ${bank.id} ${bank.version}`, formatProblems(source, answers.errors, false));
   }
   return buildReport(bank, answers.value, { lang: lang ?? report.lang, createdAt: report.createdAt, tool: report.tool });
@@ -48,8 +44,9 @@ export async function report(files: string[], options: ReportCommandOptions): Pr
   const cache = new Map<string, Bank>();
   const warn = (line: string) => process.stderr.write(`${line}\n`);
   const reports = files.map((file) => {
-    const saved = readReport(file);
-    return { report: rerender(file, saved, bankFor(saved, options.bank, cache), options.lang, warn), bank: bankFor(saved, options.bank, cache) };
+    const { report: saved, source } = readReportSource(file);
+    const bank = bankFor(saved, options.bank, cache);
+    return { report: rerender(source, saved, bank, options.lang, warn), bank };
   });
   const bank = reports[0]?.bank;
   const { format, output, force, color, csvDelimiter } = options;
