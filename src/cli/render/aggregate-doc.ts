@@ -1,4 +1,4 @@
-import { aggregateView, dimensionRows, levelCounts, type AggregateView } from './aggregate-view.js';
+import { dimensionRows, levelCounts, type AggregateView } from './aggregate-view.js';
 import { csvRow } from './csv.js';
 import { barHtml, esc, htmlPage } from './html-kit.js';
 import { mdEscape } from './markdown.js';
@@ -85,5 +85,3 @@ export function renderAggregateHtml(view: AggregateView): string {
   parts.push('</section>');
   return htmlPage(lang, `${view.title} — ${s.group.participants(aggregate.count)}`, parts.join('\n'));
 }
-
-export { aggregateView };

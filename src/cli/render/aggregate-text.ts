@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { aggregateView, dimensionRows, levelCounts, type AggregateView } from './aggregate-view.js';
+import { dimensionRows, levelCounts, type AggregateView } from './aggregate-view.js';
 import { bar, formatScore, safeText, wrap } from './terminal.js';
 
 /** The group's picture for a projector: large bars, few words, nobody singled out. */
@@ -50,5 +50,3 @@ export function renderAggregateText(view: AggregateView, options: { color: boole
   }
   return out.join('\n').trimEnd();
 }
-
-export { aggregateView };
