@@ -14,6 +14,9 @@ export type Scalar = string | number | boolean;
 /** One answer: a scalar, a list (multiple), or null (skipped). */
 export type AnswerValue = Scalar | Scalar[] | null;
 
+/** The answer value meaning "does not apply" (SPEC section 9). */
+export const NOT_APPLICABLE = 'n/a';
+
 export type Answers = Readonly<Record<string, AnswerValue>>;
 
 /** The structured condition language of SPEC section 3. Never evaluated as code. */
@@ -33,6 +36,8 @@ export interface QuestionTest {
   atMost?: number;
   includes?: Scalar;
   answered?: boolean;
+  /** SPEC section 9: true exactly when the answer is (or, with false, is not) `n/a`. */
+  notApplicable?: boolean;
 }
 
 export interface ScoreTest {
@@ -91,6 +96,11 @@ interface QuestionBase {
   benchmark?: Benchmark;
   /** True for questions of the bank's `profile` section: never scored. */
   profile: boolean;
+  /**
+   * SPEC section 9: the question offers a "does not apply" answer (`n/a`), not scored but
+   * counted as an answer. A Text to show, or true for the tool's default wording.
+   */
+  notApplicable?: Text | true;
 }
 
 export interface LikertQuestion extends QuestionBase {
