@@ -130,6 +130,12 @@ const STRINGS = {
       onlyIf: 'posée seulement si',
       respondent: 'nom ou pseudonyme (facultatif)',
     },
+    // Privacy of group results (SPEC section 10).
+    privacy: {
+      hidden: 'masqué',
+      countOnly: (k: number) => `Moins de ${k} participants : seul leur nombre est affiché, pour que personne ne puisse être reconnu.`,
+      note: (k: number) => `« masqué » : moins de ${k} personnes concernées, ou déductible des autres chiffres.`,
+    },
   },
   en: {
     colon: ': ',
@@ -256,6 +262,12 @@ const STRINGS = {
       optional: 'optional: leave empty or null to skip',
       onlyIf: 'asked only if',
       respondent: 'name or pseudonym (optional)',
+    },
+    // Privacy of group results (SPEC section 10).
+    privacy: {
+      hidden: 'hidden',
+      countOnly: (k: number) => `Fewer than ${k} participants: only their number is shown, so that nobody can be singled out.`,
+      note: (k: number) => `“hidden”: fewer than ${k} people concerned, or could be worked out from the other figures.`,
     },
   },
 } as const;
