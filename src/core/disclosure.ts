@@ -56,9 +56,9 @@ interface Reduced {
  * Integer Gauss–Jordan elimination of `matrix` (rows × columns), tracking, for every reduced row,
  * the combination of the original rows it is (so that a solution can name the rows it uses).
  */
-function reduce(matrix: ReadonlyArray<readonly number[]>, columns: number): Reduced {
+function reduce(matrix: ReadonlyArray<readonly bigint[]>, columns: number): Reduced {
   const work = matrix.map((row, i): { values: bigint[]; combination: bigint[] } => ({
-    values: row.map((x) => BigInt(x)),
+    values: [...row],
     combination: matrix.map((_, j) => (i === j ? 1n : 0n)),
   }));
   const rows: Reduced['rows'] = [];
@@ -116,12 +116,12 @@ function kernel(reduced: Reduced, columns: number): bigint[][] {
 }
 
 /** The rows with a nonzero coefficient in a combination of the matrix rows equal to `target` (assumed in the row space). */
-function combinationRows(reduced: Reduced, target: readonly number[], rowCount: number): number[] {
+function combinationRows(reduced: Reduced, target: readonly bigint[], rowCount: number): number[] {
   let scale = 1n;
   for (const row of reduced.rows) scale = lcm(scale, row.values[row.pivot] ?? 1n);
   const alpha = new Array<bigint>(rowCount).fill(0n);
   for (const row of reduced.rows) {
-    const t = BigInt(target[row.pivot] ?? 0);
+    const t = target[row.pivot] ?? 0n;
     if (t === 0n) continue;
     const c = (t * scale) / (row.values[row.pivot] ?? 1n);
     row.combination.forEach((x, j) => {
@@ -155,47 +155,78 @@ function mergeCells(people: readonly number[], members: ReadonlyArray<readonly n
 }
 
 /**
- * A nonempty set of cells with fewer than k people whose sum the rows determine, or null when
- * there is none. `people[c]` is the number of people in cell c; `members[r]` the cells of row r.
- * Cells are merged first; the returned leak names merged cells (`cells` is informative only).
+ * A leak, or null when there is none: a nonzero combination of the rows that involves fewer than
+ * k people, that is a vector of the row space supported on cells holding fewer than k people
+ * together. The sum over a small set (the group minus its shown segments) is one; so is the
+ * difference between two people (overlapping segments of a multiple question), which whoever is
+ * one of the two turns into the other's answers. `people[c]` is the number of people in cell c;
+ * `members[r]` the cells of row r. Cells are merged first; `cells` names merged cells.
+ *
+ * A vector supported on a set T of cells lies in the row space exactly when it is orthogonal to
+ * the kernel, so T leaks exactly when the kernel coordinates of its cells are linearly dependent
+ * (a cell whose coordinates are all zero is determined alone).
  */
 export function findLeak(people: readonly number[], members: ReadonlyArray<readonly number[]>, k: number): Leak | null {
   const { people: sizes, matrix } = mergeCells(people, members);
   const columns = sizes.length;
   if (columns === 0 || !sizes.some((n) => n < k)) return null;
-  const reduced = reduce(matrix, columns);
+  const reduced = reduce(
+    matrix.map((row) => row.map((x) => BigInt(x))),
+    columns,
+  );
   const basis = kernel(reduced, columns);
-  // Each cell's coordinates in the kernel: a set is determined when they sum to zero.
   const coordinates = sizes.map((_, c) => basis.map((v) => v[c] ?? 0n));
-  const small = sizes.flatMap((n, c) => (n < k ? [c] : []));
-  const leak = (cells: number[]): Leak => {
-    const target = sizes.map((_, c) => (cells.includes(c) ? 1 : 0));
+  // Only cells of fewer than k people can be part of a small support. A cell with a coordinate
+  // that no other candidate shares cannot be in a minimal dependent set: drop it, until stable.
+  let candidates = sizes.flatMap((n, c) => (n < k ? [c] : []));
+  for (let changed = true; changed; ) {
+    changed = false;
+    const kept = candidates.filter((c) => (coordinates[c] ?? []).every((x, j) => x === 0n || candidates.some((o) => o !== c && (coordinates[o]?.[j] ?? 0n) !== 0n)));
+    if (kept.length < candidates.length) {
+      candidates = kept;
+      changed = true;
+    }
+  }
+  candidates.sort((a, b) => (sizes[a] ?? 0) - (sizes[b] ?? 0) || a - b);
+  const leakOn = (cells: number[]): Leak => {
+    // A nonzero v with Σ v_c·coordinates[c] = 0 over the set: a kernel vector of its transpose.
+    const transpose = basis.map((_, j) => cells.map((c) => coordinates[c]?.[j] ?? 0n));
+    const weights = basis.length === 0 ? [cells.map(() => 1n)] : kernel(reduce(transpose, cells.length), cells.length);
+    const w = weights[0] ?? cells.map(() => 1n);
+    const target = sizes.map(() => 0n);
+    cells.forEach((c, i) => {
+      target[c] = w[i] ?? 0n;
+    });
     return { cells, rows: combinationRows(reduced, target, matrix.length) };
   };
   let steps = 0;
-  // Depth-first, the first cell being the smallest index of the set; each next cell must cancel
-  // the first nonzero coordinate of the partial sum, so the branching stays narrow.
-  const search = (chosen: number[], sum: bigint[], total: number): number[] | null | 'gave-up' => {
-    if (++steps > SEARCH_STEPS) return 'gave-up';
-    const j = sum.findIndex((x) => x !== 0n);
-    if (j < 0) return chosen;
-    const first = chosen[0] ?? 0;
-    for (const c of small) {
-      if (c <= first || chosen.includes(c)) continue;
-      if ((coordinates[c]?.[j] ?? 0n) === 0n) continue;
+  /** Depth-first over independent sets (kept in echelon form, sorted by pivot), in candidate order, within the budget. */
+  const search = (from: number, chosen: number[], echelon: bigint[][], total: number): number[] | null | 'gave-up' => {
+    for (let i = from; i < candidates.length; i++) {
+      if (++steps > SEARCH_STEPS) return 'gave-up';
+      const c = candidates[i] ?? 0;
       const n = sizes[c] ?? 0;
       if (total + n >= k) continue;
-      const found = search([...chosen, c], sum.map((x, i) => x + (coordinates[c]?.[i] ?? 0n)), total + n);
+      let v = [...(coordinates[c] ?? [])];
+      for (const row of echelon) {
+        const j = row.findIndex((x) => x !== 0n);
+        const f = v[j] ?? 0n;
+        if (f === 0n) continue;
+        const p = row[j] ?? 1n;
+        v = primitive(v.map((x, t) => x * p - (row[t] ?? 0n) * f));
+      }
+      if (v.every((x) => x === 0n)) return [...chosen, c];
+      // Kept sorted by pivot: reducing in that order leaves every pivot column of v at zero.
+      const pivot = (row: bigint[]) => row.findIndex((x) => x !== 0n);
+      const next = [...echelon, v].sort((a, b) => pivot(a) - pivot(b));
+      const found = search(i + 1, [...chosen, c], next, total + n);
       if (found !== null) return found;
     }
     return null;
   };
-  for (const c of small) {
-    const found = search([c], [...(coordinates[c] ?? [])], sizes[c] ?? 0);
-    if (found === 'gave-up') return { cells: [], rows: [] };
-    if (found !== null) return leak(found);
-  }
-  return null;
+  const found = search(0, [], [], 0);
+  if (found === 'gave-up') return { cells: [], rows: [] };
+  return found === null ? null : leakOn(found);
 }
 
 /**
