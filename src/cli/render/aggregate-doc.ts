@@ -27,6 +27,10 @@ export function renderAggregateMarkdown(view: AggregateView): string {
   }
   for (const breakdown of view.breakdowns) {
     lines.push('', `### ${mdEscape(s.group.by(breakdown.title))}`, '');
+    if (breakdown.segments.length === 0) {
+      lines.push('—');
+      continue;
+    }
     const head = [s.group.segment, s.group.count, ...aggregate.dimensions.map((d) => view.dimensionTitle(d.id)), s.overall];
     lines.push(`| ${head.map(mdEscape).join(' | ')} |`, `| --- |${head.slice(1).map(() => ' ---: |').join('')}`);
     for (const segment of breakdown.segments) lines.push(`| ${mdEscape(view.valueLabel(segment.by, segment.value))} | ${segment.count} | ${dimensionRows(segment).map((d) => meanOr(d, n, hidden)).join(' | ')} |`);
@@ -93,6 +97,10 @@ export function renderAggregateHtml(view: AggregateView): string {
   }
   for (const breakdown of view.breakdowns) {
     parts.push(`<h2>${esc(s.group.by(breakdown.title))}</h2>`);
+    if (breakdown.segments.length === 0) {
+      parts.push('<p class="muted">—</p>');
+      continue;
+    }
     const head = [s.group.segment, s.group.count, ...aggregate.dimensions.map((d) => view.dimensionTitle(d.id)), s.overall];
     const body = breakdown.segments
       .map((x) => `<tr><td>${esc(view.valueLabel(x.by, x.value))}</td><td class="num">${x.count}</td>${dimensionRows(x).map((d) => `<td class="num">${esc(meanOr(d, n, hidden))}</td>`).join('')}</tr>`)
