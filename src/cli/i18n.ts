@@ -133,7 +133,7 @@ const STRINGS = {
     // Privacy of group results (SPEC section 10).
     privacy: {
       hidden: 'masqué',
-      countOnly: (k: number) => `Moins de ${k} participants : seul leur nombre est affiché, pour que personne ne puisse être reconnu.`,
+      countOnly: (k: number) => `Seul leur nombre est affiché : avec moins de ${k} participants, quelqu’un pourrait être reconnu.`,
       note: (k: number) => `« masqué » : moins de ${k} personnes concernées, ou déductible des autres chiffres.`,
     },
   },
@@ -266,7 +266,7 @@ const STRINGS = {
     // Privacy of group results (SPEC section 10).
     privacy: {
       hidden: 'hidden',
-      countOnly: (k: number) => `Fewer than ${k} participants: only their number is shown, so that nobody can be singled out.`,
+      countOnly: (k: number) => `Only their number is shown: with fewer than ${k} participants, someone could be singled out.`,
       note: (k: number) => `“hidden”: fewer than ${k} people concerned, or could be worked out from the other figures.`,
     },
   },

@@ -105,7 +105,7 @@ describe('a group of 4 with --min-group 5', () => {
         continue;
       }
       expect(text).toContain('4 participants');
-      expect(text).toContain('only their number is shown');
+      expect(text).toContain('Only their number is shown: with fewer than 5 participants');
       // No other number than the count and k.
       const numbers = (text.match(/\d+(?:[.,]\d+)?/g) ?? []).filter((n) => n !== '4' && n !== '5');
       expect([format, numbers]).toEqual([format, []]);
