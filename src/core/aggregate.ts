@@ -287,6 +287,7 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
   const byIds = new Set(breakdowns.map((b) => b.question.id));
   const figureIds = ['overall', ...bank.dimensions.map((d) => d.id), ...bank.questions.map((q) => q.id)];
   /** withheldIn[figure]: row 0 the group, row i + 1 shown[i]; absent when shown. */
+  const decided = new Map<string, Set<number>>();
   const withheldIn = figureIds.map((id, figure) => {
     const out = new Map<number, Withheld>();
     const isQuestion = figure > bank.dimensions.length;
@@ -308,7 +309,11 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
         rowOf.push(i + 1);
       }
     });
-    const hidden = protectRows(patterns.map((p) => p.contributors[figure] ?? 0), rows, k, (row) => row === 0);
+    // Figures over the same people in the same rows (most questions without a `when`) are decided once.
+    const people = patterns.map((p) => p.contributors[figure] ?? 0);
+    const key = `${people.join(',')}|${rows.map((r) => r.join(',')).join(';')}`;
+    const hidden = decided.get(key) ?? protectRows(people, rows, k, (row) => row === 0);
+    decided.set(key, hidden);
     for (const row of hidden) {
       // The group row is kept unless it leaks alone, which it cannot with k or more contributors.
       out.set(rowOf[row] ?? 0, { code: 'complementary', reason: reasons.complementary(k) });

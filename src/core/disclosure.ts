@@ -26,7 +26,7 @@ export interface Leak {
 }
 
 /** The search gives up (and reports a leak, to be safe) after this many steps. */
-const SEARCH_STEPS = 200_000;
+const SEARCH_STEPS = 50_000;
 
 function gcd(a: bigint, b: bigint): bigint {
   let x = a < 0n ? -a : a;
@@ -154,6 +154,128 @@ function mergeCells(people: readonly number[], members: ReadonlyArray<readonly n
   return { people: cells.map((c) => c.people), matrix };
 }
 
+/** An echelon basis (integer rows sorted by pivot) of a growing span of vectors. */
+class Span {
+  private constructor(private readonly basis: bigint[][]) {}
+
+  static empty(): Span {
+    return new Span([]);
+  }
+
+  /** What is left of v once the span is taken out: zero exactly when v is in the span. */
+  residual(vector: readonly bigint[]): bigint[] {
+    let v = [...vector];
+    for (const row of this.basis) {
+      const j = row.findIndex((x) => x !== 0n);
+      const f = v[j] ?? 0n;
+      if (f === 0n) continue;
+      const p = row[j] ?? 1n;
+      v = primitive(v.map((x, t) => x * p - (row[t] ?? 0n) * f));
+    }
+    return v;
+  }
+
+  /** A larger span with v, or null when v is already in this one. */
+  with(vector: readonly bigint[]): Span | null {
+    const v = this.residual(vector);
+    if (v.every((x) => x === 0n)) return null;
+    const pivot = (row: bigint[]) => row.findIndex((x) => x !== 0n);
+    return new Span([...this.basis, v].sort((a, b) => pivot(a) - pivot(b)));
+  }
+
+  get vectors(): readonly bigint[][] {
+    return this.basis;
+  }
+
+  get rank(): number {
+    return this.basis.length;
+  }
+}
+
+function binomialAtMost(n: number, r: number, limit: number): boolean {
+  let value = 1;
+  for (let i = 1; i <= r; i++) {
+    value = (value * (n - r + i)) / i;
+    if (value > limit) return false;
+  }
+  return true;
+}
+
+/** Flats × light cells tried at most by the exact search of findLeak; past that, the kernel search is used. */
+const FLAT_LIMIT = 100_000;
+
+/**
+ * A quick proof that there is no leak, when it can find one: disjoint sets of light cells, each
+ * of which, with the heavy cells (k or more people, never part of a small support), spans every
+ * column. Removing the cells of a small support must then miss one of those sets whole, unless it
+ * holds a cell of each: if that costs k people or more, removing fewer than k never lowers the
+ * rank, so no combination lives on fewer than k.
+ */
+function certifiedSafe(columns: ReadonlyArray<readonly bigint[]>, sizes: readonly number[], k: number): boolean {
+  let heavy = Span.empty();
+  let all = Span.empty();
+  columns.forEach((column, c) => {
+    if ((sizes[c] ?? 0) >= k) heavy = heavy.with(column) ?? heavy;
+  });
+  all = heavy;
+  for (const column of columns) all = all.with(column) ?? all;
+  if (all.rank === heavy.rank) return true;
+  const unused = new Set(columns.flatMap((_, c) => ((sizes[c] ?? 0) < k ? [c] : [])));
+  let cost = 0;
+  for (;;) {
+    let span = heavy;
+    const used: number[] = [];
+    for (const c of unused) {
+      const next = span.with(columns[c] ?? []);
+      if (next === null) continue;
+      span = next;
+      used.push(c);
+      if (span.rank === all.rank) break;
+    }
+    if (span.rank < all.rank) return false;
+    for (const c of used) unused.delete(c);
+    cost += Math.min(...used.map((c) => sizes[c] ?? 0));
+    if (cost >= k) return true;
+  }
+}
+
+/**
+ * The exact search when the cells of k or more people (which can never be part of a small
+ * support) already span nearly all of the column space: a smallest support is the complement of
+ * a hyperplane of the columns, which contains every heavy column, so it is spanned by them and
+ * d − 1 light columns, d being the rank the heavy columns miss. Returns the leaking cells, null
+ * when there is none, or undefined when there are too many hyperplanes to try.
+ */
+function searchFlats(columns: ReadonlyArray<readonly bigint[]>, sizes: readonly number[], k: number): { cells: number[]; flat: Span } | null | undefined {
+  let heavy = Span.empty();
+  let all = Span.empty();
+  columns.forEach((column, c) => {
+    if ((sizes[c] ?? 0) >= k) heavy = heavy.with(column) ?? heavy;
+  });
+  all = heavy;
+  for (const column of columns) all = all.with(column) ?? all;
+  const missing = all.rank - heavy.rank;
+  if (missing === 0) return null;
+  const light = columns.flatMap((column, c) => ((sizes[c] ?? 0) < k && !heavy.residual(column).every((x) => x === 0n) ? [c] : []));
+  if (!binomialAtMost(light.length, missing - 1, FLAT_LIMIT / Math.max(1, light.length))) return undefined;
+  let found: { cells: number[]; flat: Span } | null = null;
+  const visit = (from: number, flat: Span, depth: number): void => {
+    if (found !== null) return;
+    if (depth === missing - 1) {
+      const outside = light.filter((c) => !flat.residual(columns[c] ?? []).every((x) => x === 0n));
+      const weight = outside.reduce((sum, c) => sum + (sizes[c] ?? 0), 0);
+      if (outside.length > 0 && weight < k) found = { cells: outside, flat };
+      return;
+    }
+    for (let i = from; i < light.length && found === null; i++) {
+      const next = flat.with(columns[light[i] ?? 0] ?? []);
+      if (next !== null) visit(i + 1, next, depth + 1);
+    }
+  };
+  visit(0, heavy, 0);
+  return found;
+}
+
 /**
  * A leak, or null when there is none: a nonzero combination of the rows that involves fewer than
  * k people, that is a vector of the row space supported on cells holding fewer than k people
@@ -174,6 +296,16 @@ export function findLeak(people: readonly number[], members: ReadonlyArray<reado
     matrix.map((row) => row.map((x) => BigInt(x))),
     columns,
   );
+  const columnVectors = sizes.map((_, c) => matrix.map((row) => BigInt(row[c] ?? 0)));
+  if (certifiedSafe(columnVectors, sizes, k)) return null;
+  const flats = searchFlats(columnVectors, sizes, k);
+  if (flats === null) return null;
+  if (flats !== undefined) {
+    // A combination α of the rows orthogonal to the flat but not to the leaking columns.
+    const alphas = kernel(reduce(flats.flat.vectors, matrix.length), matrix.length);
+    const alpha = alphas.find((a) => flats.cells.some((c) => (columnVectors[c] ?? []).reduce((sum, x, r) => sum + x * (a[r] ?? 0n), 0n) !== 0n));
+    return { cells: flats.cells, rows: alpha === undefined ? [] : alpha.flatMap((x, r) => (x === 0n ? [] : [r])) };
+  }
   const basis = kernel(reduced, columns);
   const coordinates = sizes.map((_, c) => basis.map((v) => v[c] ?? 0n));
   // Only cells of fewer than k people can be part of a small support. A cell with a coordinate
@@ -236,6 +368,7 @@ export function findLeak(people: readonly number[], members: ReadonlyArray<reado
  */
 export function protectRows(people: readonly number[], members: ReadonlyArray<readonly number[]>, k: number, keep: (row: number) => boolean): Set<number> {
   const withheld = new Set<number>();
+  if (!people.some((n) => n > 0 && n < k)) return withheld;
   const size = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (people[c] ?? 0), 0);
   for (;;) {
     const shown = members.map((_, row) => row).filter((row) => !withheld.has(row));

@@ -91,7 +91,7 @@ const respondentDraft = fc.record({
   items: fc.array(fc.record({ value: fc.nat({ max: 100 }), skip: fc.nat({ max: 5 }) }), { minLength: 6, maxLength: 6 }),
 });
 
-function answersFor(bank: Bank, draft: fc.RecordValue<{ profile: unknown; items: unknown }> & { profile: Array<{ pick: number; many: boolean[]; skip: number }>; items: Array<{ value: number; skip: number }> }): Record<string, AnswerValue> {
+function answersFor(bank: Bank, draft: { profile: Array<{ pick: number; many: boolean[]; skip: number }>; items: Array<{ value: number; skip: number }> }): Record<string, AnswerValue> {
   const answers: Record<string, AnswerValue> = {};
   let p = 0;
   let q = 0;
