@@ -13,7 +13,7 @@
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { aggregateReports, buildReport, isWithheld, validateAnswers, validateBank, type Aggregate, type AnswerValue, type Bank, type Report, type Scalar } from '../../src/core/index.js';
+import { aggregateReports, buildReport, findLeak, isWithheld, validateAnswers, validateBank, type Aggregate, type AnswerValue, type Bank, type Report, type Scalar } from '../../src/core/index.js';
 
 const SEED = 1310;
 const RUNS = 400;
@@ -289,6 +289,29 @@ describe('SPEC section 10 on generated groups', () => {
     const chat = new Set([5, 6, 7, 8, 9, 10]);
     expect(isolatingSet([...Array(12).keys()], [new Set(Array(12).keys()), mail, chat], 5)?.sort()).toEqual([10, 11]);
     expect(isolatingSet([...Array(12).keys()], [new Set(Array(12).keys()), chat], 5)).toBeUndefined();
+  });
+
+  it('findLeak agrees with the independent check on random equations (exact, no search bound reached)', () => {
+    const equationsArb = fc.record({
+      people: fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 9 }),
+      rows: fc.array(fc.array(fc.boolean(), { minLength: 9, maxLength: 9 }), { minLength: 1, maxLength: 6 }),
+      k: fc.integer({ min: 3, max: 8 }),
+    });
+    let leaks = 0;
+    fc.assert(
+      fc.property(equationsArb, ({ people, rows, k }) => {
+        const members = rows.map((row) => people.flatMap((_, c) => (row[c] === true ? [c] : [])));
+        // The same equations over persons: cell c holds people[c] persons.
+        const personsOf = people.map((n, c) => Array.from({ length: n }, (_, j) => people.slice(0, c).reduce((a, b) => a + b, 0) + j));
+        const everyone = personsOf.flat();
+        const equations = members.map((cells) => new Set(cells.flatMap((c) => personsOf[c] ?? [])));
+        const expected = isolatingSet(everyone, equations, k) !== undefined;
+        if (expected) leaks += 1;
+        expect(findLeak(people, members, k) !== null).toBe(expected);
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+    expect(leaks).toBeGreaterThan(40);
   });
 
   it('no figure is about fewer than k, and no combination of the figures shown isolates fewer than k', () => {
