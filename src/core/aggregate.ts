@@ -3,7 +3,8 @@ import type { Report } from './build-report.js';
 import { protectRows } from './disclosure.js';
 import { ProblemList, type Problem } from './problems.js';
 import { suggestion } from './suggest.js';
-import type { Bank, Question, QuestionType, Scalar } from './types.js';
+import type { Bank, Condition, Question, QuestionType, Scalar } from './types.js';
+import { isScored } from './visibility.js';
 
 export type { DimensionStats, QuestionStats } from './aggregate-group.js';
 
@@ -157,7 +158,48 @@ const reasons = {
   complementary: (k: number) => `hidden so that a figure about fewer than ${k} respondents cannot be worked out from the figures shown`,
   complementarySegment: (k: number) => `hidden so that a group of fewer than ${k} cannot be worked out by subtraction`,
   byQuestion: 'the group is broken down by this question: its answers are the segments shown',
+  askedBy: (by: string) => `asked according to the answer to "${by}", some of whose groups are hidden: how many have it would give their size`,
 };
+
+/** The question ids a condition reads, scores standing for every scored question of theirs. */
+function conditionReads(bank: Bank, condition: Condition): string[] {
+  if ('all' in condition) return condition.all.flatMap((c) => conditionReads(bank, c));
+  if ('any' in condition) return condition.any.flatMap((c) => conditionReads(bank, c));
+  if ('not' in condition) return conditionReads(bank, condition.not);
+  if ('question' in condition) return [condition.question];
+  return bank.questions.filter((q) => isScored(q) && (condition.score === 'overall' || q.dimension === condition.score)).map((q) => q.id);
+}
+
+/**
+ * For each figure (overall, dimensions, questions, as in Pattern), the questions whose answers
+ * decide, through `when` (directly or not), who contributes to it: for a question, those its
+ * `when` reads; for a dimension, those that every one of its scored questions depends on; for
+ * the overall score, those that every dimension depends on.
+ */
+function figureDependencies(bank: Bank): Array<Set<string>> {
+  const memo = new Map<string, Set<string>>();
+  const asked = (question: Question, visiting: Set<string>): Set<string> => {
+    const known = memo.get(question.id);
+    if (known !== undefined) return known;
+    const found = new Set<string>();
+    if (question.when !== undefined && !visiting.has(question.id)) {
+      visiting.add(question.id);
+      for (const id of conditionReads(bank, question.when)) {
+        found.add(id);
+        const read = bank.questions.find((q) => q.id === id);
+        if (read !== undefined) for (const x of asked(read, visiting)) found.add(x);
+      }
+      visiting.delete(question.id);
+    }
+    memo.set(question.id, found);
+    return found;
+  };
+  const common = (sets: Array<Set<string>>): Set<string> => (sets.length === 0 ? new Set() : new Set([...(sets[0] ?? [])].filter((id) => sets.every((x) => x.has(id)))));
+  const questions = bank.questions.map((q) => asked(q, new Set()));
+  const dimensions = bank.dimensions.map((d) => common(bank.questions.flatMap((q, i) => (isScored(q) && q.dimension === d.id ? [questions[i] ?? new Set<string>()] : []))));
+  const overall = common(dimensions.filter((_, i) => bank.questions.some((q) => isScored(q) && q.dimension === bank.dimensions[i]?.id)));
+  return [overall, ...dimensions, ...questions];
+}
 
 function isRealAnswer(question: Question, value: unknown): boolean {
   return value !== undefined && value !== null && !(question.notApplicable !== undefined && value === 'n/a');
@@ -282,6 +324,12 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
   const countRows = [everyPattern, ...large.map((x) => membersOf(x.global))];
   const complementary = protectRows(patterns.map((p) => p.people), countRows, k, (row) => row === 0);
   const shown = large.filter((_, i) => !complementary.has(i + 1));
+  // A breakdown with a value not shown (listed in suppressed, whether anyone chose it or not).
+  const shownGlobals = new Set(shown.map((x) => x.global));
+  const partlyHidden = new Set(
+    segments.filter((x) => !shownGlobals.has(x.global) && (x.value !== null || x.count > 0 || canBeUnanswered(x.breakdown.question))).map((x) => x.breakdown.question.id),
+  );
+  const dependencies = figureDependencies(bank);
 
   // 2. Each figure, in the group and in each shown segment.
   const byIds = new Set(breakdowns.map((b) => b.question.id));
@@ -299,6 +347,10 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
     const few: Withheld = { code: 'few-respondents', reason: reasons.fewRespondents(k, isQuestion ? 'answer' : 'score') };
     const answeredIn = (members: readonly number[]) => members.reduce((sum, p) => sum + (patterns[p]?.answered[figure] ?? 0), 0);
     if (answeredIn(everyPattern) < k) return everywhere(few);
+    // Who is asked depends on a --by question with hidden groups: the number who have this figure,
+    // next to the counts shown, would tell how many are in them.
+    const askedBy = [...(dependencies[figure] ?? [])].find((by) => partlyHidden.has(by));
+    if (askedBy !== undefined) return everywhere({ code: 'complementary', reason: reasons.askedBy(askedBy) });
     const rows: number[][] = [everyPattern];
     const rowOf: number[] = [0];
     shown.forEach((x, i) => {

@@ -191,3 +191,42 @@ describe('findLeak and protectRows', () => {
     expect(protectRows([6, 7], [[0, 1], [0], [1]], 5, (row) => row === 0).size).toBe(0);
   });
 });
+
+describe('a question asked according to a --by question with hidden groups', () => {
+  it('six sellers and one non-seller, --by sells: Sales (6 ≥ k) would tell that one person does not sell', () => {
+    const group = [nonSeller(0), ...Array.from({ length: 6 }, () => seller)];
+    const result = aggregateReports(sample, group, { by: ['sells'], minGroup: 5 });
+    expect(result.suppressed.map((x) => [x.value, x.code])).toEqual([
+      [true, 'complementary'],
+      [false, 'small-group'],
+    ]);
+    // Before: Sales (count 6) next to the group's 7 gave the size of the hidden "no" group.
+    for (const id of ['sales']) expect(entry(result.dimensions, id)).toMatchObject({ withheld: { code: 'complementary', reason: expect.stringContaining('"sells"') } });
+    for (const id of ['sales.channels', 'sales.cold_calls']) expect(entry(result.questions, id)).toMatchObject({ withheld: { code: 'complementary' } });
+    // Async and Digital are asked of all: shown.
+    expect(entry(result.dimensions, 'async')).toMatchObject({ count: 7 });
+    // Without --by sells, nothing is hidden: Sales is an ordinary figure over its 6 sellers.
+    expect(entry(aggregateReports(sample, group, { by: [], minGroup: 5 }).dimensions, 'sales')).toMatchObject({ count: 6 });
+  });
+
+  it('follows `when` through other questions, and a dimension only when all its questions depend', () => {
+    const bank = bankFrom(
+      miniBank({
+        profile: [{ id: 'remote', type: 'boolean', text: 'Remote?' }],
+        dimensions: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B' }],
+        questions: [
+          { id: 'x', type: 'boolean', dimension: 'a', text: 'X', when: { question: 'remote', equals: true } },
+          { id: 'y', type: 'boolean', dimension: 'a', text: 'Y', when: { question: 'x', answered: true } },
+          { id: 'z', type: 'boolean', dimension: 'b', text: 'Z', when: { not: { question: 'y', equals: false } } },
+          { id: 'w', type: 'boolean', dimension: 'b', text: 'W' },
+        ],
+      }),
+    );
+    const people = [...Array.from({ length: 6 }, () => reportFrom(bank, { remote: true, x: true, y: true, z: true, w: true })), reportFrom(bank, { remote: false, z: false, w: false })];
+    const result = aggregateReports(bank, people, { by: ['remote'], minGroup: 5 });
+    const codes = (list: Array<{ id: string; withheld?: { code: string } }>) => Object.fromEntries(list.map((e) => [e.id, e.withheld?.code ?? 'shown']));
+    expect(codes(result.questions)).toEqual({ remote: 'by-question', x: 'complementary', y: 'complementary', z: 'complementary', w: 'shown' });
+    // a is scored only through x and y; b also through w, asked of all.
+    expect(codes([...result.dimensions, result.overall])).toEqual({ a: 'complementary', b: 'shown', overall: 'shown' });
+  });
+});
