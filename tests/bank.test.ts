@@ -121,7 +121,7 @@ describe('the bundled bank "transformation"', () => {
   it('has a low and a middle recommendation for every dimension', () => {
     for (const dimension of bank.dimensions) {
       const own = bank.recommendations.filter((r) => r.dimension === dimension.id);
-      const fires = (score: number) => own.some((r) => recommend({ ...bank, recommendations: [r] }, { overall: { score, level: null }, answers: {}, hidden: [], dimensions: [{ id: dimension.id, score, level: null, answered: 1, questions: 1, items: [] }] }).length > 0);
+      const fires = (score: number) => own.some((r) => recommend({ ...bank, recommendations: [r] }, { overall: { score, level: null }, answers: {}, hidden: [], dimensions: [{ id: dimension.id, score, level: null, answered: 1, questions: 1, notApplicable: 0, items: [] }] }).length > 0);
       expect([dimension.id, fires(20)]).toEqual([dimension.id, true]);
       expect([dimension.id, fires(50)]).toEqual([dimension.id, true]);
     }

@@ -19,6 +19,7 @@ export { evaluateCondition, sameScalar, type ConditionContext } from './conditio
 export { runSurvey, type Ask, type AskContext, type Review, type SurveyOptions } from './survey.js';
 export { applyConditions, isScored } from './visibility.js';
 export { itemScore } from './item-score.js';
+export { DEFAULT_NOT_APPLICABLE_TEXT, isNotApplicable, notApplicableIds, notApplicableText, offersNotApplicable } from './not-applicable.js';
 export { scoreAnswers, scoreTable, type ScoreResult, type DimensionResult, type ItemResult } from './score.js';
 export { levelOf, round2 } from './levels.js';
 export { recommend } from './recommend.js';
