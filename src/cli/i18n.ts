@@ -77,7 +77,8 @@ const STRINGS = {
         'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
         'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
       keyActions: FRENCH_KEY_ACTIONS,
-      welcome: (least: number, most: number, minutes: number) => `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes} minutes.`,
+      welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+        `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes === mostMinutes ? minutes : `${minutes} à ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
       privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
       keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
       start: 'Commencer',
@@ -206,7 +207,8 @@ const STRINGS = {
         'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
         'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
       keyActions: NO_TRANSLATION,
-      welcome: (least: number, most: number, minutes: number) => `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes} minutes.`,
+      welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+        `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
       privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
       keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
       start: 'Start',

@@ -29,5 +29,6 @@ export { decodeReport } from './decode-report.js';
 export { checkBy, createAggregator, type Aggregate, type AggregateOptions, type Aggregator, type DimensionStats, type QuestionStats, type Segment, type SuppressedSegment } from './aggregate.js';
 export { compareReports, scoreDrops, type Comparison, type ScoreChange, type Drop } from './compare.js';
 export { explainScores, type Explanation, type ExplainedDimension, type ExplainedItem, type Improvement } from './explain.js';
+export { estimatePathTime, estimateTimeRange, roundMinutes, type PathTime, type TimeAssumptions, type TimeRange } from './estimate-time.js';
 export { resolveText, translator, type Translate } from './text.js';
 export { didYouMean, suggestion } from './suggest.js';

@@ -5,9 +5,10 @@ import { suggestion } from '../suggest.js';
 import { offersNotApplicable } from '../not-applicable.js';
 import { NOT_APPLICABLE, type AnswerFile, type AnswerValue, type Bank, type Question, type Scalar } from '../types.js';
 import { applyConditions } from '../visibility.js';
+import { BANK_HISTORY, type BankVersionIds } from './bank-history.js';
 import { describe, isObject } from './fields.js';
 
-const TOP_KEYS = ['$schema', 'bank', 'respondent', 'lang', 'createdAt', 'answers'];
+const TOP_KEYS = ['$schema', 'bank', 'bankVersion', 'respondent', 'lang', 'createdAt', 'answers'];
 
 function listAll(values: readonly Scalar[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
@@ -97,12 +98,30 @@ function questionsById(bank: Bank): ReadonlyMap<string, Question> {
 /** Turns a saved report (SPEC section 6) back into an answer file, so reports can be re-scored. */
 function fromReport(raw: Record<string, unknown>): { file: Record<string, unknown>; sectionOf: (id: string) => string } {
   const bank = isObject(raw.bank) ? raw.bank.id : raw.bank;
+  const bankVersion = isObject(raw.bank) ? raw.bank.version : undefined;
   const profile = isObject(raw.profile) ? raw.profile : {};
   const answers = isObject(raw.answers) ? raw.answers : {};
   return {
-    file: { bank, respondent: raw.respondent ?? undefined, lang: raw.lang, createdAt: raw.createdAt, answers: { ...profile, ...answers } },
+    file: { bank, bankVersion, respondent: raw.respondent ?? undefined, lang: raw.lang, createdAt: raw.createdAt, answers: { ...profile, ...answers } },
     sectionOf: (id) => (Object.hasOwn(profile, id) ? 'profile' : 'answers'),
   };
+}
+
+/**
+ * The earlier version of the bank an answer file was written for: the one it names (`bankVersion`,
+ * or a report's bank.version) when it has unknown ids, or else the one whose ids explain at least
+ * three unknown ids and four in five of them.
+ */
+function olderVersion(bank: Bank, declared: unknown, unknown: readonly string[]): BankVersionIds | undefined {
+  if (unknown.length === 0) return undefined;
+  const versions = BANK_HISTORY.filter((h) => h.bank === bank.id && h.version !== bank.version);
+  const named = versions.find((h) => h.version === declared);
+  if (named !== undefined) return named;
+  return versions.find((h) => {
+    const ids = new Set(h.ids);
+    const explained = unknown.filter((id) => ids.has(id)).length;
+    return explained >= 3 && explained * 5 >= unknown.length * 4;
+  });
 }
 
 export function isReport(raw: unknown): raw is Record<string, unknown> {
@@ -146,6 +165,14 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
   }
   const byId = questionsById(bank);
   const checked: Record<string, AnswerValue> = {};
+  const unknown = Object.keys(given).filter((id) => !byId.has(id));
+  const older = olderVersion(bank, raw.bankVersion, unknown);
+  if (older !== undefined) {
+    // One message instead of a wall of unknown ids: the file was written for another version.
+    const answered = Object.keys(given).length;
+    errors.add(['answers'], 'old-bank-version', `this answer file was written for ${bank.id} ${older.version} (${unknown.length} of its ${answered} answers are to questions that no longer exist); ${bank.version} changed the questions: ${older.changes}. Answer again with "diag run", or start from "diag template"`);
+    return { ok: false, errors: errors.items, warnings: warnings.items };
+  }
   for (const [id, value] of Object.entries(given)) {
     const path = [sectionOf(id), id];
     const question = byId.get(id);
