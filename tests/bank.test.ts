@@ -354,8 +354,9 @@ describe('reference figures and time', () => {
     expect(benchmark('async.works_async')).toMatchObject({ agreeShare: 61, better: 'higher' });
     for (const id of ['async.interruptions', 'async.works_async']) {
       const note = benchmark(id)?.note;
-      expect(typeof note === 'object' && note.fr).toMatch(/indicatif.*fort différent dans votre contexte/s);
-      expect(typeof note === 'object' && note.en).toMatch(/indicative.*different in your context/s);
+      expect(typeof note === 'object' && note.fr).toMatch(/autre échelle.*choisi de faire ce diagnostic.*fort différent dans votre contexte/s);
+      expect(typeof note === 'object' && note.en).toMatch(/differently|in other words/);
+      expect(typeof note === 'object' && note.en).toMatch(/another scale.*chose to take its diagnostic.*different in your context/s);
     }
     const note68 = benchmark('async.interruptions')?.note;
     expect(typeof note68 === 'object' && note68.fr).toMatch(/plus jeunes.*collectivités territoriales/s);

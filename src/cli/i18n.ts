@@ -23,6 +23,8 @@ const STRINGS = {
     respondentsSay: 'des répondants sont d’accord',
     respondent: 'Répondant',
     source: 'source',
+    indicative: 'Repère indicatif',
+    better: { lower: 'moins, c’est mieux', higher: 'plus, c’est mieux' },
     moreInReport: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} dans le rapport`,
     yourAnswers: 'Vos réponses',
     group: {
@@ -153,6 +155,8 @@ const STRINGS = {
     respondentsSay: 'of respondents agree',
     respondent: 'Respondent',
     source: 'source',
+    indicative: 'Indicative reference',
+    better: { lower: 'lower is better', higher: 'higher is better' },
     moreInReport: (n: number) => `… and ${n} more in the report`,
     yourAnswers: 'Your answers',
     group: {
