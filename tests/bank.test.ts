@@ -15,6 +15,7 @@ import {
   type Question,
 } from '../src/core/index.js';
 import { BANK_HISTORY } from '../src/core/validate/bank-history.js';
+import { ui } from '../src/cli/i18n.js';
 import { parseSource } from '../src/cli/source.js';
 
 const FILE = new URL('../questions/transformation.yaml', import.meta.url);
@@ -372,6 +373,10 @@ describe('reference figures and time', () => {
       expect(path.seconds).toBeGreaterThanOrEqual(range.least.seconds);
       expect(path.seconds).toBeLessThanOrEqual(range.most.seconds);
     }
+    const minutes = (x: number) => Math.max(1, Math.round(x / 60));
+    expect(ui('fr').run.welcome(range.least.questions, range.most.questions, minutes(range.least.seconds), minutes(range.most.seconds))).toBe(
+      `${range.least.questions} à ${range.most.questions} questions selon votre profil, environ ${minutes(range.least.seconds)} à ${minutes(range.most.seconds)} minutes.`,
+    );
     // Between 5 and 15 minutes: a diagnostic one can take at the start of a workshop.
     expect(range.least.seconds / 60).toBeGreaterThan(5);
     expect(range.most.seconds / 60).toBeLessThan(15);
