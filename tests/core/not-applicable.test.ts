@@ -159,3 +159,24 @@ describe('the fixture bank not-applicable.yaml', () => {
     expect(stats).toMatchObject({ answered: 1, skipped: 0, notApplicable: 1, agreeShare: 100, distribution: { '1': 0, '2': 0, '3': 0, '4': 0, '5': 1 } });
   });
 });
+
+describe('the bank JSON Schema agrees on notApplicable', () => {
+  it('refuses what the validator refuses, accepts what it accepts', async () => {
+    const { Ajv2020 } = await import('ajv/dist/2020.js');
+    const schema: unknown = JSON.parse(readFileSync(new URL('../../schema/bank.schema.json', import.meta.url), 'utf8'));
+    const check = new Ajv2020({ allErrors: true, strict: false, validateFormats: false }).compile(typeof schema === 'object' && schema !== null ? schema : {});
+    const cases = [
+      miniBank({ questions: [likertNa] }),
+      miniBank({ questions: [{ ...likertNa, notApplicable: { en: 'Not me' } }] }),
+      miniBank({ questions: [{ id: 'q', type: 'text', text: 'Q', notApplicable: true }] }),
+      miniBank({ questions: [{ id: 'q', type: 'text', text: 'Q', notApplicable: false }] }),
+      miniBank({ questions: [{ id: 'q', type: 'single', dimension: 'a', text: 'Q', notApplicable: true, options: [{ value: 'n/a', label: 'NA', score: 0 }] }] }),
+      miniBank({ questions: [{ id: 'q', type: 'single', dimension: 'a', text: 'Q', options: [{ value: 'n/a', label: 'NA', score: 0 }] }] }),
+      miniBank({ questions: [{ ...likertNa, benchmark: { agreeShare: 5, better: 'lower', note: 'n' } }] }),
+      miniBank({ questions: [{ ...likertNa, benchmark: { agreeShare: 5, better: 'less' } }] }),
+      miniBank({ questions: [likertNa, { id: 'q2', type: 'boolean', dimension: 'a', text: 'Q2', when: { question: 'q1', notApplicable: true } }] }),
+    ];
+    expect(cases.map((c) => check(c))).toEqual(cases.map((c) => validateBank(c).ok));
+    expect(cases.map((c) => validateBank(c).ok)).toEqual([true, true, false, true, false, true, true, false, true]);
+  });
+});

@@ -41,6 +41,8 @@ export function renderTemplate(bank: Bank, lang: string): string {
     `# ${s.title(safeText(t(bank.title)))}`,
     `# ${s.howTo}`,
     `bank: ${bank.id}`,
+    // Lets a later version of the bank recognise a file written for this one.
+    `bankVersion: ${JSON.stringify(bank.version)}`,
     `lang: ${lang}`,
     `# respondent: "…"   # ${s.respondent}`,
     'answers:',
