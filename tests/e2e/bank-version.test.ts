@@ -33,6 +33,14 @@ describe('answer files of the bundled bank 1.0.0', () => {
     expect(r.stdout).toMatch(/# n\/a = I have hardly any meetings\n {2}async\.meetings:/);
   });
 
+  it('tells a freelancer that management and trust are not for them, rather than "no score"', () => {
+    const r = diag(['score', 'questions/examples/ines-freelance.yaml', '--lang', 'en'], { env: { NO_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Management +│ +— │ [·]+ │ not asked on your path/);
+    expect(r.stdout).toMatch(/Trust +│ +— │ [·]+ │ not asked on your path/);
+    expect(r.stdout).not.toContain('no score');
+  });
+
   it('a filled-in template of 2.0.0 scores', () => {
     const r = diag(['score', 'questions/examples/ines-freelance.yaml', '--format', 'json']);
     expect(r.code).toBe(0);

@@ -33,7 +33,7 @@ function section(report: Report, options: RenderOptions): string {
   const radar = radarSvg(report.scores.dimensions.map((d) => ({ label: d.title, value: d.score })), rings, s.chart);
   const rows = report.scores.dimensions.map((d) => {
     const colour = levelColour(rankOf(report, d.level), count);
-    return `<tr><td>${esc(d.title)}</td><td class="num">${esc(formatScore(d.score, report.lang))}</td><td>${barHtml(d.score, colour)}</td><td>${d.levelLabel === null ? `<span class="muted">${esc(s.noScore)}</span>` : badge(d.levelLabel, colour)}</td></tr>`;
+    return `<tr><td>${esc(d.title)}</td><td class="num">${esc(formatScore(d.score, report.lang))}</td><td>${barHtml(d.score, colour)}</td><td>${d.levelLabel === null ? `<span class="muted">${esc(d.questions === 0 ? s.notAsked : s.noScore)}</span>` : badge(d.levelLabel, colour)}</td></tr>`;
   });
   const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
   const benchmarkHtml =

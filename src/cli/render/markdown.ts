@@ -20,7 +20,7 @@ export function renderReportMarkdown(report: Report, options: RenderOptions): st
   lines.push(`**${s.overall}${s.colon}${formatScore(overall.score, report.lang)} / 100${overall.levelLabel === null ? '' : ` — ${mdEscape(overall.levelLabel)}`}**`, '');
   lines.push(`| ${s.dimension} | ${s.score} | ${s.level} | |`, '| --- | ---: | --- | --- |');
   for (const d of report.scores.dimensions) {
-    lines.push(`| ${mdEscape(d.title)} | ${formatScore(d.score, report.lang)} | ${d.levelLabel === null ? `_${s.noScore}_` : mdEscape(d.levelLabel)} | \`${bar(d.score, 10)}\` |`);
+    lines.push(`| ${mdEscape(d.title)} | ${formatScore(d.score, report.lang)} | ${d.levelLabel === null ? `_${d.questions === 0 ? s.notAsked : s.noScore}_` : mdEscape(d.levelLabel)} | \`${bar(d.score, 10)}\` |`);
   }
   lines.push('');
   const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);

@@ -37,7 +37,7 @@ export function renderReportText(report: Report, options: RenderOptions): string
       safeText(dimension.title),
       formatScore(dimension.score, report.lang),
       colour(bar(dimension.score, barWidth)),
-      dimension.levelLabel === null ? chalk.dim(s.noScore) : colour(safeText(dimension.levelLabel)),
+      dimension.levelLabel === null ? chalk.dim(dimension.questions === 0 ? s.notAsked : s.noScore) : colour(safeText(dimension.levelLabel)),
     ]);
   }
   lines.push(table.toString(), '');
