@@ -404,5 +404,10 @@ describe('answer files written for transformation 1.0.0', () => {
     const codes = typo.ok ? [] : typo.errors.map((e) => e.code);
     expect([codes[0], codes.includes('old-bank-version')]).toEqual(['unknown-question', false]);
     expect(typo.ok ? '' : typo.errors[0]?.message).toContain('did you mean "self.publish"');
+    // Another version named, but nothing unknown: read, with a warning.
+    const ines = persona('ines-freelance').answers;
+    const newer = validateAnswers(bank, { bankVersion: '2.1.0', answers: ines });
+    expect(newer.ok && newer.warnings.map((w) => w.code)).toEqual(['bank-version-mismatch']);
+    expect(validateAnswers(bank, { bankVersion: 2, answers: ines }).warnings.map((w) => w.code)).toEqual(['type']);
   });
 });

@@ -173,6 +173,11 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
     errors.add(['answers'], 'old-bank-version', `this answer file was written for ${bank.id} ${older.version} (${unknown.length} of its ${answered} answers are to questions that no longer exist); ${bank.version} changed the questions: ${older.changes}. Answer again with "diag run", or start from "diag template"`);
     return { ok: false, errors: errors.items, warnings: warnings.items };
   }
+  if (typeof raw.bankVersion === 'string' && raw.bankVersion !== bank.version) {
+    warnings.add(['bankVersion'], 'bank-version-mismatch', `this file was written for ${bank.id} ${raw.bankVersion}; it is read with ${bank.version}`);
+  } else if (raw.bankVersion !== undefined && typeof raw.bankVersion !== 'string') {
+    warnings.add(['bankVersion'], 'type', `"bankVersion" must be a version string such as "${bank.version}", not ${describe(raw.bankVersion)}; it is ignored`);
+  }
   for (const [id, value] of Object.entries(given)) {
     const path = [sectionOf(id), id];
     const question = byId.get(id);
