@@ -20,7 +20,7 @@ export function renderReportMarkdown(report: Report, options: RenderOptions): st
   lines.push(`**${s.overall}${s.colon}${formatScore(overall.score, report.lang)} / 100${overall.levelLabel === null ? '' : ` — ${mdEscape(overall.levelLabel)}`}**`, '');
   lines.push(`| ${s.dimension} | ${s.score} | ${s.level} | |`, '| --- | ---: | --- | --- |');
   for (const d of report.scores.dimensions) {
-    lines.push(`| ${mdEscape(d.title)} | ${formatScore(d.score, report.lang)} | ${d.levelLabel === null ? `_${s.noScore}_` : mdEscape(d.levelLabel)} | \`${bar(d.score, 10)}\` |`);
+    lines.push(`| ${mdEscape(d.title)} | ${formatScore(d.score, report.lang)} | ${d.levelLabel === null ? `_${d.questions === 0 ? s.notAsked : s.noScore}_` : mdEscape(d.levelLabel)} | \`${bar(d.score, 10)}\` |`);
   }
   lines.push('');
   const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
@@ -29,7 +29,9 @@ export function renderReportMarkdown(report: Report, options: RenderOptions): st
     for (const b of benchmarks) {
       const you = b.agrees === null ? '' : ` — **${b.agrees ? s.youToo : s.notYou}**`;
       const source = b.source === null ? '' : ` _(${s.source}${s.colon}${mdEscape(b.source)})_`;
-      lines.push(`- ${s.percent(formatScore(b.agreeShare, report.lang))} ${s.respondentsSay}${s.colon}${s.quote(mdEscape(b.text))}${you}${source}`);
+      const share = s.percent(formatScore(b.agreeShare, report.lang));
+      if (b.note === undefined && b.better === undefined) lines.push(`- ${share} ${s.respondentsSay}${s.colon}${s.quote(mdEscape(b.text))}${you}${source}`);
+      else lines.push(`- ${s.indicative}${s.colon}${share}${b.better === undefined ? '' : ` (${s.better[b.better]})`} — ${s.quote(mdEscape(b.text))}${you}${source}${b.note === undefined ? '' : `  \n  _${mdEscape(b.note)}_`}`);
     }
     lines.push('');
   }
