@@ -22,7 +22,7 @@ export { itemScore } from './item-score.js';
 export { scoreAnswers, scoreTable, type ScoreResult, type DimensionResult, type ItemResult } from './score.js';
 export { levelOf, round2 } from './levels.js';
 export { recommend } from './recommend.js';
-export { buildReport, REPORT_SCHEMA_VERSION, type Report, type ReportContext, type ReportDimension, type ReportRecommendation, type ReportBenchmark } from './build-report.js';
+export { buildReport, REPORT_SCHEMA_VERSION, type Report, type ReportContext, type ReportDimension, type ReportRecommendation, type ReportBenchmark, type ReportSource } from './build-report.js';
 export { agreeValues, isAgreement } from './agree.js';
 export { decodeReport } from './decode-report.js';
 export { checkBy, createAggregator, type Aggregate, type AggregateOptions, type Aggregator, type DimensionStats, type QuestionStats, type Segment, type SuppressedSegment } from './aggregate.js';

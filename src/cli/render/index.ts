@@ -1,36 +1,173 @@
-import type { ReportRenderer } from './types.js';
+import type { Aggregate, Bank, Report } from '../../core/index.js';
+import type { Gate } from '../thresholds.js';
+import { groupBlocks, groupJson, groupView, renderAggregateCsv, type GroupDoc } from './aggregate-doc.js';
+import type { ComparisonDoc } from './compare.js';
+import type { Doc } from './doc.js';
+import { docToHtml } from './doc-html.js';
+import type { ExplanationDoc } from './explain.js';
+import type { ComparisonFormat, GroupFormat, ReportFormat } from './formats.js';
+import { renderReportsHtml } from './html.js';
+import type { Lazy, Renderer, RenderOptions, StreamRenderer } from './types.js';
 
-export const REPORT_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+export { formatOfFile, FORMATS, REPORT_FORMATS, type Format, type ReportFormat } from './formats.js';
+export type { RenderOptions } from './types.js';
+
+/** A report with where it came from and the thresholds it was checked against. */
+export interface ScoredReport {
+  report: Report;
+  gate: Gate;
+}
 
 /**
- * Report formats and their renderers, loaded on demand so that start-up pays only for the one
- * used. The keys feed commander's `.choices()`.
+ * The report formats of `score` and `report`: each renders reports as they come (memory does not
+ * grow with their number). JUnit renders the gates. The keys feed commander's `.choices()`.
  */
 export const reportRenderers = {
   text: async () => {
     const { renderReportText } = await import('./text.js');
-    return (reports, _many, options) => reports.map((r) => renderReportText(r, options)).join(`\n\n${'─'.repeat(Math.min(options.width ?? 80, 100))}\n\n`);
+    return (options) => {
+      let count = 0;
+      const rule = `\n\n${(options.ascii ? '-' : '─').repeat(Math.min(options.width ?? 80, 100))}\n\n`;
+      return { item: ({ report }) => `${count++ === 0 ? '' : rule}${renderReportText(report, options)}`, end: () => (count === 0 ? '' : '\n') };
+    };
   },
-  json: async () => (reports, many) => JSON.stringify(many ? reports : reports[0], null, 2),
+  json: async () => (options) => {
+    const array = options.many === true || options.jsonArray === true;
+    let count = 0;
+    return {
+      item: ({ report }) => (array ? `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(report, null, 2).replace(/\n/g, '\n  ')}` : `${count++ === 0 ? '' : '\n'}${JSON.stringify(report, null, 2)}`),
+      end: () => (array ? (count === 0 ? '[]\n' : '\n]\n') : '\n'),
+    };
+  },
+  ndjson: async () => () => ({ item: ({ report }) => `${JSON.stringify(report)}\n`, end: () => '' }),
   markdown: async () => {
     const { renderReportMarkdown } = await import('./markdown.js');
-    return (reports, _many, options) => reports.map((r) => renderReportMarkdown(r, options)).join('\n---\n\n');
+    const { SUMMARY_ABOVE, summaryHead, summaryRow } = await import('./summary.js');
+    return (options) => {
+      // Up to SUMMARY_ABOVE reports are held, then the summary table takes over: memory stays bounded.
+      let held: Report[] | undefined = [];
+      let count = 0;
+      let dimensions: string[] = [];
+      const rows = (reports: readonly Report[]) => reports.map((r) => summaryRow(r, ++count, r.source, dimensions)).join('');
+      const start = (first: Report) => {
+        dimensions = first.scores.dimensions.map((d) => d.id);
+        return summaryHead(first);
+      };
+      return {
+        item: ({ report }) => {
+          if (held === undefined) return rows([report]);
+          held.push(report);
+          if (options.summary !== true && held.length <= SUMMARY_ABOVE) return '';
+          const first = held[0] ?? report;
+          const text = start(first) + rows(held);
+          held = undefined;
+          return text;
+        },
+        end: () => {
+          if (held === undefined || held.length === 0) return '';
+          return held.map((r) => renderReportMarkdown(r, options)).join('\n---\n\n');
+        },
+      };
+    };
   },
   csv: async () => {
-    const { renderReportsCsv } = await import('./csv.js');
-    return (reports, _many, options) => renderReportsCsv(reports, options);
+    const { csvHeader, csvReportRow } = await import('./csv.js');
+    return (options) => {
+      const delimiter = options.csvDelimiter ?? ',';
+      let dimensions: string[] | undefined;
+      return {
+        item: ({ report }) => {
+          const head = dimensions === undefined ? `${csvHeader((dimensions = report.scores.dimensions.map((d) => d.id)), delimiter)}\r\n` : '';
+          return `${head}${csvReportRow(report, dimensions, delimiter)}\r\n`;
+        },
+        end: () => (dimensions === undefined ? `${csvHeader(options.bank?.dimensions.map((d) => d.id) ?? [], delimiter)}\r\n` : ''),
+      };
+    };
   },
   html: async () => {
-    const { renderReportsHtml } = await import('./html.js');
-    return (reports, _many, options) => renderReportsHtml(reports, options);
+    const { pageAround, reportSection, reportsTitle } = await import('./html.js');
+    return (options) => {
+      let close: string | undefined;
+      return {
+        item: ({ report }) => {
+          let open = '';
+          if (close === undefined) ({ open, close } = pageAround(report.lang, reportsTitle(report, options.many !== true)));
+          return `${open}${reportSection(report, options)}\n`;
+        },
+        end: () => close ?? pageAround('fr', 'diag').open + pageAround('fr', 'diag').close,
+      };
+    };
   },
-} satisfies Record<ReportFormat, () => Promise<ReportRenderer>>;
+  junit: async () => {
+    const { junitStream } = await import('./gates.js');
+    return () => {
+      const stream = junitStream();
+      return { item: ({ gate }) => stream.item(gate), end: () => stream.end() };
+    };
+  },
+} satisfies Record<ReportFormat, Lazy<StreamRenderer<ScoredReport>>>;
 
-const EXTENSIONS: Record<string, ReportFormat> = { '.txt': 'text', '.json': 'json', '.md': 'markdown', '.markdown': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
+/** The three targets of a document written as blocks (doc.ts): sections once, formatted per target. */
+function blockRenderers<T>(load: () => Promise<(doc: T, options: RenderOptions) => Doc>) {
+  return {
+    text: async (): Promise<Renderer<T>> => {
+      const [toDoc, { docToText }] = await Promise.all([load(), import('./doc-text.js')]);
+      return (doc, options) => docToText(toDoc(doc, options), options);
+    },
+    markdown: async (): Promise<Renderer<T>> => {
+      const [toDoc, { docToMarkdown }] = await Promise.all([load(), import('./doc-markdown.js')]);
+      return (doc, options) => docToMarkdown(toDoc(doc, options));
+    },
+    html: async (): Promise<Renderer<T>> => {
+      const toDoc = await load();
+      return (doc, options) => docToHtml(toDoc(doc, options));
+    },
+  };
+}
 
-/** The format a file name asks for (`report.html` -> html), if its extension says. */
-export function formatOfFile(file: string): ReportFormat | undefined {
-  const match = /\.[a-z]+$/i.exec(file);
-  return match === null ? undefined : EXTENSIONS[match[0].toLowerCase()];
+const json =
+  <T>(pick: (doc: T) => unknown) =>
+  async (): Promise<Renderer<T>> =>
+  (doc) =>
+    JSON.stringify(pick(doc), null, 2);
+
+/** `diag aggregate`: the group's results. */
+export const groupRenderers = {
+  ...blockRenderers<GroupDoc>(async () => (doc) => groupBlocks(groupView(doc))),
+  json: async (): Promise<Renderer<GroupDoc>> => groupJson,
+  csv: async (): Promise<Renderer<GroupDoc>> => (doc, options) => renderAggregateCsv(groupView(doc), options.csvDelimiter ?? ','),
+} satisfies Record<GroupFormat, Lazy<Renderer<GroupDoc>>>;
+
+/** `diag compare`: what changed between two reports. */
+export const comparisonRenderers = {
+  ...blockRenderers<ComparisonDoc>(async () => {
+    const { comparisonBlocks } = await import('./compare.js');
+    return (doc, options) => comparisonBlocks(doc, options.ascii === true);
+  }),
+  json: json<ComparisonDoc>((doc) => doc.comparison),
+} satisfies Record<ComparisonFormat, Lazy<Renderer<ComparisonDoc>>>;
+
+/** `diag explain`: how each answer makes its score. */
+export const explanationRenderers = {
+  ...blockRenderers<ExplanationDoc>(async () => (await import('./explain.js')).explanationBlocks),
+  json: json<ExplanationDoc>((doc) => doc.explanation),
+} satisfies Record<ComparisonFormat, Lazy<Renderer<ExplanationDoc>>>;
+
+/** `diag template`: a blank answer file, YAML only. */
+export const templateRenderers = {
+  yaml: async (): Promise<Renderer<{ bank: Bank; lang: string }>> => {
+    const { renderTemplate } = await import('./template.js');
+    return (doc) => renderTemplate(doc.bank, doc.lang);
+  },
+} satisfies Record<'yaml', Lazy<Renderer<{ bank: Bank; lang: string }>>>;
+
+/** One report as a self-contained HTML page (the workshop server serves it). */
+export function renderReportHtml(report: Report, options: Partial<RenderOptions> = {}): string {
+  return renderReportsHtml([report], { color: false, ...options });
+}
+
+/** A group's results as a self-contained HTML page (the workshop server serves it). */
+export function renderGroupHtml(aggregate: Aggregate, bank: Bank, lang: string, options: Partial<RenderOptions> & { by?: readonly string[] } = {}): string {
+  const by = options.by ?? [...new Set([...aggregate.segments.map((x) => x.by), ...aggregate.suppressed.map((x) => x.by)])];
+  return docToHtml(groupBlocks(groupView({ aggregate, bank, lang, by })));
 }
