@@ -57,7 +57,7 @@ export function planTargets<F extends Format>(command: string, options: OutputOp
     if (named === undefined && asked === undefined && /\.[^./\\]+$/.test(basename(file))) {
       throw new InputError(`-o ${file}: cannot tell the format from the name; use an extension (${supported.flatMap(extensionsOf).join(' ')}) or --format (${list(supported)})`);
     }
-    else if (asked !== undefined && !toStdout && named !== asked) {
+    else if (named !== undefined && asked !== undefined && !toStdout && named !== asked) {
       throw new InputError(`--format ${asked} and -o ${file} disagree: the format of a file follows its name (${named}), --format is the format of standard output; drop --format or name the file ${file.replace(/(\.junit)?\.[^./\\]+$/i, '')}${extensionsOf(asked)[0] ?? ''}`);
     }
     if (!isSupported(format)) throw new InputError(`-o ${file}: diag ${command} cannot write ${format}; its formats are ${list(supported)} (${supported.flatMap(extensionsOf).join(' ')})`);
