@@ -52,12 +52,12 @@ export function planTargets<F extends Format>(command: string, options: OutputOp
   if (toStdout) targets.push({ file: undefined, format: asked ?? fallback });
   for (const file of files) {
     const named = formatOfFile(file);
-    let format: Format = named ?? asked ?? fallback;
+    const format: Format = named ?? asked ?? fallback;
     // A name without extension takes --format (or the default); an extension diag does not know is a mistake.
     if (named === undefined && asked === undefined && /\.[^./\\]+$/.test(basename(file))) {
       throw new InputError(`-o ${file}: cannot tell the format from the name; use an extension (${supported.flatMap(extensionsOf).join(' ')}) or --format (${list(supported)})`);
     }
-    else if (named !== undefined && asked !== undefined && !toStdout && named !== asked) {
+    if (named !== undefined && asked !== undefined && !toStdout && named !== asked) {
       throw new InputError(`--format ${asked} and -o ${file} disagree: the format of a file follows its name (${named}), --format is the format of standard output; drop --format or name the file ${file.replace(/(\.junit)?\.[^./\\]+$/i, '')}${extensionsOf(asked)[0] ?? ''}`);
     }
     if (!isSupported(format)) throw new InputError(`-o ${file}: diag ${command} cannot write ${format}; its formats are ${list(supported)} (${supported.flatMap(extensionsOf).join(' ')})`);

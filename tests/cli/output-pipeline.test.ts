@@ -134,7 +134,7 @@ describe('blocks formatted per target', () => {
     expect(html).toContain('<caption>Scores</caption>');
     expect(html).not.toMatch(/<th[^>]*><\/th>/);
     expect(html).not.toContain('javascript:');
-    expect(html).toContain('<div class="table-wrap">');
+    expect(html).toContain('<div class="table-wrap" tabindex="0" role="region" aria-label="Scores">');
   });
   it('a table narrower than its content wraps cells instead of overflowing', () => {
     const table = renderTable([{ head: 'Name' }, { head: 'n', align: 'right', fixed: true }], [['one two three four five six seven', '12345']], { width: 24 });

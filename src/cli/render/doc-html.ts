@@ -28,7 +28,7 @@ function block(b: Block): string {
     case 'table': {
       const head = b.columns.map((c) => `<th scope="col"${c.align === 'right' ? ' class="num"' : ''}>${esc(c.head)}</th>`).join('');
       const rows = b.rows.map((r) => `<tr>${b.columns.map((c, i) => `<td${c.align === 'right' ? ' class="num"' : ''}>${cell(r[i] ?? '')}</td>`).join('')}</tr>`).join('');
-      return `<div class="table-wrap"><table><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+      return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(b.caption)}"><table><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
     }
     case 'list': {
       const tag = b.ordered ? 'ol' : 'ul';

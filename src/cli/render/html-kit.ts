@@ -36,8 +36,9 @@ const f = (n: number) => n.toFixed(1);
  * polygon. With fewer than three axes a radar means nothing, so the axes are drawn as bars.
  */
 export function radarSvg(axes: readonly RadarAxis[], rings: readonly number[], title: string): string {
-  // Wider than tall: the labels of the side axes need room on both sides.
-  const width = 640;
+  // Wider than tall: the labels of the side axes need room on both sides, as much as the longest takes.
+  const longest = Math.max(8, ...axes.map((a) => [...a.label].length + 4)) * (20 / 18);
+  const width = Math.round(2 * (150 + 30 + longest * 10.5));
   const height = 420;
   const centre = width / 2;
   const middle = height / 2;
@@ -102,8 +103,8 @@ export function htmlPage(lang: string, title: string, body: string): string {
   .overall { flex: 1 1 220px; }
   .overall .score { font-size: 3.4rem; font-weight: 700; line-height: 1; }
   .overall .of { color: var(--muted); font-size: 1.2rem; }
-  .radar { flex: 1 1 420px; max-width: 560px; width: 100%; height: auto; }
-  .radar .label { font-size: 18px; fill: var(--ink); }
+  .radar { flex: 1 1 420px; max-width: 620px; width: 100%; height: auto; overflow: visible; }
+  .radar .label { font-size: 20px; fill: var(--ink); }
   .radar .value { font-weight: 700; fill: var(--accent); }
   .badge { display: inline-block; color: #fff; border-radius: 999px; padding: 2px 12px; font-size: .85rem; font-weight: 600; white-space: nowrap; }
   .table-wrap { overflow-x: auto; max-width: 100%; }
@@ -127,6 +128,7 @@ export function htmlPage(lang: string, title: string, body: string): string {
   ol.recs .title { font-weight: 700; }
   .prio { color: var(--muted); font-size: .85rem; }
   .muted { color: var(--muted); }
+  .level { white-space: nowrap; display: inline-block; margin: 2px 0; }
   .bench { margin: 8px 0 16px; }
   @media (max-width: 600px) {
     main { padding: 12px 8px; }

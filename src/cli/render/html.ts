@@ -18,7 +18,7 @@ function appendix(report: Report, bank: Bank | undefined): string {
     const answer = question === undefined ? (Array.isArray(value) ? value.join(', ') : String(value ?? s.run.skipped)) : answerLabel(question, value, { t, s });
     return `<tr><td>${esc(text)}</td><td>${esc(answer)}</td></tr>`;
   });
-  return `<h2>${esc(s.yourAnswers)}</h2><div class="table-wrap"><table><caption>${esc(s.yourAnswers)}</caption><thead><tr><th scope="col">${esc(s.question)}</th><th scope="col">${esc(s.answer)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
+  return `<h2>${esc(s.yourAnswers)}</h2><div class="table-wrap" tabindex="0" role="region" aria-label="${esc(s.yourAnswers)}"><table><caption>${esc(s.yourAnswers)}</caption><thead><tr><th scope="col">${esc(s.question)}</th><th scope="col">${esc(s.answer)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`;
 }
 
 /** One report as a `<section>` of a page. */
@@ -52,7 +52,7 @@ export function reportSection(report: Report, options: RenderOptions): string {
     const link = href === undefined ? '' : ` <a href="${esc(href)}" rel="noopener noreferrer">↗</a>`;
     return `<li><span class="title">${esc(r.title)}</span> <span class="prio">(${esc(s.priority)} ${r.priority})</span>${link}<div>${esc(r.text)}</div></li>`;
   });
-  const levelList = report.levels.map((l, i) => `${badge(l.label, levelTone(i, count))} <span class="muted">≥ ${l.min}</span>`).join(' ');
+  const levelList = report.levels.map((l, i) => `<span class="level">${badge(l.label, levelTone(i, count))} <span class="muted">≥ ${l.min}</span></span>`).join(' ');
   return `<section class="report">
 <h1>${esc(report.bank.title)}</h1>
 <p class="meta">${who}${esc(when)}</p>
@@ -60,7 +60,7 @@ export function reportSection(report: Report, options: RenderOptions): string {
 <div class="overall"><div class="muted">${esc(s.overall)}</div><div><span class="score">${esc(formatScore(overall.score, report.lang))}</span> <span class="of">/ 100</span></div><p>${badge(overall.levelLabel, toneOf(report, overall.level))}</p><p class="muted">${esc(s.levels)}${esc(s.colon)}${levelList}</p></div>
 ${radar}
 </div>
-<div class="table-wrap"><table><caption>${esc(outputUi(report.lang).scoresTable)}</caption><thead><tr><th scope="col">${esc(s.dimension)}</th><th scope="col" class="num">${esc(s.score)}</th><th scope="col">0–100</th><th scope="col">${esc(s.level)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
+<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(outputUi(report.lang).scoresTable)}"><table><caption>${esc(outputUi(report.lang).scoresTable)}</caption><thead><tr><th scope="col">${esc(s.dimension)}</th><th scope="col" class="num">${esc(s.score)}</th><th scope="col">0–100</th><th scope="col">${esc(s.level)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
 ${benchmarkHtml}
 <h2>${esc(s.recommendations)}</h2>
 ${recs.length === 0 ? `<p>${esc(s.noRecommendations)}</p>` : `<ol class="recs">${recs.join('')}</ol>`}
