@@ -52,18 +52,17 @@ maybe('HTML in a real browser (headless Chromium, axe-core)', () => {
           await page.setViewport({ width, height: 900 });
           await page.goto(pathToFileURL(file).href);
           await page.screenshot({ path: `/tmp/diag-html-${name}-${width}.png`, fullPage: true });
-          const layout = await page.evaluate(() => ({
+          // Page code as strings: the tests compile without the DOM's types.
+          const layout = (await page.evaluate(`({
             overflow: document.documentElement.scrollWidth - window.innerWidth,
             labels: [...document.querySelectorAll('.radar .label')].map((l) => l.getBoundingClientRect().height).filter((h) => h > 0),
-          }));
+          })`)) as { overflow: number; labels: number[] };
           expect({ name, width, overflow: Math.max(0, layout.overflow) }).toEqual({ name, width, overflow: 0 });
           for (const height of layout.labels) expect(height).toBeGreaterThanOrEqual(12);
           await page.addScriptTag({ content: axe });
-          const violations = await page.evaluate(async () => {
-            const run = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe.run;
-            const result = await run();
-            return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}, ${v.nodes.length})`);
-          });
+          const violations = (await page.evaluate(`axe.run().then((result) => result.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => v.id + ' (' + v.impact + ', ' + v.nodes.length + ')'))`)) as string[];
           expect({ name, width, violations }).toEqual({ name, width, violations: [] });
           await page.close();
         }

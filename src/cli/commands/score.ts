@@ -60,7 +60,7 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
   const warn = (line: string) => process.stderr.write(`${line}\n`);
   let count = 0;
   try {
-    for await (const { report } of streamReports(bank, files, { ...(options.lang === undefined ? {} : { lang: options.lang }), warn, now: reportDate(process.env) })) {
+    for await (const { report } of streamReports(bank, files, { ...(options.lang === undefined ? {} : { lang: options.lang }), warn, now: reportDate(process.env), maxProblemLines: 500 })) {
       count++;
       const found = baselines?.find(report);
       const baseline = found === undefined || 'missing' in found ? undefined : found;
