@@ -89,6 +89,8 @@ function checkFiles(files: readonly string[], force: boolean, stdoutTwice: boole
     try {
       const target = statSync(file);
       if (target.isDirectory()) throw new InputError(`cannot write ${file}: it is a folder`);
+      // A device, a pipe or /dev/stdout would be replaced by a file, not written to: `-` is standard output.
+      if (!target.isFile()) throw new InputError(`cannot write ${file}: not a regular file (use -o - for standard output)`);
       if (!force) taken.push(file);
     } catch (error) {
       if (error instanceof InputError) throw error;

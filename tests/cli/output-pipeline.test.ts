@@ -88,6 +88,7 @@ describe('planTargets', () => {
     expect(() => plan({ output: [join(dir, 'taken.json')] })).toThrow(InputError);
     expect(plan({ output: [join(dir, 'taken.json')], force: true })).toHaveLength(1);
     expect(() => plan({ output: [join(dir, 'no', 'such', 'r.json')] })).toThrow(/does not exist/);
+    expect(() => plan({ output: ['/dev/null'], force: true })).toThrow(/not a regular file/);
   });
   it('knows the extensions', () => {
     expect(['a.JSON', 'a.jsonl', 'a.junit.xml', 'a.xml', 'a.htm', 'a.markdown', 'a.yml', 'a'].map(formatOfFile)).toEqual(['json', 'ndjson', 'junit', 'junit', 'html', 'markdown', 'yaml', undefined]);

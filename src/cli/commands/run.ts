@@ -168,7 +168,7 @@ export function showResults(session: Session, report: Report, written: Written):
   }
   // The link is printed whole, never wrapped: wrapping would cut its escape sequence.
   const link = fileLink(written.html.url, written.html.file, process.stdout.isTTY === true);
-  write(`${chalk.bold(report.recommendations.length > 3 ? o.allRecommendations(report.recommendations.length) : o.htmlReport)}\n${link}\n`);
+  write(`${chalk.bold(wrap(report.recommendations.length > 3 ? o.allRecommendations(report.recommendations.length) : o.htmlReport, width))}\n${link}\n`);
   write(`${chalk.dim(wrap(o.files(written.report, written.answers), width))}\n`);
 }
 
