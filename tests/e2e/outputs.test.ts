@@ -161,6 +161,32 @@ describe('format of each target', () => {
   });
 });
 
+describe('layout and safety', () => {
+  it('fits aggregate tables in 80 columns, and draws no box with --ascii or TERM=dumb', () => {
+    const widest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
+    for (const columns of ['80', '60']) {
+      const r = diag(['aggregate', ...SAMPLE, '--by', 'age', '--by', 'sells', GROUP], { env: { COLUMNS: columns } });
+      expect(widest(r.stdout)).toBeLessThanOrEqual(Number(columns));
+    }
+    for (const [args, env] of [[['--ascii'], {}], [[], { TERM: 'dumb' }]] as const) {
+      const r = diag(['aggregate', ...SAMPLE, GROUP, ...args], { env });
+      expect(r.stdout).not.toMatch(/[─│┌┐└┘├┤┬┴┼█░]/);
+      expect(r.stdout).toContain('+---');
+    }
+  });
+  it('never writes a javascript: link into Markdown, even for a report whose bank is not found', () => {
+    const saved = JSON.parse(readFileSync(report, 'utf8'));
+    const file = join(dir, 'unknown-bank.json');
+    writeFileSync(file, JSON.stringify({ ...saved, bank: { ...saved.bank, id: 'nowhere' }, recommendations: [{ id: 'x', priority: 1, dimension: null, title: 'X | y', text: 'z', link: 'javascript:alert(1)' }] }));
+    for (const format of ['markdown', 'html']) {
+      const r = diag(['report', file, '-f', format]);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toContain('javascript:');
+    }
+    expect(diag(['report', file, '-f', 'markdown']).stdout).toContain('X \\| y');
+  });
+});
+
 describe('JSON shape', () => {
   it('is one object for one answer file, an array for a folder or NDJSON, an array with --json-array', () => {
     expect(Array.isArray(JSON.parse(diag(['score', ...SAMPLE, FULL, '-f', 'json']).stdout))).toBe(false);

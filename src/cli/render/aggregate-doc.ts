@@ -2,6 +2,7 @@ import type { Aggregate, Bank } from '../../core/index.js';
 import { aggregateView, dimensionRows, levelCounts, type AggregateView } from './aggregate-view.js';
 import { csvRow } from './csv.js';
 import type { Block, Doc } from './doc.js';
+import { docToHtml } from './doc-html.js';
 import { formatScore } from './terminal.js';
 
 /** What `diag aggregate` renders: the group's figures and the words to show them with. */
@@ -81,4 +82,9 @@ export function renderAggregateCsv(view: AggregateView, delimiter: string): stri
     }
   }
   return `${rows.join('\r\n')}\r\n`;
+}
+
+/** The group as one self-contained HTML page (kept for the workshop server; same as `renderGroupHtml`). */
+export function renderAggregateHtml(view: AggregateView): string {
+  return docToHtml(groupBlocks(view));
 }

@@ -1,6 +1,6 @@
 import type { Aggregate, Bank, Report } from '../../core/index.js';
 import type { Gate } from '../thresholds.js';
-import { groupBlocks, groupJson, groupView, renderAggregateCsv, type GroupDoc } from './aggregate-doc.js';
+import { groupBlocks, groupJson, groupView, renderAggregateCsv, renderAggregateHtml, type GroupDoc } from './aggregate-doc.js';
 import type { ComparisonDoc } from './compare.js';
 import type { Doc } from './doc.js';
 import { docToHtml } from './doc-html.js';
@@ -169,5 +169,5 @@ export function renderReportHtml(report: Report, options: Partial<RenderOptions>
 /** A group's results as a self-contained HTML page (the workshop server serves it). */
 export function renderGroupHtml(aggregate: Aggregate, bank: Bank, lang: string, options: Partial<RenderOptions> & { by?: readonly string[] } = {}): string {
   const by = options.by ?? [...new Set([...aggregate.segments.map((x) => x.by), ...aggregate.suppressed.map((x) => x.by)])];
-  return docToHtml(groupBlocks(groupView({ aggregate, bank, lang, by })));
+  return renderAggregateHtml(groupView({ aggregate, bank, lang, by }));
 }
