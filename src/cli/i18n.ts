@@ -305,6 +305,11 @@ const OUTPUT_EN = {
   allRecommendations: (n: number) => `All ${n} recommendations, with your answers, are in your report (open it in a browser):`,
   moreRecommendations: (n: number) => `… and ${n} more in the HTML report below`,
   files: (json: string, answers: string) => `Also saved: ${json} (JSON report) and ${answers} (answers, to replay with diag score)`,
+  below: (who: string, target: string, value: string, option: string) => `${who}: ${target} score ${value} is below ${option}`,
+  fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who}: ${target} fell from ${old} to ${now} (−${drop}, more than ${option})`,
+  noScore: 'none',
+  overallTarget: 'overall',
+  moreFailures: (n: number) => `… and ${n} more (see --gate-report)`,
 };
 const OUTPUT_FR: typeof OUTPUT_EN = {
   scoresTable: 'Scores par dimension',
@@ -313,6 +318,11 @@ const OUTPUT_FR: typeof OUTPUT_EN = {
   allRecommendations: (n: number) => `Les ${n} recommandations, avec vos réponses, sont dans votre rapport (à ouvrir dans un navigateur) :`,
   moreRecommendations: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} dans le rapport HTML ci-dessous`,
   files: (json: string, answers: string) => `Aussi enregistrés : ${json} (rapport JSON) et ${answers} (réponses, à rejouer avec diag score)`,
+  below: (who: string, target: string, value: string, option: string) => `${who} : score ${target} de ${value}, sous ${option}`,
+  fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who} : ${target} est passé de ${old} à ${now} (−${drop}, plus que ${option})`,
+  noScore: 'aucun',
+  overallTarget: 'global',
+  moreFailures: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} (voir --gate-report)`,
 };
 export type OutputStrings = typeof OUTPUT_EN;
 

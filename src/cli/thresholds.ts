@@ -1,6 +1,7 @@
 import { round2 } from '../core/levels.js';
 import { suggestion, type Report } from '../core/index.js';
 import { InputError } from './errors.js';
+import { outputUi } from './i18n.js';
 
 /** The scores a gate needs of a report, and nothing more (a baseline of a million keeps only these). */
 export interface Scores {
@@ -129,12 +130,13 @@ export const sourceName = (source: SourceRef) => (source.line === undefined ? so
 /** `answers/camille.yaml (Camille)`: the file (and line) and the respondent of a gate. */
 export const whoOf = (gate: Pick<Gate, 'source' | 'respondent'>) => `${sourceName(gate.source)}${gate.respondent === null ? '' : ` (${gate.respondent})`}`;
 
-/** One line per threshold not met, naming the file (and line) and the respondent. */
-export function failureLine(gate: Gate, check: Check): string {
-  const who = whoOf(gate);
-  const value = check.value === null ? 'none' : String(check.value);
-  if (check.kind === 'max-drop') return `${who}: ${check.target} fell from ${check.baseline ?? 'none'} to ${value} (−${check.drop ?? 0}, more than ${check.option})`;
-  return `${who}: ${check.target} score ${value} is below ${check.option}`;
+/** One line per threshold not met, naming the file (and line) and the respondent, in the interface language. */
+export function failureLine(gate: Gate, check: Check, lang?: string): string {
+  const o = outputUi(lang ?? 'en');
+  const figure = (n: number | null | undefined) => (n === null || n === undefined ? o.noScore : String(n));
+  const target = check.target === 'overall' ? o.overallTarget : check.target;
+  if (check.kind === 'max-drop') return o.fell(whoOf(gate), target, figure(check.baseline), figure(check.value), figure(check.drop ?? 0), check.option);
+  return o.below(whoOf(gate), target, figure(check.value), check.option);
 }
 
 /** The exit code as a function of the results alone: 1 when any threshold was not met, else 0. */

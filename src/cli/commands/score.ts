@@ -2,6 +2,7 @@ import type { CommonOptions } from '../common.js';
 import { readBaselines, type Baselines } from '../baseline.js';
 import { Delivery, planTargets, streamsFor, type OutputOptions } from '../deliver.js';
 import { InputError, ThresholdError } from '../errors.js';
+import { environmentLanguage, outputUi } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { expandInputs } from '../read-inputs.js';
 import { gateReportStream } from '../render/gates.js';
@@ -23,7 +24,7 @@ export interface ScoreCommandOptions extends CommonOptions, OutputOptions {
 const SHOWN = 20;
 
 /** The failures of every gate: the first lines kept, all counted. */
-export function failureLog() {
+export function failureLog(lang: string | undefined) {
   const lines: string[] = [];
   let failed = 0;
   return {
@@ -31,13 +32,13 @@ export function failureLog() {
       for (const check of gate.checks) {
         if (check.pass) continue;
         failed++;
-        if (lines.length < SHOWN) lines.push(failureLine(gate, check));
+        if (lines.length < SHOWN) lines.push(failureLine(gate, check, lang));
       }
     },
     get failed() {
       return failed;
     },
-    lines: () => (failed > lines.length ? [...lines, `… and ${failed - lines.length} more (see --gate-report)`] : lines),
+    lines: () => (failed > lines.length ? [...lines, outputUi(lang).moreFailures(failed - lines.length)] : lines),
   };
 }
 
@@ -56,7 +57,8 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
     outputs.push({ file: options.gateReport, stream: { item: ({ gate }: ScoredReport) => gates.item(gate), end: () => gates.end() } });
   }
   const delivery = new Delivery(outputs, options.force === true);
-  const failures = failureLog();
+  // Messages in the interface language: --lang, else the environment's (LANG…).
+  const failures = failureLog(options.lang ?? environmentLanguage(process.env));
   const warn = (line: string) => process.stderr.write(`${line}\n`);
   let count = 0;
   try {
