@@ -6,7 +6,7 @@ import { chooseLanguage } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { expandInputs } from '../read-inputs.js';
 import { GROUP_FORMATS } from '../render/formats.js';
-import { groupRenderers } from '../render/index.js';
+import { groupRenderers } from '../render/document-renderers.js';
 import { checkLanguage, streamReports } from '../score-inputs.js';
 
 export interface AggregateCommandOptions extends CommonOptions, OutputOptions {

@@ -3,7 +3,7 @@ import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { InputError } from '../errors.js';
 import { readReport } from '../read-report.js';
 import { COMPARISON_FORMATS } from '../render/formats.js';
-import { comparisonRenderers } from '../render/index.js';
+import { comparisonRenderers } from '../render/document-renderers.js';
 
 /** `diag compare OLD.json NEW.json`: what changed between two reports of the same bank. */
 export async function compare(oldFile: string, newFile: string, options: OutputOptions): Promise<void> {

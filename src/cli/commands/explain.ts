@@ -6,7 +6,7 @@ import { chooseLanguage } from '../i18n.js';
 import { formatProblems, loadBank } from '../load-bank.js';
 import { expandInputs, readRecords } from '../read-inputs.js';
 import { EXPLANATION_FORMATS } from '../render/formats.js';
-import { explanationRenderers } from '../render/index.js';
+import { explanationRenderers } from '../render/document-renderers.js';
 import { checkLanguage } from '../score-inputs.js';
 
 /** `diag explain FILE`: each answer's part in its score, and what would raise the overall score most. */

@@ -4,7 +4,8 @@ import { Delivery, planTargets, streamsFor, type OutputOptions } from '../delive
 import { InputError } from '../errors.js';
 import { bundledBankPath, formatProblems, loadBank } from '../load-bank.js';
 import { readReportSource } from '../read-report.js';
-import { REPORT_FORMATS, reportRenderers, type ScoredReport } from '../render/index.js';
+import { REPORT_FORMATS } from '../render/formats.js';
+import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
 import { checkLanguage } from '../score-inputs.js';
 import type { Source } from '../source.js';
 

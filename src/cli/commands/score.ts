@@ -6,7 +6,8 @@ import { environmentLanguage, outputUi } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { expandInputs } from '../read-inputs.js';
 import { gateReportStream } from '../render/gates.js';
-import { REPORT_FORMATS, reportRenderers, type ScoredReport } from '../render/index.js';
+import { REPORT_FORMATS } from '../render/formats.js';
+import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
 import { checkLanguage, reportDate, streamReports } from '../score-inputs.js';
 import { checkScores, failureLine, gateExitCode, hasMaxDrop, parseThresholds, scoresOf, whoOf, type Gate } from '../thresholds.js';
 

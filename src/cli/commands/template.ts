@@ -3,7 +3,7 @@ import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { chooseLanguage } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { TEMPLATE_FORMATS } from '../render/formats.js';
-import { templateRenderers } from '../render/index.js';
+import { templateRenderers } from '../render/document-renderers.js';
 import { checkLanguage } from '../score-inputs.js';
 
 /** `diag template`: a blank answer file for the bank, to fill in and give to `diag score`. */
