@@ -166,6 +166,9 @@ describe('terminal width', () => {
     expect(terminalWidth({ isTTY: true, columns: 0 }, { COLUMNS: '100' })).toBe(100);
     expect(terminalWidth({ isTTY: true, columns: 16 }, {})).toBe(40);
     expect(terminalWidth(undefined, { COLUMNS: 'x' })).toBe(80);
+    // A renderer given the raw `columns` of a terminal under `script` (0) lays out at 80, not ~16.
+    const text = docToText({ lang: 'en', title: '', blocks: [{ kind: 'paragraph', content: ['word '.repeat(40)] }] }, { color: false, width: 0 });
+    expect(Math.max(...text.split('\n').map(visibleWidth))).toBeGreaterThan(60);
   });
 });
 

@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { TONES } from './colours.js';
 import { isBar, spanOf, type Block, type Cell, type Doc, type Emphasis, type Inline } from './doc.js';
 import { renderTable } from './text-table.js';
-import { bar, safeText, wrap } from './terminal.js';
+import { bar, fitWidth, safeText, wrap } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
 function paint(chalk: ChalkInstance, emphasis: Emphasis | undefined): (s: string) => string {
@@ -27,7 +27,7 @@ function paint(chalk: ChalkInstance, emphasis: Emphasis | undefined): (s: string
 /** A document for a terminal or a .txt file: tables fit the width, colours only when asked. */
 export function docToText(doc: Doc, options: RenderOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const width = options.width ?? 80;
+  const width = fitWidth(options.width);
   const ascii = options.ascii === true;
   const inline = (i: Inline) => {
     const span = spanOf(i);

@@ -11,9 +11,9 @@ export function safeText(text: string): string {
   return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-/** Wraps text to a width, indenting every line; words longer than the width are left whole. */
+/** Wraps text to a width (see fitWidth), indenting every line; words longer than the width are left whole. */
 export function wrap(text: string, width: number, indent = ''): string {
-  const room = Math.max(20, width - indent.length);
+  const room = Math.max(20, fitWidth(width) - indent.length);
   const lines: string[] = [];
   // French puts a space before : ; ? ! and inside « »; those must not start or end a line.
   const glued = safeText(text).replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
@@ -50,11 +50,15 @@ export const MIN_WIDTH = 40;
 /** Text files, and terminals that say nothing about their size (`script`, some CI logs). */
 export const DEFAULT_WIDTH = 80;
 
+/** A width to lay text out in: 0 or unknown (a terminal under `script`) is 80; never below 40. */
+export function fitWidth(columns: number | undefined): number {
+  return columns === undefined || !Number.isFinite(columns) || columns <= 0 ? DEFAULT_WIDTH : Math.max(MIN_WIDTH, Math.floor(columns));
+}
+
 /** The columns to fit: the terminal's, else COLUMNS, else 80; never below 40 (columns 0 means unknown). */
 export function terminalWidth(stream: { columns?: number; isTTY?: boolean } | undefined, env: NodeJS.ProcessEnv): number {
   const fromEnv = Number(env.COLUMNS);
-  const columns = stream?.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0 ? stream.columns : Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_WIDTH;
-  return Math.max(MIN_WIDTH, columns);
+  return fitWidth(stream?.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0 ? stream.columns : Number.isInteger(fromEnv) ? fromEnv : undefined);
 }
 
 /** No box drawing: asked for with --ascii, or a terminal that cannot draw it (TERM=dumb). */

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
 import { renderTable } from './text-table.js';
-import { bar, formatScore, levelColour, safeText, wrap } from './terminal.js';
+import { bar, fitWidth, formatScore, levelColour, safeText, wrap } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
 function levelRank(report: Report, level: string | null): number {
@@ -13,7 +13,7 @@ function levelRank(report: Report, level: string | null): number {
 export function renderReportText(report: Report, options: RenderOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const s = ui(report.lang);
-  const width = Math.min(options.width ?? 80, 100);
+  const width = Math.min(fitWidth(options.width), 100);
   const ascii = options.ascii === true;
   const lines: string[] = [];
   const header = [safeText(report.bank.title), report.respondent === null ? '' : safeText(report.respondent)].filter(Boolean).join(' — ');
