@@ -19,7 +19,7 @@ function cell(c: Cell): string {
   return barHtml(c.bar, TONES[c.tone ?? 'good'].background, c.marker);
 }
 
-function block(b: Block): string {
+function block(b: Block, previous: Block | undefined): string {
   switch (b.kind) {
     case 'heading':
       return b.level === 1 ? `<h1>${esc(b.text)}</h1>` : `<h2>${esc(b.text)}</h2>`;
@@ -28,7 +28,9 @@ function block(b: Block): string {
     case 'table': {
       const head = b.columns.map((c) => `<th scope="col"${c.align === 'right' ? ' class="num"' : ''}>${esc(c.head)}</th>`).join('');
       const rows = b.rows.map((r) => `<tr>${b.columns.map((c, i) => `<td${c.align === 'right' ? ' class="num"' : ''}>${cell(r[i] ?? '')}</td>`).join('')}</tr>`).join('');
-      return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(b.caption)}"><table><caption>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
+      // A caption that repeats the heading just above is for screen readers only.
+      const hidden = previous?.kind === 'heading' && previous.text === b.caption ? ' class="visually-hidden"' : '';
+      return `<div class="table-wrap" tabindex="0" role="region" aria-label="${esc(b.caption)}"><table><caption${hidden}>${esc(b.caption)}</caption><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
     }
     case 'list': {
       const tag = b.ordered ? 'ol' : 'ul';
@@ -39,5 +41,5 @@ function block(b: Block): string {
 
 /** A document as one self-contained HTML page (inline CSS, no script, nothing fetched). */
 export function docToHtml(doc: Doc): string {
-  return htmlPage(doc.lang, doc.title, `<section class="report">\n${doc.blocks.map(block).join('\n')}\n</section>`);
+  return htmlPage(doc.lang, doc.title, `<section class="report">\n${doc.blocks.map((b, i) => block(b, doc.blocks[i - 1])).join('\n')}\n</section>`);
 }

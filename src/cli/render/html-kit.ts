@@ -111,6 +111,7 @@ export function htmlPage(lang: string, title: string, body: string): string {
   table { width: 100%; border-collapse: collapse; }
   caption { text-align: left; color: var(--muted); font-size: .85rem; padding: 0 0 6px; caption-side: top; }
   th.num { text-align: right; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   .dim, .none { color: var(--muted); }
   .warn { color: #8a5a00; }
   .up, .high { color: #1d6f42; }
