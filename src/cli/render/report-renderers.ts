@@ -85,7 +85,11 @@ export const reportRenderers = {
           if (close === undefined) ({ open, close } = pageAround(report.lang, reportsTitle(report, options.many !== true)));
           return `${open}${reportSection(report, options)}\n`;
         },
-        end: () => close ?? pageAround('fr', 'diag').open + pageAround('fr', 'diag').close,
+        end: () => {
+          if (close !== undefined) return close;
+          const empty = pageAround('fr', 'diag');
+          return empty.open + empty.close;
+        },
       };
     };
   },
