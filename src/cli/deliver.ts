@@ -1,31 +1,28 @@
-import { existsSync } from 'node:fs';
-import type { Bank, Report } from '../core/index.js';
+import { statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { useColor } from './common.js';
 import { InputError } from './errors.js';
-import { emit, writeFileAtomic } from './output.js';
-import { formatOfFile, REPORT_FORMATS, reportRenderers, type ReportFormat } from './render/index.js';
+import { commitAll, OutputClosedError, Spool, StagedFile, writeStdout } from './output.js';
+import { extensionsOf, formatOfFile, type Format } from './render/formats.js';
+import { asciiOutput, DEFAULT_WIDTH, terminalWidth } from './render/terminal.js';
+import type { ItemStream, Lazy, Renderer, RenderOptions, StreamRenderer } from './render/types.js';
 
-export interface DeliveryOptions {
-  format?: ReportFormat;
-  output?: string[];
+/** The output options every command takes. */
+export interface OutputOptions {
+  /** The format of standard output (and of an -o file whose name has no known extension). */
+  format?: string;
+  /** `-o FILE` (repeatable; `-` is standard output). */
+  output?: string[] | string;
   force?: boolean;
   color?: boolean;
+  ascii?: boolean;
   csvDelimiter?: string;
-  bank?: Bank;
 }
 
-/** Which format goes where: stdout with --format, each -o file by its extension (or --format for one file). */
-export function plan(options: DeliveryOptions): Array<{ file: string | undefined; format: ReportFormat }> {
-  const outputs = (options.output ?? []).filter((o) => o !== '-');
-  const toStdout = (options.output ?? []).includes('-') || outputs.length === 0;
-  const targets: Array<{ file: string | undefined; format: ReportFormat }> = [];
-  if (toStdout) targets.push({ file: undefined, format: options.format ?? 'text' });
-  for (const file of outputs) {
-    const format = outputs.length === 1 && options.format !== undefined ? options.format : formatOfFile(file);
-    if (format === undefined) throw new InputError(`-o ${file}: cannot tell the format from the name; use an extension (.json .md .csv .html .txt) or --format (${REPORT_FORMATS.join(', ')})`);
-    targets.push({ file, format });
-  }
-  return targets;
+/** Where one rendering goes: a file, or standard output (`file` undefined). */
+export interface Target<F extends Format = Format> {
+  file: string | undefined;
+  format: F;
 }
 
 /** `--csv-delimiter`: one character, or tab / semicolon / comma by name. */
@@ -37,28 +34,172 @@ export function parseDelimiter(value: string | undefined): string {
   return delimiter;
 }
 
+const list = (formats: readonly string[]) => formats.join(', ');
+
 /**
- * Renders the reports in every format asked for, then writes them: everything is rendered and
- * every target checked before the first byte is written, so that a refusal leaves nothing behind.
+ * Which format goes where: each -o file by its extension, standard output by --format. A --format
+ * that contradicts the only files asked for (`-f markdown -o r.html`) is an error, as is a format
+ * the document does not have. Nothing is read or written yet.
  */
-export async function deliverReports(reports: readonly Report[], many: boolean, options: DeliveryOptions): Promise<void> {
-  const csvDelimiter = parseDelimiter(options.csvDelimiter);
-  const targets = plan(options);
-  if (!options.force) {
-    const taken = targets.filter((t) => t.file !== undefined && existsSync(t.file)).map((t) => t.file);
-    if (taken.length > 0) throw new InputError(`${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; choose another name or add --force to replace`);
+export function planTargets<F extends Format>(command: string, options: OutputOptions, supported: readonly F[], fallback: F, extra: readonly string[] = []): Array<Target<F>> {
+  const outputs = options.output === undefined ? [] : Array.isArray(options.output) ? options.output : [options.output];
+  const files = outputs.filter((o) => o !== '-');
+  const toStdout = outputs.length === 0 || outputs.includes('-');
+  const isSupported = (f: Format | string | undefined): f is F => supported.some((s) => s === f);
+  const asked = options.format;
+  if (asked !== undefined && !isSupported(asked)) throw new InputError(`diag ${command} --format ${asked}: not a format of diag ${command}; formats: ${list(supported)}`);
+  const targets: Array<Target<F>> = [];
+  if (toStdout) targets.push({ file: undefined, format: asked ?? fallback });
+  for (const file of files) {
+    const named = formatOfFile(file);
+    const format: Format = named ?? asked ?? fallback;
+    // A name without extension takes --format (or the default); an extension diag does not know is a mistake.
+    if (named === undefined && asked === undefined && /\.[^./\\]+$/.test(basename(file))) {
+      throw new InputError(`-o ${file}: cannot tell the format from the name; use an extension (${supported.flatMap(extensionsOf).join(' ')}) or --format (${list(supported)})`);
+    }
+    if (named !== undefined && asked !== undefined && !toStdout && named !== asked) {
+      throw new InputError(`--format ${asked} and -o ${file} disagree: the format of a file follows its name (${named}), --format is the format of standard output; drop --format or name the file ${file.replace(/(\.junit)?\.[^./\\]+$/i, '')}${extensionsOf(asked)[0] ?? ''}`);
+    }
+    if (!isSupported(format)) throw new InputError(`-o ${file}: diag ${command} cannot write ${format}; its formats are ${list(supported)} (${supported.flatMap(extensionsOf).join(' ')})`);
+    targets.push({ file, format });
   }
-  const rendered: Array<{ file: string | undefined; content: string }> = [];
+  checkFiles([...files, ...extra], options.force === true, outputs.filter((o) => o === '-').length > 1);
+  return targets;
+}
+
+/** Every file target checked before anything is read or written: no twin, no existing file without --force, a folder that exists. */
+function checkFiles(files: readonly string[], force: boolean, stdoutTwice: boolean): void {
+  const seen = new Map<string, string>();
+  const twins: string[] = stdoutTwice ? ['-'] : [];
+  for (const file of files) {
+    const key = resolve(file);
+    if (seen.has(key)) twins.push(file);
+    else seen.set(key, file);
+  }
+  if (twins.length > 0) throw new InputError(`${twins.join(', ')}: given more than once as an output; each -o names a different file`);
+  const taken: string[] = [];
+  for (const file of files) {
+    let stat: ReturnType<typeof statSync> | undefined;
+    try {
+      stat = statSync(dirname(file));
+    } catch {
+      stat = undefined;
+    }
+    if (stat === undefined || !stat.isDirectory()) throw new InputError(`cannot write ${file}: the folder ${dirname(file)} does not exist`);
+    try {
+      const target = statSync(file);
+      if (target.isDirectory()) throw new InputError(`cannot write ${file}: it is a folder`);
+      // A device, a pipe or /dev/stdout would be replaced by a file, not written to: `-` is standard output.
+      if (!target.isFile()) throw new InputError(`cannot write ${file}: not a regular file (use -o - for standard output)`);
+      if (!force) taken.push(file);
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+    }
+  }
+  if (taken.length > 0) throw new InputError(`${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; choose another name or add --force to replace`);
+}
+
+/** The rendering options of one target: colour and the terminal's width only on standard output. */
+export function optionsFor(target: Target, options: OutputOptions, base: Partial<RenderOptions>): RenderOptions {
+  const toStdout = target.file === undefined;
+  return {
+    ...base,
+    color: toStdout && target.format === 'text' && useColor(options, process.stdout, process.env),
+    width: toStdout ? terminalWidth(process.stdout, process.env) : DEFAULT_WIDTH,
+    ascii: asciiOutput(options.ascii, process.env),
+    csvDelimiter: parseDelimiter(options.csvDelimiter),
+  };
+}
+
+/** Spreadsheets (Excel above all) read UTF-8 CSV files correctly only with a byte order mark. */
+const prefixOf = (target: Target) => (target.format === 'csv' && target.file !== undefined ? '\uFEFF' : '');
+
+/** Standard output that stops quietly when its reader has gone (`| head`): the rest still runs. */
+async function toStdout(spool: Spool): Promise<void> {
+  try {
+    await spool.drain((text) => writeStdout(text));
+  } catch (error) {
+    if (!(error instanceof OutputClosedError)) throw error;
+  }
+}
+
+/** One output being written: its renderer's stream and where the text goes (`file` undefined: stdout). */
+export interface Output<Item> {
+  file: string | undefined;
+  stream: ItemStream<Item>;
+  /** Written first (the CSV byte order mark of files). */
+  prefix?: string;
+}
+
+/** The outputs of streamed targets, each with its renderer loaded and its own rendering options. */
+export async function streamsFor<Item, F extends Format>(targets: ReadonlyArray<Target<F>>, renderers: Record<F, Lazy<StreamRenderer<Item>>>, options: OutputOptions, base: Partial<RenderOptions>): Promise<Array<Output<Item>>> {
+  const outputs: Array<Output<Item>> = [];
   for (const target of targets) {
-    const render = await reportRenderers[target.format]();
-    const color = target.file === undefined && target.format === 'text' && useColor(options, process.stdout, process.env);
-    let content = render(reports, many, { color, width: process.stdout.columns ?? 80, csvDelimiter, ...(options.bank === undefined ? {} : { bank: options.bank }) });
-    // Spreadsheets (Excel above all) read UTF-8 CSV files correctly only with a byte order mark.
-    if (target.format === 'csv' && target.file !== undefined) content = `\uFEFF${content}`;
-    rendered.push({ file: target.file, content });
+    const stream = (await renderers[target.format]())(optionsFor(target, options, base));
+    outputs.push({ file: target.file, stream, prefix: prefixOf(target) });
   }
-  for (const { file, content } of rendered) {
-    if (file === undefined) emit(content, undefined);
-    else writeFileAtomic(file, content.endsWith('\n') ? content : `${content}\n`, { force: options.force === true });
+  return outputs;
+}
+
+/**
+ * Outputs written as items arrive (`score`, `report`): each file under a temporary name beside
+ * it, standard output held in a spool; `finish` gives every file its name (all or none) and then
+ * prints; `abort` removes everything. Memory does not grow with the number of items.
+ */
+export class Delivery<Item> {
+  private readonly sinks: Array<{ stream: ItemStream<Item>; out: StagedFile | Spool }> = [];
+
+  constructor(outputs: ReadonlyArray<Output<Item>>, force: boolean) {
+    try {
+      for (const { file, stream, prefix } of outputs) {
+        const out = file === undefined ? new Spool() : new StagedFile(file, force);
+        this.sinks.push({ stream, out });
+        out.write(prefix ?? '');
+      }
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
   }
+
+  write(item: Item): void {
+    try {
+      for (const { stream, out } of this.sinks) out.write(stream.item(item));
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+  }
+
+  async finish(): Promise<void> {
+    try {
+      for (const { stream, out } of this.sinks) out.write(stream.end());
+      commitAll(this.sinks.flatMap((s) => (s.out instanceof StagedFile ? [s.out] : [])));
+    } catch (error) {
+      this.abort();
+      throw error;
+    }
+    for (const { out } of this.sinks) if (out instanceof Spool) await toStdout(out);
+  }
+
+  abort(): void {
+    for (const { out } of this.sinks) {
+      if (out instanceof StagedFile) out.abort();
+      else out.close();
+    }
+  }
+}
+
+/**
+ * A whole document to every target: rendered in every format first, then every file written
+ * under a temporary name and renamed (all or none), then standard output.
+ */
+export async function deliver<Doc, F extends Format>(doc: Doc, targets: ReadonlyArray<Target<F>>, renderers: Record<F, Lazy<Renderer<Doc>>>, options: OutputOptions, base: Partial<RenderOptions> = {}): Promise<void> {
+  const outputs: Array<Output<never>> = [];
+  for (const target of targets) {
+    const text = (await renderers[target.format]())(doc, optionsFor(target, options, base));
+    const whole = `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`;
+    outputs.push({ file: target.file, prefix: prefixOf(target), stream: { item: () => '', end: () => whole } });
+  }
+  await new Delivery(outputs, options.force === true).finish();
 }

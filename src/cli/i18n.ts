@@ -317,3 +317,40 @@ export function chooseLanguage(languages: readonly string[], ...candidates: Arra
   }
   return languages[0] ?? 'fr';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Output pipeline strings (renderers, `diag run`'s closing screen). A separate block so that the
+// typed catalogue can take it in as it is: `fr` must have every key of `en`.
+// ---------------------------------------------------------------------------------------------
+const OUTPUT_EN = {
+  scoresTable: 'Scores by dimension',
+  summarySource: 'source',
+  htmlReport: 'Your full report, to open in a browser:',
+  allRecommendations: (n: number) => `All ${n} recommendations, with your answers, are in your report (open it in a browser):`,
+  moreRecommendations: (n: number) => `… and ${n} more in the HTML report below`,
+  files: (json: string, answers: string) => `Also saved: ${json} (JSON report) and ${answers} (answers, to replay with diag score)`,
+  below: (who: string, target: string, value: string, option: string) => `${who}: ${target} score ${value} is below ${option}`,
+  fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who}: ${target} fell from ${old} to ${now} (−${drop}, more than ${option})`,
+  noScore: 'none',
+  overallTarget: 'overall',
+  moreFailures: (n: number) => `… and ${n} more (see --gate-report)`,
+};
+const OUTPUT_FR: typeof OUTPUT_EN = {
+  scoresTable: 'Scores par dimension',
+  summarySource: 'source',
+  htmlReport: 'Votre rapport complet, à ouvrir dans un navigateur :',
+  allRecommendations: (n: number) => `Les ${n} recommandations, avec vos réponses, sont dans votre rapport (à ouvrir dans un navigateur) :`,
+  moreRecommendations: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} dans le rapport HTML ci-dessous`,
+  files: (json: string, answers: string) => `Aussi enregistrés : ${json} (rapport JSON) et ${answers} (réponses, à rejouer avec diag score)`,
+  below: (who: string, target: string, value: string, option: string) => `${who} : score ${target} de ${value}, sous ${option}`,
+  fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who} : ${target} est passé de ${old} à ${now} (−${drop}, plus que ${option})`,
+  noScore: 'aucun',
+  overallTarget: 'global',
+  moreFailures: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} (voir --gate-report)`,
+};
+export type OutputStrings = typeof OUTPUT_EN;
+
+/** The output pipeline's strings in the interface language closest to `lang`. */
+export function outputUi(lang: string | undefined): OutputStrings {
+  return uiLanguage(lang) === 'fr' ? OUTPUT_FR : OUTPUT_EN;
+}

@@ -2,10 +2,8 @@ import type { Command } from 'commander';
 import { collect, withBankOptions } from './common.js';
 import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js';
 import { setMaxFileSize } from './file-limits.js';
-import { AGGREGATE_FORMATS } from './render/aggregate-formats.js';
-import { COMPARE_FORMATS } from './render/compare-formats.js';
-import { EXPLAIN_FORMATS } from './render/explain-formats.js';
-import { REPORT_FORMATS } from './render/index.js';
+import { OutputClosedError } from './output.js';
+import { COMPARISON_FORMATS, EXPLANATION_FORMATS, GROUP_FORMATS, REPORT_FORMATS, TEMPLATE_FORMATS } from './render/formats.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -37,49 +35,39 @@ async function program(): Promise<Command> {
     .option('--workshop <dir>', 'a workshop on one terminal: participants take turns, results saved in DIR, then the group results')
     .action(async (options) => (await import('./commands/run.js')).run(options));
 
-  withReportOutput(withBankOptions(diag.command('score')), Option)
+  withOutput(withBankOptions(diag.command('score')), Option, REPORT_FORMATS)
     .description('score answer files (or folders, or .ndjson) without any prompt')
-    .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
+    .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files; - reads standard input')
     .option('--min-score <n>', 'exit 1 when an overall score is below N')
     .option('--min <dim=n>', 'exit 1 when a dimension score is below N (repeatable)', collect)
-    .option('--baseline <report.json>', 'a previous report to compare with, for --max-drop')
+    .option('--baseline <reports>', 'previous reports for --max-drop: one report, a JSON array or NDJSON of reports, or a folder (matched by source file, then respondent)')
     .option('--max-drop <[dim=]n>', 'exit 1 when the overall (or a dimension, or *=N every dimension) fell by more than N since --baseline (repeatable)', collect)
+    .option('--gate-report <file>', 'write every threshold checked, per input file and respondent, with the figures, as JSON')
     .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
 
-  withReportOutput(withBankOptions(diag.command('report')), Option)
+  withOutput(withBankOptions(diag.command('report')), Option, REPORT_FORMATS)
     .description('render saved JSON reports again, in any format and language')
     .argument('<reports...>', 'JSON reports written by diag run or diag score --format json')
     .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
 
-  withBankOptions(diag.command('aggregate'))
+  withOutput(withBankOptions(diag.command('aggregate')), Option, GROUP_FORMATS)
     .description('group results of many answer files or reports, by segment, without exposing anyone')
     .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
     .option('--by <question>', 'break the group down by a single, multiple or boolean question (repeatable)', collect)
     .option('--min-group <n>', 'show no figure about fewer than N people, nor one that could be worked out (at least 3)', '5')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(AGGREGATE_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
-    .option('--csv-delimiter <char>', 'CSV separator: , (default), ; or tab')
     .action(async (inputs: string[], options) => (await import('./commands/aggregate.js')).aggregate(inputs, options));
 
-  diag
-    .command('compare')
+  withOutput(diag.command('compare'), Option, COMPARISON_FORMATS)
     .description('what changed between two reports of the same bank: scores, levels, recommendations')
     .argument('<old>', 'the earlier JSON report')
     .argument('<new>', 'the later JSON report')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(COMPARE_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
     .option('--no-color', 'no colours (also when NO_COLOR is set)')
     .action(async (oldFile: string, newFile: string, options) => (await import('./commands/compare.js')).compare(oldFile, newFile, options));
 
-  withBankOptions(diag.command('explain'))
+  withOutput(withBankOptions(diag.command('explain')), Option, EXPLANATION_FORMATS)
     .description('how each answer makes its dimension score, and what would raise the overall score most')
     .argument('<file>', 'one answer file or report')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
     .option('--top <n>', 'how many improvements to list', '5')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
     .action(async (file: string, options) => (await import('./commands/explain.js')).explain(file, options));
 
   diag
@@ -90,22 +78,30 @@ async function program(): Promise<Command> {
     .option('-q, --quiet', 'print nothing when the bank is valid')
     .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
 
-  withBankOptions(diag.command('template'))
+  withOutput(withBankOptions(diag.command('template')), Option, TEMPLATE_FORMATS)
     .description('print a blank answer file for the bank, with every question and its allowed values')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
     .action(async (options) => (await import('./commands/template.js')).template(options));
 
   return diag;
 }
 
-/** Output options of the commands that print reports. */
-function withReportOutput(command: Command, Option: typeof import('commander').Option): Command {
-  return command
-    .addOption(new Option('-f, --format <format>', 'format on stdout, or of a single -o file (default: text, or from the file extension)').choices(REPORT_FORMATS))
-    .option('-o, --output <file>', 'write to a file (repeatable; the format follows the extension: .json .md .csv .html .txt; - is stdout)', collect)
-    .option('--force', 'replace output files that exist')
-    .option('--csv-delimiter <char>', 'CSV separator: , (default), ; (French spreadsheets, with decimal commas) or tab');
+/**
+ * Output options of every command that writes a document: the format of stdout, -o files whose
+ * format follows their extension, and the options of the formats it has.
+ */
+function withOutput(command: Command, Option: typeof import('commander').Option, formats: readonly string[]): Command {
+  command
+    .addOption(new Option('-f, --format <format>', 'format of standard output (an -o file takes the format of its extension)').choices(formats))
+    .option('-o, --output <file>', 'write to a file (repeatable; the format follows the extension: .json .ndjson .md .csv .html .txt .junit.xml .yaml; - is stdout); all files are written or none', collect)
+    .option('--force', 'replace output files that exist');
+  if (formats.includes('text')) command.option('--ascii', 'no box drawing or block characters (also when TERM=dumb)');
+  if (formats.includes('csv')) command.option('--csv-delimiter <char>', 'CSV separator: , (default), ; (French spreadsheets, with decimal commas) or tab');
+  if (formats.includes('ndjson')) {
+    command
+      .option('--summary', 'Markdown: one summary table of every report (automatic above 10 reports)')
+      .option('--json-array', 'JSON: an array even for a single input file');
+  }
+  return command;
 }
 
 function printError(message: string, details: readonly string[] = []): void {
@@ -119,10 +115,13 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${toolVersion()}\n`);
     return EXIT.ok;
   }
+  // A reader that leaves (`diag … | head`) must not crash diag with an unhandled 'error' event.
+  process.stdout.on('error', () => undefined);
   try {
     await (await program()).parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
+    if (error instanceof OutputClosedError) return EXIT.ok;
     const { CommanderError } = await import('commander');
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     if (error instanceof InputError) {

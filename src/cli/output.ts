@@ -1,4 +1,5 @@
-import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import * as fs from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from './errors.js';
 
@@ -9,36 +10,186 @@ export class FileExistsError extends InputError {
   }
 }
 
+/** The reader of standard output went away (`diag … | head`): not an error, the output just stops. */
+export class OutputClosedError extends Error {
+  override readonly name = 'OutputClosedError';
+}
+
+/** The file-system calls a staged file makes; tests inject failures (a full disk) through it. */
+export type FileSystem = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'linkSync' | 'unlinkSync'>;
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const codeOf = (error: unknown) => (error instanceof Error && 'code' in error ? error.code : undefined);
+
 /** A temporary name beside the target, so that the final rename stays on one file system. */
 function temporaryName(file: string): string {
   const unique = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   return join(dirname(file), `.${basename(file)}.${unique}.tmp`);
 }
 
+/** Temporary files not yet renamed or removed: removed at exit, whatever ends the process. */
+const pending = new Set<string>();
+let hooked = false;
+function track(temporary: string): void {
+  pending.add(temporary);
+  if (hooked) return;
+  hooked = true;
+  process.once('exit', () => {
+    for (const file of pending) {
+      try {
+        fs.unlinkSync(file);
+      } catch {
+        // already gone
+      }
+    }
+  });
+}
+
+/** Chunks are gathered up to this size before a write: fewer system calls for many small reports. */
+const BUFFER = 64 * 1024;
+
+/**
+ * A file written under a temporary name beside its target, fsynced, then given its name in one
+ * step by `commit`; `abort` removes it. Without `force` an existing target is never replaced.
+ */
+export class StagedFile {
+  readonly temporary: string;
+  private fd: number | undefined;
+  private chunks: string[] = [];
+  private size = 0;
+  private linked = false;
+
+  constructor(
+    readonly file: string,
+    private readonly force: boolean,
+    private readonly system: FileSystem = fs,
+  ) {
+    this.temporary = temporaryName(file);
+    try {
+      this.fd = system.openSync(this.temporary, 'wx', 0o644);
+    } catch (error) {
+      throw new InputError(`cannot write ${file}: ${errorText(error)}`);
+    }
+    track(this.temporary);
+  }
+
+  write(chunk: string): void {
+    if (chunk === '') return;
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    if (this.size >= BUFFER) this.flush();
+  }
+
+  private flush(): void {
+    if (this.fd === undefined || this.chunks.length === 0) return;
+    const data = Buffer.from(this.chunks.join(''), 'utf8');
+    this.chunks = [];
+    this.size = 0;
+    try {
+      for (let done = 0; done < data.length; ) done += this.system.writeSync(this.fd, data, done, data.length - done);
+    } catch (error) {
+      throw new InputError(`cannot write ${this.file}: ${errorText(error)}`);
+    }
+  }
+
+  /** Everything on disk under the temporary name (fsync), ready to be renamed. */
+  seal(): void {
+    this.flush();
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      this.system.fsyncSync(fd);
+    } catch (error) {
+      throw new InputError(`cannot write ${this.file}: ${errorText(error)}`);
+    } finally {
+      this.system.closeSync(fd);
+    }
+  }
+
+  /** Gives the sealed file its name. */
+  commit(): void {
+    this.seal();
+    try {
+      if (this.force) this.system.renameSync(this.temporary, this.file);
+      else {
+        this.system.linkSync(this.temporary, this.file);
+        this.linked = true;
+      }
+    } catch (error) {
+      if (codeOf(error) === 'EEXIST') throw new FileExistsError(this.file);
+      throw new InputError(`cannot write ${this.file}: ${errorText(error)}`);
+    } finally {
+      this.removeTemporary();
+    }
+  }
+
+  /** Removes the temporary file; after a commit without --force, also the new file (undo). */
+  abort(undoCommit = false): void {
+    if (this.fd !== undefined) {
+      try {
+        this.system.closeSync(this.fd);
+      } catch {
+        // closing is all that is left to try
+      }
+      this.fd = undefined;
+    }
+    this.removeTemporary();
+    if (undoCommit && this.linked) {
+      try {
+        this.system.unlinkSync(this.file);
+      } catch {
+        // nothing more to undo
+      }
+    }
+  }
+
+  private removeTemporary(): void {
+    try {
+      this.system.unlinkSync(this.temporary);
+    } catch {
+      // already renamed into place, or never created
+    }
+    pending.delete(this.temporary);
+  }
+}
+
+/**
+ * Gives every staged file its name, or none: all are sealed (written and fsynced) first, so that
+ * a full disk fails before any name is taken; a rename that fails undoes the ones before it.
+ */
+export function commitAll(files: readonly StagedFile[]): void {
+  try {
+    for (const file of files) file.seal();
+  } catch (error) {
+    for (const file of files) file.abort();
+    throw error;
+  }
+  const done: StagedFile[] = [];
+  for (const file of files) {
+    try {
+      file.commit();
+      done.push(file);
+    } catch (error) {
+      for (const d of done) d.abort(true);
+      for (const f of files) f.abort();
+      throw error;
+    }
+  }
+}
+
 /**
  * Writes a whole file or nothing: the content goes to a temporary file first, then takes the
  * final name in one step. Without `force`, an existing file is never replaced (the link fails).
  */
-export function writeFileAtomic(file: string, content: string, options: { force?: boolean } = {}): void {
-  const temporary = temporaryName(file);
+export function writeFileAtomic(file: string, content: string, options: { force?: boolean; system?: FileSystem } = {}): void {
+  const staged = new StagedFile(file, options.force === true, options.system);
   try {
-    writeFileSync(temporary, content, { flag: 'wx', mode: 0o644 });
+    staged.write(content);
+    staged.commit();
   } catch (error) {
-    throw new InputError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    if (options.force) renameSync(temporary, file);
-    else linkSync(temporary, file);
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? error.code : undefined;
-    if (code === 'EEXIST') throw new FileExistsError(file);
-    throw new InputError(`cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // already renamed into place
-    }
+    staged.abort();
+    throw error;
   }
 }
 
@@ -61,9 +212,90 @@ export function createUniqueFile(base: string, extension: string, content: strin
   }
 }
 
-/** Data goes to stdout, or to the file named by --output. */
-export function emit(content: string, output: string | undefined, force = false): void {
-  const text = content.endsWith('\n') || content === '' ? content : `${content}\n`;
-  if (output === undefined || output === '-') process.stdout.write(text);
-  else writeFileAtomic(output, text, { force });
+/** What a failed write to standard output means: the reader left (quiet), or a real failure (exit 2). */
+export function stdoutFailure(error: unknown): Error {
+  if (codeOf(error) === 'EPIPE' || codeOf(error) === 'ERR_STREAM_DESTROYED') return new OutputClosedError('standard output closed');
+  return new InputError(`cannot write to standard output: ${errorText(error)}`);
+}
+
+/** Writes to standard output, waiting for it to take the text (back-pressure), failing as stdoutFailure says. */
+export function writeStdout(text: string | Uint8Array, stream: NodeJS.WritableStream = process.stdout): Promise<void> {
+  if (text.length === 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    try {
+      stream.write(text, (error) => (error ? reject(stdoutFailure(error)) : resolve()));
+    } catch (error) {
+      reject(stdoutFailure(error));
+    }
+  });
+}
+
+/** Beyond this, what goes to standard output waits in an unnamed temporary file instead of memory. */
+const SPOOL_IN_MEMORY = 1024 * 1024;
+
+/**
+ * Standard output held back until every input is known to be valid ("nothing printed when an
+ * input is refused"), in memory up to 1 MiB, then in a temporary file that has no name (unlinked
+ * at once, so nothing is left behind whatever happens).
+ */
+export class Spool {
+  private chunks: string[] = [];
+  private size = 0;
+  private fd: number | undefined;
+  private length = 0;
+
+  write(chunk: string): void {
+    if (chunk === '') return;
+    if (this.fd === undefined) {
+      this.chunks.push(chunk);
+      this.size += chunk.length;
+      if (this.size < SPOOL_IN_MEMORY) return;
+      const file = join(tmpdir(), `.diag-stdout-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
+      try {
+        this.fd = fs.openSync(file, 'wx+', 0o600);
+      } finally {
+        try {
+          fs.unlinkSync(file);
+        } catch {
+          // not created
+        }
+      }
+      chunk = this.chunks.join('');
+      this.chunks = [];
+    }
+    const data = Buffer.from(chunk, 'utf8');
+    try {
+      for (let done = 0; done < data.length; ) done += fs.writeSync(this.fd, data, done, data.length - done, this.length + done);
+    } catch (error) {
+      throw new InputError(`cannot hold the output for standard output in ${tmpdir()}: ${errorText(error)}`);
+    }
+    this.length += data.length;
+  }
+
+  /** Copies everything held to standard output, in order. */
+  async drain(write: (text: string | Uint8Array) => Promise<void>): Promise<void> {
+    if (this.fd === undefined) {
+      const text = this.chunks.join('');
+      this.chunks = [];
+      await write(text);
+      return;
+    }
+    const buffer = Buffer.alloc(BUFFER * 4);
+    try {
+      for (let position = 0; position < this.length; ) {
+        const read = fs.readSync(this.fd, buffer, 0, buffer.length, position);
+        if (read === 0) break;
+        position += read;
+        await write(Buffer.from(buffer.subarray(0, read)));
+      }
+    } finally {
+      this.close();
+    }
+  }
+
+  close(): void {
+    if (this.fd !== undefined) fs.closeSync(this.fd);
+    this.fd = undefined;
+    this.chunks = [];
+  }
 }

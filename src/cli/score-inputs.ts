@@ -67,13 +67,19 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
     }
     const file = result.value;
     const lang = chooseLanguage(bank.languages, options.lang, file.lang);
-    const report = buildReport(bank, file, { lang, createdAt: file.createdAt ?? options.now(), tool, ...(options.scoresOnly ? { scoresOnly: true } : {}) });
+    const report = buildReport(bank, file, { lang, createdAt: file.createdAt ?? options.now(), tool, ...(options.scoresOnly ? { scoresOnly: true } : { source: sourceOf(source) }) });
     yield { report, file, name: source.name };
   }
   if (failed > 0) {
     if (problems.length >= keep) problems.push('… and more');
     throw new InputError(`${failed} input${failed === 1 ? '' : 's'} refused; nothing was written`, problems);
   }
+}
+
+/** The report's `source`: the file, and the line of an NDJSON record (its name is `file:LINE`). */
+function sourceOf(source: { file: string; name: string }): { path: string; line?: number } {
+  const line = source.name.startsWith(`${source.file}:`) ? Number(source.name.slice(source.file.length + 1)) : NaN;
+  return Number.isInteger(line) && line > 0 ? { path: source.file, line } : { path: source.file };
 }
 
 /** Reads, validates and scores every input, keeping the reports (for `diag score`). */

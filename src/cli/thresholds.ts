@@ -1,9 +1,51 @@
+import { round2 } from '../core/levels.js';
 import { suggestion, type Report } from '../core/index.js';
-import { InputError, ThresholdError } from './errors.js';
+import { InputError } from './errors.js';
+import { outputUi } from './i18n.js';
 
+/** The scores a gate needs of a report, and nothing more (a baseline of a million keeps only these). */
+export interface Scores {
+  overall: number | null;
+  dimensions: Record<string, number | null>;
+}
+
+/** Every threshold given on the command line. */
 export interface Thresholds {
   overall?: number;
   dimensions: Array<{ id: string; min: number }>;
+  /** `--max-drop`: largest fall allowed since the baseline, overall and by dimension (`*` for every one). */
+  maxDrop: { overall?: number; dimensions: Record<string, number> };
+}
+
+/** One threshold checked for one respondent, with the figures. */
+export interface Check {
+  /** `min-score`, `min`, or `max-drop`. */
+  kind: 'min-score' | 'min' | 'max-drop';
+  /** `overall` or a dimension id. */
+  target: string;
+  /** The option as given: `--min async=50`. */
+  option: string;
+  threshold: number;
+  value: number | null;
+  /** max-drop: the baseline's score and the fall (old − new). */
+  baseline?: number | null;
+  drop?: number | null;
+  pass: boolean;
+}
+
+/** Where a report came from, for messages, JUnit and the gate report. */
+export interface SourceRef {
+  path: string;
+  line?: number;
+}
+
+/** Every check of one respondent. */
+export interface Gate {
+  source: SourceRef;
+  respondent: string | null;
+  checks: Check[];
+  /** Why a --max-drop could not be checked (no baseline for this respondent). */
+  unchecked?: string;
 }
 
 export function parseScoreValue(value: string, option: string): number {
@@ -28,24 +70,76 @@ export function parseDimensionThresholds(specs: readonly string[], bank: { dimen
   });
 }
 
-function label(report: Report, index: number, many: boolean): string {
-  if (report.respondent !== null) return `${report.respondent}: `;
-  return many ? `#${index + 1}: ` : '';
+/** `--min-score`, `--min DIM=N`, `--max-drop [DIM=]N` (`*=N` for every dimension), checked at once. */
+export function parseThresholds(options: { minScore?: string; min?: string[]; maxDrop?: string[] }, dimensions: readonly string[]): Thresholds {
+  const maxDrop: Thresholds['maxDrop'] = { dimensions: {} };
+  const named: string[] = [];
+  for (const spec of options.maxDrop ?? []) {
+    if (!spec.includes('=')) maxDrop.overall = parseScoreValue(spec, '--max-drop');
+    else if (spec.startsWith('*=')) maxDrop.dimensions['*'] = parseScoreValue(spec.slice(2), '--max-drop');
+    else named.push(spec);
+  }
+  for (const { id, min } of parseDimensionThresholds(named, { dimensions }, '--max-drop')) maxDrop.dimensions[id] = min;
+  return {
+    ...(options.minScore === undefined ? {} : { overall: parseScoreValue(options.minScore, '--min-score') }),
+    dimensions: parseDimensionThresholds(options.min ?? [], { dimensions }, '--min'),
+    maxDrop,
+  };
 }
 
-/** Every threshold not met, by every report; a dimension without a score does not meet one. */
-export function checkThresholds(reports: readonly Report[], thresholds: Thresholds): void {
-  const failures: string[] = [];
-  reports.forEach((report, index) => {
-    const who = label(report, index, reports.length > 1);
-    const overall = report.scores.overall.score;
-    if (thresholds.overall !== undefined && (overall === null || overall < thresholds.overall)) {
-      failures.push(`${who}overall score ${overall ?? 'none'} is below --min-score ${thresholds.overall}`);
-    }
-    for (const { id, min } of thresholds.dimensions) {
-      const score = report.scores.dimensions.find((d) => d.id === id)?.score ?? null;
-      if (score === null || score < min) failures.push(`${who}${id} score ${score ?? 'none'} is below --min ${id}=${min}`);
-    }
-  });
-  if (failures.length > 0) throw new ThresholdError(failures);
+export const hasMaxDrop = (t: Thresholds) => t.maxDrop.overall !== undefined || Object.keys(t.maxDrop.dimensions).length > 0;
+
+export function scoresOf(report: Pick<Report, 'scores'>): Scores {
+  const dimensions: Record<string, number | null> = {};
+  for (const d of report.scores.dimensions) dimensions[d.id] = d.score;
+  return { overall: report.scores.overall.score, dimensions };
+}
+
+/**
+ * Every threshold for one report's scores; a score that is missing does not meet a minimum. A drop
+ * is checked only where the baseline has a score.
+ */
+export function checkScores(scores: Scores, thresholds: Thresholds, baseline: Scores | undefined): Check[] {
+  const checks: Check[] = [];
+  const below = (value: number | null, min: number) => value === null || value < min;
+  if (thresholds.overall !== undefined) {
+    checks.push({ kind: 'min-score', target: 'overall', option: `--min-score ${thresholds.overall}`, threshold: thresholds.overall, value: scores.overall, pass: !below(scores.overall, thresholds.overall) });
+  }
+  for (const { id, min } of thresholds.dimensions) {
+    const value = scores.dimensions[id] ?? null;
+    checks.push({ kind: 'min', target: id, option: `--min ${id}=${min}`, threshold: min, value, pass: !below(value, min) });
+  }
+  if (baseline === undefined) return checks;
+  const drop = (target: string, old: number | null, now: number | null, limit: number | undefined, spec: string) => {
+    if (limit === undefined || old === null) return;
+    const fall = round2(old - (now ?? 0));
+    checks.push({ kind: 'max-drop', target, option: `--max-drop ${spec}`, threshold: limit, value: now, baseline: old, drop: fall, pass: fall <= limit });
+  };
+  drop('overall', baseline.overall, scores.overall, thresholds.maxDrop.overall, String(thresholds.maxDrop.overall));
+  for (const [id, old] of Object.entries(baseline.dimensions)) {
+    const own = thresholds.maxDrop.dimensions[id];
+    const limit = own ?? thresholds.maxDrop.dimensions['*'];
+    drop(id, old, scores.dimensions[id] ?? null, limit, own === undefined ? `*=${limit}` : `${id}=${own}`);
+  }
+  return checks;
+}
+
+/** `answers/camille.yaml`, `big.ndjson:17`: where to look. */
+export const sourceName = (source: SourceRef) => (source.line === undefined ? source.path : `${source.path}:${source.line}`);
+
+/** `answers/camille.yaml (Camille)`: the file (and line) and the respondent of a gate. */
+export const whoOf = (gate: Pick<Gate, 'source' | 'respondent'>) => `${sourceName(gate.source)}${gate.respondent === null ? '' : ` (${gate.respondent})`}`;
+
+/** One line per threshold not met, naming the file (and line) and the respondent, in the interface language. */
+export function failureLine(gate: Gate, check: Check, lang?: string): string {
+  const o = outputUi(lang ?? 'en');
+  const figure = (n: number | null | undefined) => (n === null || n === undefined ? o.noScore : String(n));
+  const target = check.target === 'overall' ? o.overallTarget : check.target;
+  if (check.kind === 'max-drop') return o.fell(whoOf(gate), target, figure(check.baseline), figure(check.value), figure(check.drop ?? 0), check.option);
+  return o.below(whoOf(gate), target, figure(check.value), check.option);
+}
+
+/** The exit code as a function of the results alone: 1 when any threshold was not met, else 0. */
+export function gateExitCode(summary: { failed: number }): 0 | 1 {
+  return summary.failed > 0 ? 1 : 0;
 }

@@ -53,6 +53,8 @@ export interface Report {
   lang: string;
   createdAt: string;
   respondent: string | null;
+  /** The answer file it was scored from (`line` for an NDJSON record; `-` is standard input). */
+  source?: ReportSource;
   profile: Record<string, AnswerValue>;
   answers: Record<string, AnswerValue>;
   scores: {
@@ -65,8 +67,16 @@ export interface Report {
   levels: Array<{ id: string; min: number; label: string }>;
 }
 
+/** Where a report's answers came from, as the path was given on the command line. */
+export interface ReportSource {
+  path: string;
+  line?: number;
+}
+
 export interface ReportContext {
   lang: string;
+  /** The answer file scored, recorded in the report. */
+  source?: ReportSource;
   createdAt: string;
   tool: { name: string; version: string };
   /**
@@ -97,6 +107,7 @@ export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext
     lang: context.lang,
     createdAt: context.createdAt,
     respondent: file.respondent ?? null,
+    ...(context.source === undefined ? {} : { source: context.source }),
     profile,
     answers,
     scores: {

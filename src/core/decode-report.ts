@@ -92,6 +92,11 @@ export function decodeReport(raw: unknown): Validated<Report> {
     const id = f.string('id', { required: true }) ?? '';
     return { id, min: f.number('min') ?? 0, label: f.string('label') ?? id };
   });
+  const sourceRaw = top.raw('source');
+  let source: Report['source'];
+  if (isObject(sourceRaw) && typeof sourceRaw.path === 'string') {
+    source = { path: sourceRaw.path, ...(typeof sourceRaw.line === 'number' && Number.isInteger(sourceRaw.line) ? { line: sourceRaw.line } : {}) };
+  }
   const report: Report = {
     schemaVersion: schemaVersion ?? 1,
     tool: { name: tool.string('name') ?? 'diag', version: tool.string('version') ?? '' },
@@ -99,6 +104,7 @@ export function decodeReport(raw: unknown): Validated<Report> {
     lang: top.string('lang', { required: true }) ?? 'fr',
     createdAt: top.string('createdAt') ?? '',
     respondent: text(top, 'respondent'),
+    ...(source === undefined ? {} : { source }),
     profile: answers(top.raw('profile') ?? {}, 'profile', errors),
     answers: answers(top.raw('answers'), 'answers', errors),
     scores: {

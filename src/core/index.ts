@@ -23,7 +23,7 @@ export { DEFAULT_NOT_APPLICABLE_TEXT, isNotApplicable, notApplicableIds, notAppl
 export { scoreAnswers, scoreTable, type ScoreResult, type DimensionResult, type ItemResult } from './score.js';
 export { levelOf, round2 } from './levels.js';
 export { recommend } from './recommend.js';
-export { buildReport, REPORT_SCHEMA_VERSION, type Report, type ReportContext, type ReportDimension, type ReportRecommendation, type ReportBenchmark } from './build-report.js';
+export { buildReport, REPORT_SCHEMA_VERSION, type Report, type ReportContext, type ReportDimension, type ReportRecommendation, type ReportBenchmark, type ReportSource } from './build-report.js';
 export { agreeValues, isAgreement } from './agree.js';
 export { decodeReport } from './decode-report.js';
 export {

@@ -71,13 +71,13 @@ describe('markdown renderer', () => {
 describe('csv renderer', () => {
   it('gives one row per respondent with every dimension', () => {
     expect(renderReportsCsv([report, french], { color: false })).toBe(
-      'respondent,createdAt,bank,bankVersion,lang,overall,overall_level,async,async_level,digital,digital_level,sales,sales_level\r\n' +
-        'Camille,2026-11-23T10:00:00.000Z,sample,1.2.0,en,78.17,advanced,83.33,advanced,46,developing,100,advanced\r\n' +
-        'Camille,2026-11-23T10:00:00.000Z,sample,1.2.0,fr,78.17,advanced,83.33,advanced,46,developing,100,advanced\r\n',
+      'respondent,createdAt,bank,bankVersion,lang,overall,overall_level,async,async_level,digital,digital_level,sales,sales_level,source\r\n' +
+        'Camille,2026-11-23T10:00:00.000Z,sample,1.2.0,en,78.17,advanced,83.33,advanced,46,developing,100,advanced,\r\n' +
+        'Camille,2026-11-23T10:00:00.000Z,sample,1.2.0,fr,78.17,advanced,83.33,advanced,46,developing,100,advanced,\r\n',
     );
   });
   it('uses decimal commas with ; for French spreadsheets', () => {
-    expect(renderReportsCsv([report], { color: false, csvDelimiter: ';' }).split('\r\n')[1]).toBe('Camille;2026-11-23T10:00:00.000Z;sample;1.2.0;en;78,17;advanced;83,33;advanced;46;developing;100;advanced');
+    expect(renderReportsCsv([report], { color: false, csvDelimiter: ';' }).split('\r\n')[1]).toBe('Camille;2026-11-23T10:00:00.000Z;sample;1.2.0;en;78,17;advanced;83,33;advanced;46;developing;100;advanced;');
   });
   it.each([
     ['=1+1', "'=1+1"],

@@ -48,8 +48,7 @@ describe('diag aggregate', () => {
   it('shows a projector view with the reference figures beside the group', () => {
     const r = diag(['aggregate', ...SAMPLE, '--lang', 'en', '--by', 'sells', GROUP]);
     expect(r.stdout).toContain('Sample — 35 participants');
-    expect(r.stdout).toMatch(/Your group\s+█+░* 48\.57%/);
-    expect(r.stdout).toMatch(/Reference\s+█+░* 68%/);
+    expect(r.stdout).toMatch(/I am often interrupted\. +│ +48\.57% │ █+░* ▮68 │ +68% │/);
     expect(r.stdout).toContain('By “Do you sell?”');
   });
 

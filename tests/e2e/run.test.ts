@@ -66,8 +66,11 @@ describeTmux('diag run in a real terminal (tmux)', () => {
       const review = await term.waitFor('Finish and see my results');
       expect(review).toContain('Channels? → Social');
       term.keys('Enter');
-      const results = await term.waitFor('Full report:');
+      const results = await term.waitFor('in a browser');
       expect(results).toContain('Sample — Tess');
+      // The HTML report is beside the JSON, named on screen as a file:// link (OSC 8 in a terminal).
+      expect(results).toContain(`file://${out.replace(/\.json$/, '.html')}`.slice(0, 40));
+      expect(results).not.toContain('in the report');
       expect(results).toContain('Overall score: 64 / 100 · Advanced');
       expect(results).toMatch(/Digital\s+│\s+96 │/);
       expect(await term.waitFor('EXIT=0')).toBeTruthy();
@@ -76,6 +79,7 @@ describeTmux('diag run in a real terminal (tmux)', () => {
     }
     const report = JSON.parse(readFileSync(out, 'utf8'));
     expect(report.respondent).toBe('Tess');
+    expect(readFileSync(out.replace(/\.json$/, '.html'), 'utf8')).toMatch(/^<!doctype html>[\s\S]*Tess[\s\S]*<\/html>\n$/);
     expect(report.answers).toMatchObject({ 'async.interruptions': 4, 'async.written': 10, 'async.optional': null, 'digital.tools': 3, 'sales.channels': ['social'], comment: 'all good' });
     expect(report.scores.overall.score).toBe(64);
     const answers = join(dir, 'full-answers.yaml');

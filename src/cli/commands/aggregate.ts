@@ -1,21 +1,17 @@
 import { checkBy, checkMinGroup, createAggregator, type Aggregate, type Bank } from '../../core/index.js';
-import { useColor, type CommonOptions } from '../common.js';
-import { parseDelimiter } from '../deliver.js';
+import type { CommonOptions } from '../common.js';
+import { deliver, parseDelimiter, planTargets, type OutputOptions } from '../deliver.js';
 import { InputError } from '../errors.js';
 import { chooseLanguage } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
-import { emit } from '../output.js';
 import { expandInputs } from '../read-inputs.js';
-import type { AggregateFormat } from '../render/aggregate-formats.js';
+import { GROUP_FORMATS } from '../render/formats.js';
+import { groupRenderers } from '../render/document-renderers.js';
 import { checkLanguage, streamReports } from '../score-inputs.js';
 
-export interface AggregateCommandOptions extends CommonOptions {
+export interface AggregateCommandOptions extends CommonOptions, OutputOptions {
   by?: string[];
   minGroup: string;
-  format: AggregateFormat;
-  output?: string;
-  force?: boolean;
-  csvDelimiter?: string;
 }
 
 /** Lines of warnings and errors shown; past that, only a count (a million records must not flood the terminal). */
@@ -57,24 +53,10 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   const minGroup = Number(options.minGroup);
   const minGroupProblem = checkMinGroup(minGroup);
   if (minGroupProblem !== null) throw new InputError(`--min-group ${options.minGroup}: ${minGroupProblem}`);
-  const delimiter = parseDelimiter(options.csvDelimiter);
+  parseDelimiter(options.csvDelimiter);
+  const targets = planTargets('aggregate', options, GROUP_FORMATS, 'text');
   const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`) });
   if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: only the count is shown\n`);
   const lang = chooseLanguage(bank.languages, options.lang);
-  let text: string;
-  if (options.format === 'json') {
-    text = JSON.stringify({ bank: { id: bank.id, version: bank.version }, by, ...result }, null, 2);
-  } else {
-    const { aggregateView } = await import('../render/aggregate-view.js');
-    const view = aggregateView(result, bank, lang, by);
-    if (options.format === 'text') {
-      const { renderAggregateText } = await import('../render/aggregate-text.js');
-      const toTerminal = options.output === undefined || options.output === '-';
-      text = renderAggregateText(view, { color: toTerminal && useColor(options, process.stdout, process.env), width: process.stdout.columns ?? 100 });
-    } else {
-      const doc = await import('../render/aggregate-doc.js');
-      text = options.format === 'markdown' ? doc.renderAggregateMarkdown(view) : options.format === 'csv' ? doc.renderAggregateCsv(view, delimiter) : doc.renderAggregateHtml(view);
-    }
-  }
-  emit(text, options.output, options.force);
+  await deliver({ aggregate: result, bank, lang, by }, targets, groupRenderers, options, { bank });
 }

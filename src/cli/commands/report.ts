@@ -1,13 +1,15 @@
 import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
 import type { CommonOptions } from '../common.js';
-import { deliverReports, type DeliveryOptions } from '../deliver.js';
+import { Delivery, planTargets, streamsFor, type OutputOptions } from '../deliver.js';
 import { InputError } from '../errors.js';
 import { bundledBankPath, formatProblems, loadBank } from '../load-bank.js';
 import { readReportSource } from '../read-report.js';
+import { REPORT_FORMATS } from '../render/formats.js';
+import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
 import { checkLanguage } from '../score-inputs.js';
 import type { Source } from '../source.js';
 
-type ReportCommandOptions = CommonOptions & Omit<DeliveryOptions, 'bank'>;
+type ReportCommandOptions = CommonOptions & OutputOptions & { summary?: boolean; jsonArray?: boolean };
 
 /** The bank a report names: --bank if given, else the bundled bank of that id, if there is one. */
 function bankFor(report: Report, option: string | undefined, cache: Map<string, Bank>): Bank | undefined {
@@ -36,23 +38,23 @@ function rerender(source: Source, report: Report, bank: Bank | undefined, lang: 
   if (!answers.ok) {
     throw new InputError(`${file}: its answers do not fit bank ${bank.id} ${bank.version}`, formatProblems(source, answers.errors, false));
   }
-  return buildReport(bank, answers.value, { lang: lang ?? report.lang, createdAt: report.createdAt, tool: report.tool });
+  return buildReport(bank, answers.value, { lang: lang ?? report.lang, createdAt: report.createdAt, tool: report.tool, ...(report.source === undefined ? {} : { source: report.source }) });
 }
 
 /** `diag report REPORT.json…`: renders saved reports again, in any format and language. */
 export async function report(files: string[], options: ReportCommandOptions): Promise<void> {
   const cache = new Map<string, Bank>();
   const warn = (line: string) => process.stderr.write(`${line}\n`);
+  const targets = planTargets('report', options, REPORT_FORMATS, 'text');
+  // Every report is read and checked before anything is written; the bank of the first is shown.
   const reports = files.map((file) => {
     const { report: saved, source } = readReportSource(file);
     const bank = bankFor(saved, options.bank, cache);
-    return { report: rerender(source, saved, bank, options.lang, warn), bank };
+    return { report: rerender(source, saved, bank, options.lang, warn), bank, file };
   });
   const bank = reports[0]?.bank;
-  const { format, output, force, color, csvDelimiter } = options;
-  await deliverReports(
-    reports.map((r) => r.report),
-    files.length > 1,
-    { format, output, force, color, csvDelimiter, ...(bank === undefined ? {} : { bank }) },
-  );
+  const outputs = await streamsFor(targets, reportRenderers, options, { many: files.length > 1, summary: options.summary === true, jsonArray: options.jsonArray === true, ...(bank === undefined ? {} : { bank }) });
+  const delivery = new Delivery<ScoredReport>(outputs, options.force === true);
+  for (const { report: r, file } of reports) delivery.write({ report: r, gate: { source: r.source ?? { path: file }, respondent: r.respondent, checks: [] } });
+  await delivery.finish();
 }

@@ -12,7 +12,9 @@ import { createFile, createUniqueFile } from '../output.js';
 import { clearProgress, loadProgress, progressFile, saveProgress, stateDirectory, type Progress } from '../progress.js';
 import { inquirerAsk, inquirerReview } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
-import { safeText, wrap } from '../render/terminal.js';
+import { fileLink, safeText, wrap } from '../render/terminal.js';
+import { outputUi } from '../i18n.js';
+import { writeHtmlBeside } from '../report-html-file.js';
 import { checkLanguage } from '../score-inputs.js';
 import { TOOL } from '../version.js';
 
@@ -122,7 +124,7 @@ export function welcome(session: Session): void {
  * One participant from first question to saved report: progress saved after every answer in
  * `stateFile`, cleared once the report is written.
  */
-export async function interview(session: Session, state: Progress, stateFile: string, folder: string | undefined): Promise<{ report: Report; written: { report: string; answers: string } }> {
+export async function interview(session: Session, state: Progress, stateFile: string, folder: string | undefined): Promise<{ report: Report; written: Written }> {
   const { bank, lang, s, t, chalk, width, write, clear } = session;
   saveProgress(stateFile, state);
   const setup = { bank, t, s, chalk, width, clear, write };
@@ -142,16 +144,32 @@ export async function interview(session: Session, state: Progress, stateFile: st
     throw new Error(`internal: the survey produced invalid answers (kept in ${stateFile}):\n${checked.errors.map((e) => e.message).join('\n')}`);
   }
   const report = buildReport(bank, checked.value, { lang, createdAt: new Date().toISOString(), tool: { name: TOOL.name, version: TOOL.version } });
-  const written = writeResults(session, report, folder);
+  const files = writeResults(session, report, folder);
+  const written = { ...files, html: writeHtmlBeside(files.report, report, { bank }) };
   clearProgress(stateFile);
   return { report, written };
 }
 
-export function showResults(session: Session, report: Report, written: { report: string; answers: string }): void {
-  const { chalk, s, width, write } = session;
+/** What a finished run wrote: the JSON report, the answers, and the HTML page beside the report. */
+export interface Written {
+  report: string;
+  answers: string;
+  html?: { file: string; url: string };
+}
+
+export function showResults(session: Session, report: Report, written: Written): void {
+  const { chalk, s, width, write, lang } = session;
+  const o = outputUi(lang);
   session.clear();
-  write(`${renderReportText(report, { color: chalk.level > 0, width, maxRecommendations: 3 })}\n\n`);
-  write(`${chalk.dim(wrap(s.run.reportWritten(written.report, written.answers), width))}\n`);
+  write(`${renderReportText(report, { color: chalk.level > 0, width, maxRecommendations: 3, moreRecommendations: o.moreRecommendations })}\n\n`);
+  if (written.html === undefined) {
+    write(`${chalk.dim(wrap(s.run.reportWritten(written.report, written.answers), width))}\n`);
+    return;
+  }
+  // The link is printed whole, never wrapped: wrapping would cut its escape sequence.
+  const link = fileLink(written.html.url, written.html.file, process.stdout.isTTY === true);
+  write(`${chalk.bold(wrap(report.recommendations.length > 3 ? o.allRecommendations(report.recommendations.length) : o.htmlReport, width))}\n${link}\n`);
+  write(`${chalk.dim(wrap(o.files(written.report, written.answers), width))}\n`);
 }
 
 export function newProgress(session: Session, respondent: string | undefined): Progress {

@@ -1,69 +1,83 @@
-import { scoreDrops, type Report } from '../../core/index.js';
 import type { CommonOptions } from '../common.js';
-import { deliverReports } from '../deliver.js';
+import { readBaselines, type Baselines } from '../baseline.js';
+import { Delivery, planTargets, streamsFor, type OutputOptions } from '../deliver.js';
 import { InputError, ThresholdError } from '../errors.js';
+import { environmentLanguage, outputUi } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
-import type { ReportFormat } from '../render/index.js';
-import { reportDate, scoreInputs } from '../score-inputs.js';
-import { checkThresholds, parseDimensionThresholds, parseScoreValue } from '../thresholds.js';
-import { readReport } from '../read-report.js';
+import { expandInputs } from '../read-inputs.js';
+import { gateReportStream } from '../render/gates.js';
+import { REPORT_FORMATS } from '../render/formats.js';
+import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
+import { checkLanguage, reportDate, streamReports } from '../score-inputs.js';
+import { checkScores, failureLine, gateExitCode, hasMaxDrop, parseThresholds, scoresOf, whoOf, type Gate } from '../thresholds.js';
 
-export interface ScoreCommandOptions extends CommonOptions {
-  format?: ReportFormat;
-  output?: string[];
-  force?: boolean;
-  csvDelimiter?: string;
+export interface ScoreCommandOptions extends CommonOptions, OutputOptions {
   minScore?: string;
   min?: string[];
   baseline?: string;
   maxDrop?: string[];
+  gateReport?: string;
+  summary?: boolean;
+  jsonArray?: boolean;
 }
 
-/** `--max-drop N` (overall) and `--max-drop DIM=N` (a dimension; `*=N` for every dimension). */
-function parseMaxDrops(specs: readonly string[], options: ScoreCommandOptions, bankDimensions: string[]): { overall?: number; dimensions: Record<string, number> } {
-  const allowed: { overall?: number; dimensions: Record<string, number> } = { dimensions: {} };
-  for (const spec of specs) {
-    if (!spec.includes('=')) allowed.overall = parseScoreValue(spec, '--max-drop');
-    else if (spec.startsWith('*=')) allowed.dimensions['*'] = parseScoreValue(spec.slice(2), '--max-drop');
-  }
-  const named = specs.filter((s) => s.includes('=') && !s.startsWith('*='));
-  for (const { id, min } of parseDimensionThresholds(named, { dimensions: bankDimensions }, '--max-drop')) allowed.dimensions[id] = min;
-  if (specs.length > 0 && options.baseline === undefined) throw new InputError('--max-drop needs --baseline PREVIOUS_REPORT.json to compare with');
-  return allowed;
+/** Threshold failures shown on stderr; past that, only a count (a million records must not flood a CI log). */
+const SHOWN = 20;
+
+/** The failures of every gate: the first lines kept, all counted. */
+export function failureLog(lang: string | undefined) {
+  const lines: string[] = [];
+  let failed = 0;
+  return {
+    add(gate: Gate) {
+      for (const check of gate.checks) {
+        if (check.pass) continue;
+        failed++;
+        if (lines.length < SHOWN) lines.push(failureLine(gate, check, lang));
+      }
+    },
+    get failed() {
+      return failed;
+    },
+    lines: () => (failed > lines.length ? [...lines, outputUi(lang).moreFailures(failed - lines.length)] : lines),
+  };
 }
 
-function checkDrops(baseline: Report, reports: readonly Report[], allowed: { overall?: number; dimensions: Record<string, number> }): string[] {
-  return reports.flatMap((report) =>
-    scoreDrops(baseline, report, allowed).map((d) => `${report.respondent === null ? '' : `${report.respondent}: `}${d.id} fell from ${d.old} to ${d.new} (−${d.drop}, more than the ${d.allowed} allowed by --max-drop)`),
-  );
-}
-
-/** `diag score FILE…`: answers in, reports out, no prompt; thresholds decide the exit code. */
+/** `diag score FILE…`: answers in, reports out as they are scored, no prompt; thresholds decide the exit code. */
 export async function score(inputs: string[], options: ScoreCommandOptions): Promise<void> {
   const { bank } = loadBank(options.bank);
-  const dimensionIds = bank.dimensions.map((d) => d.id);
-  const thresholds = {
-    ...(options.minScore === undefined ? {} : { overall: parseScoreValue(options.minScore, '--min-score') }),
-    dimensions: parseDimensionThresholds(options.min ?? [], { dimensions: dimensionIds }, '--min'),
-  };
-  const maxDrops = parseMaxDrops(options.maxDrop ?? [], options, dimensionIds);
-  const baseline = options.baseline === undefined ? undefined : readReport(options.baseline);
-  if (baseline !== undefined && baseline.bank.id !== bank.id) {
-    throw new InputError(`--baseline ${options.baseline}: it is a report of bank "${baseline.bank.id}", not "${bank.id}"`);
+  checkLanguage(bank, options.lang);
+  const thresholds = parseThresholds(options, bank.dimensions.map((d) => d.id));
+  if (hasMaxDrop(thresholds) && options.baseline === undefined) throw new InputError('--max-drop needs --baseline PREVIOUS_REPORTS (a report, an array or NDJSON of reports, or a folder) to compare with');
+  const targets = planTargets('score', options, REPORT_FORMATS, 'text', options.gateReport === undefined ? [] : [options.gateReport]);
+  const baselines: Baselines | undefined = options.baseline === undefined ? undefined : await readBaselines(options.baseline, bank.id);
+  const { files, many } = expandInputs(inputs);
+  const outputs = await streamsFor(targets, reportRenderers, options, { bank, many, summary: options.summary === true, jsonArray: options.jsonArray === true });
+  if (options.gateReport !== undefined) {
+    const gates = gateReportStream(thresholds);
+    outputs.push({ file: options.gateReport, stream: { item: ({ gate }: ScoredReport) => gates.item(gate), end: () => gates.end() } });
   }
-  const { reports, many } = await scoreInputs(bank, inputs, {
-    ...(options.lang === undefined ? {} : { lang: options.lang }),
-    warn: (line) => process.stderr.write(`${line}\n`),
-    now: reportDate(process.env),
-  });
-  await deliverReports(reports, many, { ...options, bank });
-  const failures: string[] = [];
+  const delivery = new Delivery(outputs, options.force === true);
+  // Messages in the interface language: --lang, else the environment's (LANG…).
+  const failures = failureLog(options.lang ?? environmentLanguage(process.env));
+  const warn = (line: string) => process.stderr.write(`${line}\n`);
+  let count = 0;
   try {
-    checkThresholds(reports, thresholds);
+    for await (const { report } of streamReports(bank, files, { ...(options.lang === undefined ? {} : { lang: options.lang }), warn, now: reportDate(process.env), maxProblemLines: 500 })) {
+      count++;
+      const found = baselines?.find(report);
+      const baseline = found === undefined || 'missing' in found ? undefined : found;
+      const unchecked = found !== undefined && 'missing' in found && hasMaxDrop(thresholds) ? `--max-drop not checked: ${found.missing}` : undefined;
+      const gate: Gate = { source: report.source ?? { path: files[0] ?? '-' }, respondent: report.respondent, checks: checkScores(scoresOf(report), thresholds, baseline), ...(unchecked === undefined ? {} : { unchecked }) };
+      if (unchecked !== undefined && count <= SHOWN) warn(`warning: ${whoOf(gate)}: ${unchecked}`);
+      failures.add(gate);
+      delivery.write({ report, gate });
+    }
+    if (count === 0) throw new InputError(`no answers found in ${inputs.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl); nothing was written`);
   } catch (error) {
-    if (!(error instanceof ThresholdError)) throw error;
-    failures.push(...error.failures);
+    delivery.abort();
+    throw error;
   }
-  if (baseline !== undefined) failures.push(...checkDrops(baseline, reports, maxDrops));
-  if (failures.length > 0) throw new ThresholdError(failures);
+  await delivery.finish();
+  if (gateExitCode(failures) !== 0) throw new ThresholdError(failures.lines());
 }

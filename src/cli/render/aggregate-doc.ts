@@ -1,56 +1,97 @@
-import { benchmarkWords } from './benchmark-words.js';
-import { anyWithheld, dimensionRows, levelCounts, shownDimension, shownQuestions, type AggregateView } from './aggregate-view.js';
+import type { Aggregate, Bank } from '../../core/index.js';
 import type { DimensionEntry } from '../../core/index.js';
+import { aggregateView, anyWithheld, dimensionRows, levelCounts, shownDimension, shownQuestions, type AggregateView } from './aggregate-view.js';
+import { benchmarkWords } from './benchmark-words.js';
 import { csvRow } from './csv.js';
-import { barHtml, esc, htmlPage } from './html-kit.js';
-import { mdEscape } from './markdown.js';
+import type { Block, Doc } from './doc.js';
+import { docToHtml } from './doc-html.js';
 import { formatScore } from './terminal.js';
 
-/** Markdown: the same tables as on the projector, for a wiki or a follow-up e-mail. */
-export function renderAggregateMarkdown(view: AggregateView): string {
+/** What `diag aggregate` renders: the group's figures and the words to show them with. */
+export interface GroupDoc {
+  aggregate: Aggregate;
+  bank: Bank;
+  lang: string;
+  by: readonly string[];
+}
+
+/** The group's results as blocks, written once for the terminal, Markdown and HTML. */
+export function groupBlocks(view: AggregateView): Doc {
   const { aggregate, s, lang } = view;
   const n = (x: number | null) => formatScore(x, lang);
-  const lines = [`## ${mdEscape(view.title)} — ${s.group.participants(aggregate.count)}`, ''];
-  if (aggregate.withheld !== undefined) return `${[...lines, `> ${s.privacy.countOnly(aggregate.minGroup)}`].join('\n')}\n`;
-  const hidden = s.privacy.hidden;
-  const overall = shownDimension(aggregate.overall);
-  lines.push(overall === undefined ? `**${s.group.overallMean}${s.colon}${hidden}**` : `**${s.group.overallMean}${s.colon}${n(overall.mean)} / 100** (${s.group.median} ${n(overall.median)})`, '');
-  lines.push(`| ${s.dimension} | ${s.group.mean} | ${s.group.median} | ${s.group.quartiles} | ${s.group.levels} (${view.levelLabels.map(mdEscape).join(' · ')}) |`, '| --- | ---: | ---: | ---: | --- |');
-  for (const entry of aggregate.dimensions) {
-    const d = shownDimension(entry);
-    if (d === undefined) lines.push(`| ${mdEscape(view.dimensionTitle(entry.id))} | ${hidden} | — | — | — |`);
-    else lines.push(`| ${mdEscape(view.dimensionTitle(d.id))} | ${n(d.mean)} | ${n(d.median)} | ${d.q1 === null ? '—' : `${n(d.q1)}–${n(d.q3)}`} | ${levelCounts(view, d)} |`);
+  const blocks: Block[] = [{ kind: 'heading', level: 1, text: `${view.title} — ${s.group.participants(aggregate.count)}` }];
+  // A group smaller than --min-group: its count and nothing else (SPEC section 10).
+  if (aggregate.withheld !== undefined) {
+    blocks.push({ kind: 'paragraph', content: [s.privacy.countOnly(aggregate.minGroup)], emphasis: 'warn' });
+    return { lang, title: `${view.title} — ${s.group.participants(aggregate.count)}`, blocks };
   }
+  const hidden = s.privacy.hidden;
+  const o = shownDimension(aggregate.overall);
+  blocks.push({
+    kind: 'paragraph',
+    content:
+      o === undefined
+        ? [`${s.group.overallMean}${s.colon}${hidden}`]
+        : [`${s.group.overallMean}${s.colon}`, { text: `${n(o.mean)} / 100`, strong: true }, { text: `  (${s.group.median} ${n(o.median)} · ${s.group.quartiles} ${o.q1 === null ? '—' : `${n(o.q1)}–${n(o.q3)}`})`, emphasis: 'dim' }],
+  });
+  blocks.push({
+    kind: 'table',
+    caption: `${s.group.overallMean} — ${s.dimension}`,
+    columns: [{ head: s.dimension }, { head: s.group.mean, align: 'right' }, { head: '0–100', bar: true }, { head: s.group.median, align: 'right' }, { head: s.group.quartiles, align: 'right' }, { head: s.group.levels }],
+    rows: aggregate.dimensions.map((entry) => {
+      const d = shownDimension(entry);
+      if (d === undefined) return [view.dimensionTitle(entry.id), hidden, { bar: null, tone: 'good' }, '—', '—', '—'];
+      return [view.dimensionTitle(d.id), n(d.mean), { bar: d.mean, tone: 'good' }, n(d.median), d.q1 === null ? '—' : `${n(d.q1)}–${n(d.q3)}`, levelCounts(view, d)];
+    }),
+  });
+  blocks.push({ kind: 'paragraph', content: [`${s.group.levels}${s.colon}${view.levelLabels.join(' · ')}`], emphasis: 'dim' });
   const benchmarks = shownQuestions(aggregate.questions).filter((q) => q.reference !== undefined);
   if (benchmarks.length > 0) {
-    lines.push('', `### ${s.group.benchmarks}`, '', `| ${s.question} | ${s.group.yourGroup} | ${s.group.reference} |`, '| --- | ---: | ---: |');
-    for (const q of benchmarks) {
-      const about = benchmarkWords(view, q.id);
-      lines.push(`| ${mdEscape(view.questionText(q.id))} | ${q.agreeShare === null || q.agreeShare === undefined ? '—' : s.percent(n(q.agreeShare))} | ${s.percent(n(q.reference ?? null))}${about.better === undefined ? '' : ` (${about.better})`} |`);
-    }
-    // How to read each reference figure, under the table.
+    blocks.push({ kind: 'heading', level: 2, text: s.group.benchmarks });
+    blocks.push({
+      kind: 'table',
+      caption: s.group.benchmarks,
+      columns: [{ head: s.question }, { head: s.group.yourGroup, align: 'right' }, { head: '0–100', bar: true }, { head: s.group.reference, align: 'right' }, { head: s.group.count, align: 'right' }],
+      rows: benchmarks.map((q) => {
+        const share = q.agreeShare ?? null;
+        const about = benchmarkWords(view, q.id);
+        return [view.questionText(q.id), share === null ? '—' : s.percent(n(share)), { bar: share, tone: 'good', marker: q.reference ?? null }, `${s.percent(n(q.reference ?? null))}${about.better === undefined ? '' : ` (${about.better})`}`, String(q.answered)];
+      }),
+    });
+    // How to read each reference figure: which way is better, the bank's caveat, the source.
     for (const q of benchmarks) {
       const about = benchmarkWords(view, q.id);
       const words = [about.note, about.source].filter((w): w is string => w !== undefined);
-      if (words.length > 0) lines.push('', `_${mdEscape(view.questionText(q.id))}_${s.colon}${mdEscape(words.join(' — '))}`);
+      if (words.length > 0) blocks.push({ kind: 'paragraph', content: [{ text: `${s.quote(view.questionText(q.id))}${s.colon}`, strong: true }, words.join(' — ')], emphasis: 'dim' });
     }
   }
   for (const breakdown of view.breakdowns) {
-    lines.push('', `### ${mdEscape(s.group.by(breakdown.title))}`, '');
+    const title = s.group.by(breakdown.title);
+    blocks.push({ kind: 'heading', level: 2, text: title });
     if (breakdown.segments.length === 0) {
-      lines.push('—');
+      blocks.push({ kind: 'paragraph', content: ['—'], emphasis: 'dim' });
       continue;
     }
-    const head = [s.group.segment, s.group.count, ...aggregate.dimensions.map((d) => view.dimensionTitle(d.id)), s.overall];
-    lines.push(`| ${head.map(mdEscape).join(' | ')} |`, `| --- |${head.slice(1).map(() => ' ---: |').join('')}`);
-    for (const segment of breakdown.segments) lines.push(`| ${mdEscape(view.valueLabel(segment.by, segment.value))} | ${segment.count} | ${dimensionRows(segment).map((d) => meanOr(d, n, hidden)).join(' | ')} |`);
+    blocks.push({
+      kind: 'table',
+      caption: title,
+      columns: [{ head: s.group.segment }, { head: s.group.count, align: 'right' }, ...aggregate.dimensions.map((d) => ({ head: view.dimensionTitle(d.id), align: 'right' as const })), { head: s.overall, align: 'right' }],
+      rows: breakdown.segments.map((x) => [view.valueLabel(x.by, x.value), String(x.count), ...dimensionRows(x).map((d) => meanOr(d, n, hidden))]),
+    });
   }
-  if (anyWithheld(aggregate)) lines.push('', `_${mdEscape(s.privacy.note(aggregate.minGroup))}_`);
+  if (anyWithheld(aggregate)) blocks.push({ kind: 'paragraph', content: [s.privacy.note(aggregate.minGroup)], emphasis: 'dim' });
   if (aggregate.suppressed.length > 0) {
-    lines.push('', `### ${s.group.suppressed(aggregate.minGroup)}`, '');
-    for (const x of aggregate.suppressed) lines.push(`- ${mdEscape(x.by)} = ${mdEscape(view.valueLabel(x.by, x.value))}`);
+    blocks.push({ kind: 'heading', level: 2, text: s.group.suppressed(aggregate.minGroup) });
+    blocks.push({ kind: 'list', items: aggregate.suppressed.map((x) => [`${x.by} = ${view.valueLabel(x.by, x.value)}`]) });
   }
-  return `${lines.join('\n')}\n`;
+  return { lang, title: `${view.title} — ${s.group.participants(aggregate.count)}`, blocks };
+}
+
+export const groupView = (doc: GroupDoc): AggregateView => aggregateView(doc.aggregate, doc.bank, doc.lang, doc.by);
+
+/** What scripts read: the figures themselves (SPEC section 8), with the bank and the breakdowns asked. */
+export function groupJson(doc: GroupDoc): string {
+  return JSON.stringify({ bank: { id: doc.bank.id, version: doc.bank.version }, by: doc.by, ...doc.aggregate }, null, 2);
 }
 
 /** CSV: one row per segment and dimension (the whole group first), for a spreadsheet. */
@@ -71,61 +112,9 @@ export function renderAggregateCsv(view: AggregateView, delimiter: string): stri
   return `${rows.join('\r\n')}\r\n`;
 }
 
-/** HTML: one self-contained page with bar charts, for the projector or to hand out. */
+/** The group as one self-contained HTML page (kept for the workshop server; same as `renderGroupHtml`). */
 export function renderAggregateHtml(view: AggregateView): string {
-  const { aggregate, s, lang } = view;
-  const n = (x: number | null) => formatScore(x, lang);
-  const hidden = s.privacy.hidden;
-  const head = `<section class="report"><h1>${esc(view.title)}</h1><p class="meta">${esc(s.group.participants(aggregate.count))}</p>`;
-  if (aggregate.withheld !== undefined) {
-    return htmlPage(lang, `${view.title} — ${s.group.participants(aggregate.count)}`, `${head}\n<p><strong>${esc(s.privacy.countOnly(aggregate.minGroup))}</strong></p>\n</section>`);
-  }
-  const rows = aggregate.dimensions
-    .map((entry) => {
-      const d = shownDimension(entry);
-      if (d === undefined) return `<tr><td>${esc(view.dimensionTitle(entry.id))}</td><td class="num">${esc(hidden)}</td><td></td><td class="num">—</td><td>—</td></tr>`;
-      return `<tr><td>${esc(view.dimensionTitle(d.id))}</td><td class="num">${esc(n(d.mean))}</td><td>${barHtml(d.mean, '#2e86c1')}</td><td class="num">${esc(n(d.median))}</td><td>${esc(levelCounts(view, d))}</td></tr>`;
-    })
-    .join('');
-  const overall = shownDimension(aggregate.overall);
-  const parts = [
-    head,
-    `<div class="overall"><div class="muted">${esc(s.group.overallMean)}</div><span class="score">${esc(overall === undefined ? hidden : n(overall.mean))}</span>${overall === undefined ? '' : ' <span class="of">/ 100</span>'}</div>`,
-    `<table><thead><tr><th>${esc(s.dimension)}</th><th>${esc(s.group.mean)}</th><th></th><th>${esc(s.group.median)}</th><th>${esc(s.group.levels)} (${esc(view.levelLabels.join(' · '))})</th></tr></thead><tbody>${rows}</tbody></table>`,
-  ];
-  const benchmarks = shownQuestions(aggregate.questions).filter((q) => q.reference !== undefined);
-  if (benchmarks.length > 0) {
-    parts.push(`<h2>${esc(s.group.benchmarks)}</h2>`);
-    for (const q of benchmarks) {
-      const share = q.agreeShare ?? null;
-      const about = benchmarkWords(view, q.id);
-      parts.push(
-        `<div class="bench"><div>${esc(s.quote(view.questionText(q.id)))}</div>` +
-          `<div>${esc(s.group.yourGroup)}${esc(s.colon)}<strong>${esc(share === null ? '—' : s.percent(n(share)))}</strong> ${barHtml(share, '#2e86c1', q.reference ?? null)}</div>` +
-          `<div class="muted">${esc(s.group.reference)}${esc(s.colon)}${esc(s.percent(n(q.reference ?? null)))} (▮)${about.better === undefined ? '' : ` — ${esc(about.better)}`}</div>` +
-          [about.note, about.source].map((w) => (w === undefined ? '' : `<div class="muted">${esc(w)}</div>`)).join('') +
-          '</div>',
-      );
-    }
-  }
-  for (const breakdown of view.breakdowns) {
-    parts.push(`<h2>${esc(s.group.by(breakdown.title))}</h2>`);
-    if (breakdown.segments.length === 0) {
-      parts.push('<p class="muted">—</p>');
-      continue;
-    }
-    const head = [s.group.segment, s.group.count, ...aggregate.dimensions.map((d) => view.dimensionTitle(d.id)), s.overall];
-    const body = breakdown.segments
-      .map((x) => `<tr><td>${esc(view.valueLabel(x.by, x.value))}</td><td class="num">${x.count}</td>${dimensionRows(x).map((d) => `<td class="num">${esc(meanOr(d, n, hidden))}</td>`).join('')}</tr>`)
-      .join('');
-    parts.push(`<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`);
-  }
-  if (anyWithheld(aggregate)) parts.push(`<p class="muted">${esc(s.privacy.note(aggregate.minGroup))}</p>`);
-  if (aggregate.suppressed.length > 0) {
-    parts.push(`<h2>${esc(s.group.suppressed(aggregate.minGroup))}</h2><ul>${aggregate.suppressed.map((x) => `<li>${esc(x.by)} = ${esc(view.valueLabel(x.by, x.value))}</li>`).join('')}</ul>`);
-  }
-  parts.push('</section>');
-  return htmlPage(lang, `${view.title} — ${s.group.participants(aggregate.count)}`, parts.join('\n'));
+  return docToHtml(groupBlocks(view));
 }
 
 /** A dimension's mean, or the word for "hidden" when it is withheld. */

@@ -16,28 +16,23 @@ export function csvRow(values: ReadonlyArray<string | number | null>, delimiter:
   return values.map((v) => csvCell(v, delimiter)).join(delimiter);
 }
 
-/** One row per respondent: who, when, the overall score and level, each dimension's score and level. */
+/** The CSV header of reports: who, when, the overall score and level, each dimension's score and level, the source file. */
+export function csvHeader(dimensions: readonly string[], delimiter: string): string {
+  return csvRow(['respondent', 'createdAt', 'bank', 'bankVersion', 'lang', 'overall', 'overall_level', ...dimensions.flatMap((id) => [id, `${id}_level`]), 'source'], delimiter);
+}
+
+export function csvReportRow(r: Report, dimensions: readonly string[], delimiter: string): string {
+  const source = r.source === undefined ? null : r.source.line === undefined ? r.source.path : `${r.source.path}:${r.source.line}`;
+  const scores = dimensions.flatMap((id) => {
+    const d = r.scores.dimensions.find((x) => x.id === id);
+    return [d?.score ?? null, d?.level ?? null];
+  });
+  return csvRow([r.respondent, r.createdAt, r.bank.id, r.bank.version, r.lang, r.scores.overall.score, r.scores.overall.level, ...scores, source], delimiter);
+}
+
+/** One row per respondent (see csvHeader). */
 export function renderReportsCsv(reports: readonly Report[], options: RenderOptions): string {
   const delimiter = options.csvDelimiter ?? ',';
   const dimensions = reports[0]?.scores.dimensions.map((d) => d.id) ?? [];
-  const header = ['respondent', 'createdAt', 'bank', 'bankVersion', 'lang', 'overall', 'overall_level', ...dimensions.flatMap((id) => [id, `${id}_level`])];
-  const rows = reports.map((r) =>
-    csvRow(
-      [
-        r.respondent,
-        r.createdAt,
-        r.bank.id,
-        r.bank.version,
-        r.lang,
-        r.scores.overall.score,
-        r.scores.overall.level,
-        ...dimensions.flatMap((id) => {
-          const d = r.scores.dimensions.find((x) => x.id === id);
-          return [d?.score ?? null, d?.level ?? null];
-        }),
-      ],
-      delimiter,
-    ),
-  );
-  return `${[csvRow(header, delimiter), ...rows].join('\r\n')}\r\n`;
+  return `${[csvHeader(dimensions, delimiter), ...reports.map((r) => csvReportRow(r, dimensions, delimiter))].join('\r\n')}\r\n`;
 }

@@ -1,21 +1,21 @@
-import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import { NOT_APPLICABLE, translator, type Bank, type Explanation } from '../../core/index.js';
 import { answerLabel } from '../answer-label.js';
 import { ui } from '../i18n.js';
-import { mdEscape } from './markdown.js';
-import { formatScore, safeText } from './terminal.js';
+import type { Block, Doc } from './doc.js';
+import { formatScore } from './terminal.js';
 
-import type { ExplainFormat } from './explain-formats.js';
-
-export type { ExplainFormat };
-
-const shorten = (text: string, room: number) => (text.length > room ? `${text.slice(0, room - 1)}…` : text);
+/** What `diag explain` renders. */
+export interface ExplanationDoc {
+  explanation: Explanation;
+  bank: Bank;
+  lang: string;
+  /** How many improvements to list. */
+  top: number;
+}
 
 /** Each answer's part in its dimension score, then the answers that would raise the overall score most. */
-export function renderExplanation(explanation: Explanation, bank: Bank, options: { format: ExplainFormat; lang: string; color: boolean; width: number; top: number }): string {
-  if (options.format === 'json') return JSON.stringify(explanation, null, 2);
-  const { lang } = options;
+export function explanationBlocks(doc: ExplanationDoc): Doc {
+  const { explanation, bank, lang } = doc;
   const s = ui(lang);
   const t = translator(lang, bank.languages[0] ?? lang);
   const question = (id: string) => bank.questions.find((q) => q.id === id);
@@ -24,49 +24,32 @@ export function renderExplanation(explanation: Explanation, bank: Bank, options:
     return q === undefined ? String(value) : answerLabel(q, value, { t, s });
   };
   const n = (value: number | null) => formatScore(value, lang);
-  const best = explanation.improvements.slice(0, options.top);
-  const title = (id: string) => t(bank.dimensions.find((d) => d.id === id)?.title);
-  if (options.format === 'markdown') {
-    const lines = [`## ${s.explain.title}`, '', `**${s.overall}${s.colon}${n(explanation.overall)} / 100**`, ''];
-    for (const d of explanation.dimensions) {
-      lines.push(`### ${mdEscape(title(d.id))} — ${n(d.score)}`, '');
-      if (d.items.length === 0 && d.notApplicable.length === 0) {
-        lines.push(`_${s.noScore}_`, '');
-        continue;
-      }
-      lines.push(`| ${s.question} | ${s.explain.item} | ${s.explain.itemScore} | ${s.explain.weight} | ${s.explain.points} | ${s.explain.share} |`, '| --- | --- | ---: | ---: | ---: | ---: |');
-      for (const item of d.items) lines.push(`| ${mdEscape(t(question(item.question)?.text))} | ${mdEscape(label(item.question, item.answer))} | ${n(item.score)} | ${item.weight} | ${n(item.points)} | ${s.percent(n(item.share))} |`);
-      // "Does not apply" answers: asked, shown, never scored.
-      for (const id of d.notApplicable) lines.push(`| ${mdEscape(t(question(id)?.text))} | ${mdEscape(label(id, NOT_APPLICABLE))} | — | — | — | — |`);
-      lines.push('');
-    }
-    lines.push(`### ${s.explain.best}`, '');
-    if (best.length === 0) lines.push(s.explain.none);
-    best.forEach((b, i) => lines.push(`${i + 1}. **${s.explain.gain(n(b.gain))}** — ${mdEscape(t(question(b.question)?.text))} (${mdEscape(label(b.question, b.answer))})`));
-    return `${lines.join('\n')}\n`;
-  }
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
-  const room = Math.max(24, Math.min(options.width, 100) - 52);
-  const out = [chalk.bold(s.explain.title), `${s.overall}${s.colon}${chalk.bold(n(explanation.overall))} / 100`, ''];
+  const title = (id: string) => t(bank.dimensions.find((d) => d.id === id)?.title) || id;
+  const blocks: Block[] = [
+    { kind: 'heading', level: 1, text: s.explain.title },
+    { kind: 'paragraph', content: [`${s.overall}${s.colon}`, { text: `${n(explanation.overall)} / 100`, strong: true }] },
+  ];
   for (const d of explanation.dimensions) {
-    out.push(chalk.bold(`${safeText(title(d.id))} — ${n(d.score)}`));
+    const heading = `${title(d.id)} — ${n(d.score)}`;
+    blocks.push({ kind: 'heading', level: 2, text: heading });
     if (d.items.length === 0 && d.notApplicable.length === 0) {
-      out.push(`  ${chalk.dim(s.noScore)}`, '');
+      blocks.push({ kind: 'paragraph', content: [s.noScore], emphasis: 'dim' });
       continue;
     }
-    const table = new Table({
-      head: [s.question, s.explain.item, s.explain.itemScore, s.explain.weight, s.explain.points, s.explain.share],
-      style: options.color ? { head: ['bold'], border: ['grey'] } : { head: [], border: [] },
-      colAligns: ['left', 'left', 'right', 'right', 'right', 'right'],
+    blocks.push({
+      kind: 'table',
+      caption: heading,
+      columns: [{ head: s.question }, { head: s.explain.item }, { head: s.explain.itemScore, align: 'right' }, { head: s.explain.weight, align: 'right' }, { head: s.explain.points, align: 'right' }, { head: s.explain.share, align: 'right' }],
+      rows: [
+        ...d.items.map((item) => [t(question(item.question)?.text) || item.question, label(item.question, item.answer), n(item.score), String(item.weight), n(item.points), s.percent(n(item.share))]),
+        // "Does not apply" answers: asked, shown, never scored.
+        ...d.notApplicable.map((id) => [t(question(id)?.text) || id, label(id, NOT_APPLICABLE), '—', '—', '—', '—']),
+      ],
     });
-    for (const item of d.items) {
-      table.push([shorten(safeText(t(question(item.question)?.text)), room), shorten(label(item.question, item.answer), 18), n(item.score), String(item.weight), n(item.points), s.percent(n(item.share))]);
-    }
-    for (const id of d.notApplicable) table.push([shorten(safeText(t(question(id)?.text)), room), shorten(label(id, NOT_APPLICABLE), 18), '—', '—', '—', '—']);
-    out.push(table.toString(), '');
   }
-  out.push(chalk.bold(s.explain.best));
-  if (best.length === 0) out.push(`  ${s.explain.none}`);
-  best.forEach((b, i) => out.push(`${String(i + 1).padStart(2)}. ${chalk.green(s.explain.gain(n(b.gain)))}  ${safeText(t(question(b.question)?.text))} ${chalk.dim(`(${label(b.question, b.answer)})`)}`));
-  return out.join('\n');
+  blocks.push({ kind: 'heading', level: 2, text: s.explain.best });
+  const best = explanation.improvements.slice(0, doc.top);
+  if (best.length === 0) blocks.push({ kind: 'paragraph', content: [s.explain.none] });
+  else blocks.push({ kind: 'list', ordered: true, items: best.map((b) => [{ text: s.explain.gain(n(b.gain)), strong: true, emphasis: 'up' }, ` — ${t(question(b.question)?.text) || b.question} (${label(b.question, b.answer)})`]) });
+  return { lang, title: s.explain.title, blocks };
 }

@@ -1,3 +1,4 @@
+import { TONES, type Tone } from './colours.js';
 import { safeText } from './terminal.js';
 
 /** Escapes text for HTML content and attribute values: nothing from a bank or an answer runs. */
@@ -10,17 +11,10 @@ export function safeHref(url: string): string | undefined {
   return /^https?:\/\/[^\s"'<>]+$/i.test(url) ? url : undefined;
 }
 
-/** Colours of levels by rank among the bank's levels (low to high). */
-const LEVEL_COLOURS = ['#c0392b', '#d68910', '#2e86c1', '#1e8449', '#117a65'];
-
-export function levelColour(rank: number, count: number): string {
-  if (rank < 0 || count <= 0) return '#7f8c8d';
-  const index = count === 1 ? LEVEL_COLOURS.length - 2 : Math.round((rank / (count - 1)) * 3);
-  return LEVEL_COLOURS[index] ?? '#7f8c8d';
-}
-
-export function badge(label: string | null, colour: string): string {
-  return label === null ? '' : `<span class="badge" style="background:${colour}">${esc(label)}</span>`;
+/** A level's label on its colour (colours.ts: the same hues as the terminal, AA contrast). */
+export function badge(label: string | null, tone: Tone | (typeof TONES)[Tone]): string {
+  const { background, text } = typeof tone === 'string' ? TONES[tone] : tone;
+  return label === null ? '' : `<span class="badge" style="background:${background};color:${text}">${esc(label)}</span>`;
 }
 
 /** A horizontal 0..100 bar; an optional marker (a reference figure) drawn on it. */
@@ -42,8 +36,9 @@ const f = (n: number) => n.toFixed(1);
  * polygon. With fewer than three axes a radar means nothing, so the axes are drawn as bars.
  */
 export function radarSvg(axes: readonly RadarAxis[], rings: readonly number[], title: string): string {
-  // Wider than tall: the labels of the side axes need room on both sides.
-  const width = 640;
+  // Wider than tall: the labels of the side axes need room on both sides, as much as the longest takes.
+  const longest = Math.max(8, ...axes.map((a) => [...a.label].length + 4)) * (20 / 18);
+  const width = Math.round(2 * (150 + 30 + longest * 10.5));
   const height = 420;
   const centre = width / 2;
   const middle = height / 2;
@@ -96,7 +91,7 @@ export function htmlPage(lang: string, title: string, body: string): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}</title>
 <style>
-  :root { --ink: #1c2833; --muted: #5d6d7e; --line: #e5e8e8; --accent: #2e86c1; }
+  :root { --ink: #1c2833; --muted: #566573; --line: #e5e8e8; --accent: #1f618d; }
   * { box-sizing: border-box; }
   body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; color: var(--ink); margin: 0; background: #f4f6f7; line-height: 1.5; }
   main { max-width: 900px; margin: 0 auto; padding: 32px 24px; }
@@ -108,11 +103,21 @@ export function htmlPage(lang: string, title: string, body: string): string {
   .overall { flex: 1 1 220px; }
   .overall .score { font-size: 3.4rem; font-weight: 700; line-height: 1; }
   .overall .of { color: var(--muted); font-size: 1.2rem; }
-  .radar { flex: 1 1 420px; max-width: 560px; width: 100%; height: auto; }
-  .radar .label { font-size: 15px; fill: var(--ink); }
+  .radar { flex: 1 1 420px; max-width: 620px; width: 100%; height: auto; overflow: visible; }
+  .radar .label { font-size: 20px; fill: var(--ink); }
   .radar .value { font-weight: 700; fill: var(--accent); }
   .badge { display: inline-block; color: #fff; border-radius: 999px; padding: 2px 12px; font-size: .85rem; font-weight: 600; white-space: nowrap; }
+  .table-wrap { overflow-x: auto; max-width: 100%; }
   table { width: 100%; border-collapse: collapse; }
+  caption { text-align: left; color: var(--muted); font-size: .85rem; padding: 0 0 6px; caption-side: top; }
+  th.num { text-align: right; }
+  .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  .dim, .none { color: var(--muted); }
+  .warn { color: #8a5a00; }
+  .up, .high { color: #1d6f42; }
+  .down, .low { color: #b03a2e; }
+  .good { color: #1f618d; }
+  .mid { color: #8a5a00; }
   th, td { text-align: left; padding: 8px 6px; border-bottom: 1px solid var(--line); vertical-align: middle; }
   th { color: var(--muted); font-weight: 600; font-size: .85rem; text-transform: uppercase; letter-spacing: .03em; }
   td.num { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; width: 4.5em; }
@@ -124,7 +129,16 @@ export function htmlPage(lang: string, title: string, body: string): string {
   ol.recs .title { font-weight: 700; }
   .prio { color: var(--muted); font-size: .85rem; }
   .muted { color: var(--muted); }
+  .level { white-space: nowrap; display: inline-block; margin: 2px 0; }
   .bench { margin: 8px 0 16px; }
+  @media (max-width: 600px) {
+    main { padding: 12px 8px; }
+    section.report { padding: 16px 12px; border-radius: 8px; }
+    .radar { display: none; }
+    .overall .score { font-size: 2.6rem; }
+    th, td { padding: 6px 4px; }
+    .bar { min-width: 60px; }
+  }
   footer { color: var(--muted); font-size: .85rem; margin-top: 24px; }
   @media print {
     @page { size: A4; margin: 14mm; }

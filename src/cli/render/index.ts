@@ -1,36 +1,24 @@
-import type { ReportRenderer } from './types.js';
-
-export const REPORT_FORMATS = ['text', 'json', 'markdown', 'csv', 'html'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import type { Aggregate, Bank, Report } from '../../core/index.js';
+import { groupView, renderAggregateHtml } from './aggregate-doc.js';
+import { renderReportsHtml } from './html.js';
+import type { RenderOptions } from './types.js';
 
 /**
- * Report formats and their renderers, loaded on demand so that start-up pays only for the one
- * used. The keys feed commander's `.choices()`.
+ * The map of rendering: every document's renderer table, and the HTML pages the workshop server
+ * serves. Commands import the table they need directly, so that start-up loads only that one.
  */
-export const reportRenderers = {
-  text: async () => {
-    const { renderReportText } = await import('./text.js');
-    return (reports, _many, options) => reports.map((r) => renderReportText(r, options)).join(`\n\n${'─'.repeat(Math.min(options.width ?? 80, 100))}\n\n`);
-  },
-  json: async () => (reports, many) => JSON.stringify(many ? reports : reports[0], null, 2),
-  markdown: async () => {
-    const { renderReportMarkdown } = await import('./markdown.js');
-    return (reports, _many, options) => reports.map((r) => renderReportMarkdown(r, options)).join('\n---\n\n');
-  },
-  csv: async () => {
-    const { renderReportsCsv } = await import('./csv.js');
-    return (reports, _many, options) => renderReportsCsv(reports, options);
-  },
-  html: async () => {
-    const { renderReportsHtml } = await import('./html.js');
-    return (reports, _many, options) => renderReportsHtml(reports, options);
-  },
-} satisfies Record<ReportFormat, () => Promise<ReportRenderer>>;
+export { formatOfFile, FORMATS, REPORT_FORMATS, type Format, type ReportFormat } from './formats.js';
+export { reportRenderers, type ScoredReport } from './report-renderers.js';
+export { comparisonRenderers, explanationRenderers, groupRenderers, templateRenderers } from './document-renderers.js';
+export type { RenderOptions } from './types.js';
 
-const EXTENSIONS: Record<string, ReportFormat> = { '.txt': 'text', '.json': 'json', '.md': 'markdown', '.markdown': 'markdown', '.csv': 'csv', '.html': 'html', '.htm': 'html' };
+/** One report as a self-contained HTML page (the workshop server serves it). */
+export function renderReportHtml(report: Report, options: Partial<RenderOptions> = {}): string {
+  return renderReportsHtml([report], { color: false, ...options });
+}
 
-/** The format a file name asks for (`report.html` -> html), if its extension says. */
-export function formatOfFile(file: string): ReportFormat | undefined {
-  const match = /\.[a-z]+$/i.exec(file);
-  return match === null ? undefined : EXTENSIONS[match[0].toLowerCase()];
+/** A group's results as a self-contained HTML page (the workshop server serves it). */
+export function renderGroupHtml(aggregate: Aggregate, bank: Bank, lang: string, options: Partial<RenderOptions> & { by?: readonly string[] } = {}): string {
+  const by = options.by ?? [...new Set([...aggregate.segments.map((x) => x.by), ...aggregate.suppressed.map((x) => x.by)])];
+  return renderAggregateHtml(groupView({ aggregate, bank, lang, by }));
 }

@@ -1,6 +1,7 @@
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
 import { bar, formatScore, safeText } from './terminal.js';
+import { mdLink } from './doc-markdown.js';
 import type { RenderOptions } from './types.js';
 
 /** Text from a bank or an answer file, made inert in Markdown (no table breaks, no HTML, no links). */
@@ -39,7 +40,7 @@ export function renderReportMarkdown(report: Report, options: RenderOptions): st
   if (report.recommendations.length === 0) lines.push(s.noRecommendations);
   const shown = options.maxRecommendations === undefined ? report.recommendations : report.recommendations.slice(0, options.maxRecommendations);
   shown.forEach((r, i) => {
-    const link = r.link === undefined ? '' : ` [↗](<${r.link.replace(/[<>\s]/g, encodeURIComponent)}>)`;
+    const link = r.link === undefined || mdLink('↗', r.link) === '' ? '' : ` ${mdLink('↗', r.link)}`;
     lines.push(`${i + 1}. **${mdEscape(r.title)}** _(${s.priority} ${r.priority})_${link}  `, `   ${mdEscape(r.text)}`);
   });
   return `${lines.join('\n')}\n`;

@@ -1,5 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import { round2 } from '../../core/levels.js';
+import { levelTone, TONES } from './colours.js';
 
 /**
  * Removes control characters and escape sequences from text that came from a bank or an answer
@@ -10,9 +11,9 @@ export function safeText(text: string): string {
   return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-/** Wraps text to a width, indenting every line; words longer than the width are left whole. */
+/** Wraps text to a width (see fitWidth), indenting every line; words longer than the width are left whole. */
 export function wrap(text: string, width: number, indent = ''): string {
-  const room = Math.max(20, width - indent.length);
+  const room = Math.max(20, fitWidth(width) - indent.length);
   const lines: string[] = [];
   // French puts a space before : ; ? ! and inside « »; those must not start or end a line.
   const glued = safeText(text).replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
@@ -29,11 +30,40 @@ export function wrap(text: string, width: number, indent = ''): string {
   return lines.map((l) => `${indent}${l}`.trimEnd()).join('\n');
 }
 
-/** A horizontal bar of `width` cells for a 0..100 score. */
-export function bar(score: number | null, width: number): string {
-  if (score === null) return '·'.repeat(width);
+/** A horizontal bar of `width` cells for a 0..100 score; `#` and `.` with `ascii`. */
+export function bar(score: number | null, width: number, ascii = false): string {
+  if (score === null) return (ascii ? ' ' : '·').repeat(width);
   const filled = Math.round((Math.min(100, Math.max(0, score)) / 100) * width);
-  return '█'.repeat(filled) + '░'.repeat(width - filled);
+  return (ascii ? '#' : '█').repeat(filled) + (ascii ? '.' : '░').repeat(width - filled);
+}
+
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** Columns a string takes on screen, colour codes aside. */
+export function visibleWidth(text: string): number {
+  return [...text.replace(ANSI, '')].length;
+}
+
+/** Narrower than this, tables and wrapped text are unreadable anyway. */
+export const MIN_WIDTH = 40;
+/** Text files, and terminals that say nothing about their size (`script`, some CI logs). */
+export const DEFAULT_WIDTH = 80;
+
+/** A width to lay text out in: 0 or unknown (a terminal under `script`) is 80; never below 40. */
+export function fitWidth(columns: number | undefined): number {
+  return columns === undefined || !Number.isFinite(columns) || columns <= 0 ? DEFAULT_WIDTH : Math.max(MIN_WIDTH, Math.floor(columns));
+}
+
+/** The columns to fit: the terminal's, else COLUMNS, else 80; never below 40 (columns 0 means unknown). */
+export function terminalWidth(stream: { columns?: number; isTTY?: boolean } | undefined, env: NodeJS.ProcessEnv): number {
+  const fromEnv = Number(env.COLUMNS);
+  return fitWidth(stream?.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0 ? stream.columns : Number.isInteger(fromEnv) ? fromEnv : undefined);
+}
+
+/** No box drawing: asked for with --ascii, or a terminal that cannot draw it (TERM=dumb). */
+export function asciiOutput(option: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return option === true || env.TERM === 'dumb';
 }
 
 /** Languages that write a decimal comma (57,5); the others write a point (57.5). */
@@ -49,11 +79,16 @@ export function formatScore(score: number | null, lang: string, none = '—'): s
   return DECIMAL_COMMA.has(lang.slice(0, 2)) ? text.replace('.', ',') : text;
 }
 
-/** Colour of a level by its rank among the bank's levels: low is red, high is green. */
+/** Colour of a level by its rank among the bank's levels: the same hue as in HTML (colours.ts). */
 export function levelColour(chalk: ChalkInstance, rank: number, count: number): ChalkInstance {
-  if (rank < 0) return chalk.dim;
-  const position = count <= 1 ? 1 : rank / (count - 1);
-  if (position < 0.34) return chalk.red;
-  if (position < 0.67) return chalk.yellow;
-  return chalk.green;
+  const tone = levelTone(rank, count);
+  return tone === 'none' ? chalk.dim : chalk[TONES[tone].ansi];
+}
+
+/**
+ * A file as a link a terminal can open: an OSC 8 hyperlink around its file:// URL on a terminal,
+ * the plain path anywhere else (a log, a pipe).
+ */
+export function fileLink(url: string, path: string, isTTY: boolean): string {
+  return isTTY ? `\u001b]8;;${url}\u001b\\${url}\u001b]8;;\u001b\\` : path;
 }

@@ -1,8 +1,8 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
-import { bar, formatScore, levelColour, safeText, wrap } from './terminal.js';
+import { renderTable } from './text-table.js';
+import { bar, fitWidth, formatScore, levelColour, safeText, wrap } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
 function levelRank(report: Report, level: string | null): number {
@@ -13,7 +13,8 @@ function levelRank(report: Report, level: string | null): number {
 export function renderReportText(report: Report, options: RenderOptions): string {
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const s = ui(report.lang);
-  const width = Math.min(options.width ?? 80, 100);
+  const width = Math.min(fitWidth(options.width), 100);
+  const ascii = options.ascii === true;
   const lines: string[] = [];
   const header = [safeText(report.bank.title), report.respondent === null ? '' : safeText(report.respondent)].filter(Boolean).join(' — ');
   lines.push(chalk.bold(wrap(header, width)));
@@ -25,22 +26,21 @@ export function renderReportText(report: Report, options: RenderOptions): string
     '',
   );
   const barWidth = width >= 90 ? 20 : width >= 70 ? 12 : 8;
-  const plain = { head: [] as string[], border: [] as string[] };
-  const table = new Table({
-    head: [s.dimension, s.score, '', s.level],
-    style: options.color ? { head: ['bold'], border: ['grey'] } : plain,
-    colAligns: ['left', 'right', 'left', 'left'],
-  });
-  for (const dimension of report.scores.dimensions) {
-    const colour = levelColour(chalk, levelRank(report, dimension.level), report.levels.length);
-    table.push([
+  const rows = report.scores.dimensions.map((dimension) => {
+    const paint = levelColour(chalk, levelRank(report, dimension.level), report.levels.length);
+    return [
       safeText(dimension.title),
       formatScore(dimension.score, report.lang),
-      colour(bar(dimension.score, barWidth)),
-      dimension.levelLabel === null ? chalk.dim(dimension.questions === 0 ? s.notAsked : s.noScore) : colour(safeText(dimension.levelLabel)),
-    ]);
-  }
-  lines.push(table.toString(), '');
+      { text: bar(dimension.score, barWidth, ascii), paint },
+      dimension.levelLabel === null ? { text: dimension.questions === 0 ? s.notAsked : s.noScore, paint: chalk.dim } : { text: safeText(dimension.levelLabel), paint },
+    ];
+  });
+  const table = renderTable(
+    [{ head: s.dimension }, { head: s.score, align: 'right', fixed: true }, { head: '0–100', fixed: true }, { head: s.level }],
+    rows,
+    { width, ascii, ...(options.color ? { head: chalk.bold, border: chalk.grey } : {}) },
+  );
+  lines.push(table, '');
   const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
   if (benchmarks.length > 0) {
     lines.push(chalk.bold(s.benchmarks));
@@ -68,6 +68,6 @@ export function renderReportText(report: Report, options: RenderOptions): string
     if (r.link !== undefined) lines.push(chalk.dim(`    ${safeText(r.link)}`));
   });
   const rest = report.recommendations.length - shown.length;
-  if (rest > 0) lines.push(chalk.dim(`    ${s.moreInReport(rest)}`));
+  if (rest > 0) lines.push(chalk.dim(`    ${(options.moreRecommendations ?? s.moreInReport)(rest)}`));
   return lines.join('\n');
 }

@@ -1,2 +1,0 @@
-export const EXPLAIN_FORMATS = ['text', 'json', 'markdown'] as const;
-export type ExplainFormat = (typeof EXPLAIN_FORMATS)[number];

@@ -1,0 +1,94 @@
+import { visibleWidth } from './terminal.js';
+
+export interface TableColumn {
+  head: string;
+  align?: 'left' | 'right';
+  /** Never narrower than its longest cell (bars, numbers); only its heading wraps. */
+  fixed?: boolean;
+}
+
+/** A cell's text, and how to colour each of its lines once wrapped. */
+export interface TableCell {
+  text: string;
+  paint?: (line: string) => string;
+}
+
+const BOX = { tl: '┌', tm: '┬', tr: '┐', ml: '├', mm: '┼', mr: '┤', bl: '└', bm: '┴', br: '┘', h: '─', v: '│' };
+const ASCII = { tl: '+', tm: '+', tr: '+', ml: '+', mm: '+', mr: '+', bl: '+', bm: '+', br: '+', h: '-', v: '|' };
+
+/** Words to lines of at most `width` characters; a longer word is cut. */
+function wrapCell(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (let word of paragraph.split(' ').filter((w) => w !== '')) {
+      while ([...word].length > width) {
+        if (line !== '') lines.push(line);
+        line = '';
+        const chars = [...word];
+        lines.push(chars.slice(0, width).join(''));
+        word = chars.slice(width).join('');
+      }
+      if (line === '') line = word;
+      else if ([...line].length + 1 + [...word].length <= width) line = `${line} ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const room = Math.max(0, width - visibleWidth(text));
+  return align === 'right' ? `${' '.repeat(room)}${text}` : `${text}${' '.repeat(room)}`;
+}
+
+/**
+ * A table that fits `width` columns: the widest flexible columns are narrowed and their cells
+ * wrapped. With `ascii`, borders are + - | only (screen readers, TERM=dumb).
+ */
+export function renderTable(columns: readonly TableColumn[], rows: ReadonlyArray<ReadonlyArray<string | TableCell>>, options: { width: number; ascii?: boolean; head?: (s: string) => string; border?: (s: string) => string }): string {
+  const g = options.ascii ? ASCII : BOX;
+  const border = options.border ?? ((s: string) => s);
+  const cells = rows.map((row) => columns.map((_, i) => {
+    const cell = row[i] ?? '';
+    return typeof cell === 'string' ? { text: cell } : cell;
+  }));
+  const longest = (text: string) => Math.max(0, ...text.split('\n').map((l) => [...l].length));
+  const widths = columns.map((c, i) => Math.max(1, longest(c.head), ...cells.map((r) => longest(r[i]?.text ?? ''))));
+  const least = columns.map((c, i) => (c.fixed ? Math.max(1, ...cells.map((r) => longest(r[i]?.text ?? ''))) : Math.min(6, widths[i] ?? 1)));
+  const room = options.width - (3 * columns.length + 1);
+  for (let total = widths.reduce((a, b) => a + b, 0); total > room; total--) {
+    let widest = -1;
+    widths.forEach((w, i) => {
+      if (w > (least[i] ?? 1) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+    });
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 1) - 1;
+  }
+  const line = (l: string, m: string, r: string) => border(`${l}${widths.map((w) => g.h.repeat(w + 2)).join(m)}${r}`);
+  const renderRow = (values: ReadonlyArray<TableCell>, paintHead?: (s: string) => string) => {
+    const wrapped = values.map((cell, i) => wrapCell(cell.text, widths[i] ?? 1));
+    const height = Math.max(1, ...wrapped.map((w) => w.length));
+    const out: string[] = [];
+    for (let k = 0; k < height; k++) {
+      const parts = values.map((cell, i) => {
+        const text = wrapped[i]?.[k] ?? '';
+        const painted = text === '' ? text : (paintHead ?? cell.paint ?? ((s: string) => s))(text);
+        return pad(painted, widths[i] ?? 1, columns[i]?.align ?? 'left');
+      });
+      out.push(`${border(g.v)} ${parts.join(` ${border(g.v)} `)} ${border(g.v)}`);
+    }
+    return out;
+  };
+  return [
+    line(g.tl, g.tm, g.tr),
+    ...renderRow(columns.map((c) => ({ text: c.head })), options.head),
+    line(g.ml, g.mm, g.mr),
+    ...cells.flatMap((r) => renderRow(r)),
+    line(g.bl, g.bm, g.br),
+  ].join('\n');
+}

@@ -1,0 +1,205 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import * as fs from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planTargets } from '../../src/cli/deliver.js';
+import { InputError } from '../../src/cli/errors.js';
+import { commitAll, StagedFile, writeFileAtomic, type FileSystem } from '../../src/cli/output.js';
+import { levelTone, TONES } from '../../src/cli/render/colours.js';
+import { docToMarkdown, mdLink } from '../../src/cli/render/doc-markdown.js';
+import { docToHtml } from '../../src/cli/render/doc-html.js';
+import { docToText } from '../../src/cli/render/doc-text.js';
+import type { Doc } from '../../src/cli/render/doc.js';
+import { formatOfFile, GROUP_FORMATS, REPORT_FORMATS } from '../../src/cli/render/formats.js';
+import { junitStream, xmlEscape } from '../../src/cli/render/gates.js';
+import { renderTable } from '../../src/cli/render/text-table.js';
+import { terminalWidth, visibleWidth } from '../../src/cli/render/terminal.js';
+import { checkScores, gateExitCode, parseThresholds } from '../../src/cli/thresholds.js';
+import { parseXml } from '../xml.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'diag-pipeline-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A file system whose writes fail with ENOSPC after `room` bytes: a full disk, without a disk. */
+function fullDisk(room: number): FileSystem {
+  let used = 0;
+  return {
+    ...fs,
+    writeSync: ((fd: number, buffer: Uint8Array, offset?: number, length?: number) => {
+      const size = length ?? buffer.length;
+      if (used + size > room) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      used += size;
+      return fs.writeSync(fd, buffer, offset, size);
+    }) as FileSystem['writeSync'],
+  };
+}
+
+describe('files written all or nothing', () => {
+  it('a full disk leaves neither the target nor a hidden temporary file', () => {
+    const target = join(dir, 'r.json');
+    expect(() => writeFileAtomic(target, 'x'.repeat(200_000), { system: fullDisk(1000) })).toThrow(/ENOSPC/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+  it('a failure on the second of several targets writes none of them', () => {
+    const disk = fullDisk(70_000);
+    const first = new StagedFile(join(dir, 'a.md'), false, disk);
+    const second = new StagedFile(join(dir, 'b.html'), false, disk);
+    first.write('a'.repeat(60_000));
+    expect(() => {
+      second.write('b'.repeat(60_000));
+      second.write('b'.repeat(60_000));
+      commitAll([first, second]);
+    }).toThrow(/ENOSPC/);
+    first.abort();
+    second.abort();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+  it('a name taken at the last moment undoes the renames already done', () => {
+    const first = new StagedFile(join(dir, 'a.md'), false);
+    const second = new StagedFile(join(dir, 'b.md'), false);
+    first.write('a');
+    second.write('b');
+    writeFileSync(join(dir, 'b.md'), 'taken');
+    expect(() => commitAll([first, second])).toThrow(/already exists/);
+    expect(readdirSync(dir)).toEqual(['b.md']);
+  });
+});
+
+describe('planTargets', () => {
+  const plan = (options: Parameters<typeof planTargets>[1]) => planTargets('score', options, REPORT_FORMATS, 'text');
+  it('takes each file format from its extension and stdout from --format', () => {
+    expect(plan({ format: 'json', output: ['-', join(dir, 'r.md'), join(dir, 'r.junit.xml')] })).toEqual([
+      { file: undefined, format: 'json' },
+      { file: join(dir, 'r.md'), format: 'markdown' },
+      { file: join(dir, 'r.junit.xml'), format: 'junit' },
+    ]);
+    expect(plan({ format: 'json', output: [join(dir, 'r')] })).toEqual([{ file: join(dir, 'r'), format: 'json' }]);
+  });
+  it('refuses a contradiction, an unknown extension, a format the document lacks, a twin, an existing file', () => {
+    expect(() => plan({ format: 'markdown', output: [join(dir, 'r.html')] })).toThrow(/disagree/);
+    expect(() => plan({ output: [join(dir, 'r.pdf')] })).toThrow(/cannot tell the format/);
+    expect(() => planTargets('aggregate', { output: [join(dir, 'g.xml')] }, GROUP_FORMATS, 'text')).toThrow(/cannot write junit/);
+    expect(() => plan({ output: [join(dir, 'r.json'), join(dir, 'x', '..', 'r.json')] })).toThrow(/more than once/);
+    writeFileSync(join(dir, 'taken.json'), '{}');
+    expect(() => plan({ output: [join(dir, 'taken.json')] })).toThrow(InputError);
+    expect(plan({ output: [join(dir, 'taken.json')], force: true })).toHaveLength(1);
+    expect(() => plan({ output: [join(dir, 'no', 'such', 'r.json')] })).toThrow(/does not exist/);
+    expect(() => plan({ output: ['/dev/null'], force: true })).toThrow(/not a regular file/);
+  });
+  it('knows the extensions', () => {
+    expect(['a.JSON', 'a.jsonl', 'a.junit.xml', 'a.xml', 'a.htm', 'a.markdown', 'a.yml', 'a'].map(formatOfFile)).toEqual(['json', 'ndjson', 'junit', 'junit', 'html', 'markdown', 'yaml', undefined]);
+  });
+});
+
+const doc: Doc = {
+  lang: 'en',
+  title: 'T',
+  blocks: [
+    { kind: 'heading', level: 1, text: 'Title | with pipe' },
+    {
+      kind: 'table',
+      caption: 'Scores',
+      columns: [{ head: 'Dimension' }, { head: 'Mean', align: 'right' }, { head: '0–100', bar: true }],
+      rows: [
+        ['A very long dimension title that must wrap inside its column at narrow widths', '57.5', { bar: 57.5 }],
+        ['x|y\nz', '5', { bar: null }],
+      ],
+    },
+    { kind: 'list', items: [[{ text: 'link', href: 'javascript:alert(1)' }], [{ text: 'ok', href: 'https://example.org/a?b=1' }]] },
+  ],
+};
+
+describe('blocks formatted per target', () => {
+  it('text tables fit the width, with or without box drawing', () => {
+    for (const width of [40, 60, 80, 120]) {
+      const text = docToText(doc, { color: false, width });
+      expect(Math.max(...text.split('\n').map(visibleWidth))).toBeLessThanOrEqual(width);
+    }
+    const ascii = docToText(doc, { color: false, width: 60, ascii: true });
+    expect(ascii).not.toMatch(/[─│┌┐└┘├┤┬┴┼█░·▮]/);
+    expect(ascii).toMatch(/^\+-+\+/m);
+  });
+  it('Markdown escapes | and line breaks and keeps only http(s) links', () => {
+    const md = docToMarkdown(doc);
+    expect(md).toContain('x\\|y z');
+    expect(md).not.toContain('javascript:');
+    expect(md).toContain('ok [↗](<https://example.org/a?b=1>)');
+    expect(mdLink('x', 'data:text/html,<script>')).toBe('');
+  });
+  it('HTML has a caption on every table, no empty header, and no javascript: link', () => {
+    const html = docToHtml(doc);
+    expect(html).toContain('<caption>Scores</caption>');
+    expect(html).not.toMatch(/<th[^>]*><\/th>/);
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('<div class="table-wrap" tabindex="0" role="region" aria-label="Scores">');
+  });
+  it('a table narrower than its content wraps cells instead of overflowing', () => {
+    const table = renderTable([{ head: 'Name' }, { head: 'n', align: 'right', fixed: true }], [['one two three four five six seven', '12345']], { width: 24 });
+    expect(Math.max(...table.split('\n').map(visibleWidth))).toBeLessThanOrEqual(24);
+    expect(table).toContain('12345');
+  });
+});
+
+describe('one colour map', () => {
+  it('gives every level the same hue in the terminal and in HTML, with AA contrast', () => {
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+    };
+    for (const tone of Object.values(TONES)) {
+      const [a, b] = [luminance(tone.background), luminance(tone.text)].sort((x, y) => y - x);
+      expect(((a ?? 0) + 0.05) / ((b ?? 0) + 0.05)).toBeGreaterThanOrEqual(4.5);
+    }
+    expect([0, 1, 2, 3].map((r) => levelTone(r, 4))).toEqual(['low', 'mid', 'good', 'high']);
+    expect([0, 1, 2].map((r) => TONES[levelTone(r, 3)].ansi)).toEqual(['red', 'yellow', 'green']);
+  });
+});
+
+describe('terminal width', () => {
+  it('uses the terminal, else COLUMNS, else 80, never below 40', () => {
+    expect(terminalWidth({ isTTY: true, columns: 132 }, {})).toBe(132);
+    expect(terminalWidth({ isTTY: true, columns: 0 }, {})).toBe(80);
+    expect(terminalWidth({ isTTY: true, columns: 0 }, { COLUMNS: '100' })).toBe(100);
+    expect(terminalWidth({ isTTY: true, columns: 16 }, {})).toBe(40);
+    expect(terminalWidth(undefined, { COLUMNS: 'x' })).toBe(80);
+    // A renderer given the raw `columns` of a terminal under `script` (0) lays out at 80, not ~16.
+    const text = docToText({ lang: 'en', title: '', blocks: [{ kind: 'paragraph', content: ['word '.repeat(40)] }] }, { color: false, width: 0 });
+    expect(Math.max(...text.split('\n').map(visibleWidth))).toBeGreaterThan(60);
+  });
+});
+
+describe('gates', () => {
+  const thresholds = parseThresholds({ minScore: '50', min: ['a=60'], maxDrop: ['*=5'] }, ['a', 'b']);
+  it('checks every threshold with its figures; a missing score fails a minimum', () => {
+    const checks = checkScores({ overall: 55, dimensions: { a: null, b: 40 } }, thresholds, { overall: 60, dimensions: { a: 70, b: 41 } });
+    expect(checks.map((c) => [c.option, c.value, c.pass])).toEqual([
+      ['--min-score 50', 55, true],
+      ['--min a=60', null, false],
+      ['--max-drop *=5', null, false],
+      ['--max-drop *=5', 40, true],
+    ]);
+    expect(gateExitCode({ failed: checks.filter((c) => !c.pass).length })).toBe(1);
+    expect(gateExitCode({ failed: 0 })).toBe(0);
+  });
+  it('JUnit is well-formed whatever the names hold, with the right counts', () => {
+    const stream = junitStream();
+    const gate = (path: string, respondent: string, pass: boolean) => ({
+      source: { path },
+      respondent,
+      checks: [{ kind: 'min-score' as const, target: 'overall', option: '--min-score 50', threshold: 50, value: pass ? 60 : 40, pass }],
+    });
+    const xml = stream.item(gate('a&b<c>.yaml', '"Zoé" \u0001 ]]>', true)) + stream.item(gate('a&b<c>.yaml', 'x', false)) + stream.item(gate('two.yaml', 'y', false)) + stream.end();
+    const root = parseXml(xml);
+    expect(root.children.map((s) => [s.attributes.name, s.attributes.tests, s.attributes.failures])).toEqual([
+      ['a&b<c>.yaml', '2', '1'],
+      ['two.yaml', '1', '1'],
+    ]);
+    expect(root.children[0]?.children[0]?.attributes.name).toBe('"Zoé"  ]]>: --min-score 50');
+    expect(xmlEscape('\uFFFE\u0000ok')).toBe('ok');
+    expect(parseXml(junitStream().end()).children).toEqual([]);
+  });
+});
