@@ -51,7 +51,7 @@ describeTmux('diag run: "does not apply" as a last, separate choice (tmux)', () 
       const review = await term.waitFor('Finish and see my results');
       expect(review).toContain('→ I have no team');
       term.keys('Enter');
-      await term.waitFor('Full report:');
+      await term.waitFor('EXIT=');
     } finally {
       term.close();
     }
