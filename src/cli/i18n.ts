@@ -293,3 +293,99 @@ export function chooseLanguage(languages: readonly string[], ...candidates: Arra
   }
   return languages[0] ?? 'fr';
 }
+
+// ---------------------------------------------------------------------------------------------
+// Strings for bank authors: `diag lint`, `aggregate --stats`, norms and `diag rescore`. A block of
+// its own, typed from the English one, so that a missing French string is a compile error.
+
+/** The conventional bands for Cronbach's alpha (George & Mallery 2003; Nunnally 1978 for 0.7). */
+export type AlphaBand = 'good' | 'acceptable' | 'weak';
+
+const authorEn = {
+  number: (x: number, digits: number) => x.toFixed(digits),
+  semicolon: '; ',
+  stats: {
+    title: 'Reliability of the dimensions (Cronbach’s α)',
+    convention: 'α ≥ 0.8 good, ≥ 0.7 acceptable, < 0.7 weak (George & Mallery 2003; Nunnally 1978). Only the questions asked of everyone count; respondents who skipped one are left out.',
+    dimension: 'Dimension',
+    alpha: 'α',
+    n: 'n',
+    items: 'items',
+    reading: 'Reading',
+    question: 'Question',
+    itemTotal: 'item–total r',
+    ifDeleted: 'α if deleted',
+    floor: 'floor',
+    ceiling: 'ceiling',
+    group: 'Whole group',
+    segment: (by: string, value: string) => `${by} = ${value}`,
+    band: (band: AlphaBand, items: number, dimension: string, alpha: string): string =>
+      band === 'good'
+        ? `the ${items} items of ${dimension} hang together well: α = ${alpha}`
+        : band === 'acceptable'
+          ? `the ${items} items of ${dimension} hang together acceptably: α = ${alpha}`
+          : `the ${items} items of ${dimension} hang together weakly: α = ${alpha}`,
+    raise: (ids: string) => `α would rise without ${ids}`,
+    negative: 'a negative α: check which questions are reversed',
+    withheld: {
+      'few-items': (dimension: string) => `${dimension}: no α, fewer than 2 of its questions are asked of everyone`,
+      'few-respondents': (dimension: string, needed: number) => `${dimension}: no α, fewer than ${needed} respondents answered all its questions`,
+      'zero-variance': (dimension: string, ids: string) => `${dimension}: no α, everyone gave the same answer to ${ids}`,
+    },
+    totalFlat: 'its total',
+  },
+  norms: {
+    percentile: (p: number) => `at or above ${p} % of the reference group`,
+    reference: (n: number, date: string) => `reference group: ${n} respondents, ${date}`,
+  },
+};
+
+export type AuthorStrings = typeof authorEn;
+
+const authorFr: AuthorStrings = {
+  number: (x: number, digits: number) => x.toFixed(digits).replace('.', ','),
+  semicolon: ' ; ',
+  stats: {
+    title: 'Fiabilité des dimensions (α de Cronbach)',
+    convention: 'α ≥ 0,8 bon, ≥ 0,7 acceptable, < 0,7 faible (George & Mallery 2003 ; Nunnally 1978). Seules comptent les questions posées à tous ; les répondants qui en ont passé une sont laissés de côté.',
+    dimension: 'Dimension',
+    alpha: 'α',
+    n: 'n',
+    items: 'questions',
+    reading: 'Lecture',
+    question: 'Question',
+    itemTotal: 'r item–total',
+    ifDeleted: 'α sans elle',
+    floor: 'plancher',
+    ceiling: 'plafond',
+    group: 'Tout le groupe',
+    segment: (by: string, value: string) => `${by} = ${value}`,
+    band: (band: AlphaBand, items: number, dimension: string, alpha: string): string =>
+      band === 'good'
+        ? `les ${items} questions de « ${dimension} » vont bien ensemble : α = ${alpha}`
+        : band === 'acceptable'
+          ? `les ${items} questions de « ${dimension} » vont ensemble de façon acceptable : α = ${alpha}`
+          : `les ${items} questions de « ${dimension} » vont mal ensemble : α = ${alpha}`,
+    raise: (ids: string) => `α monterait sans ${ids}`,
+    negative: 'un α négatif : vérifiez quelles questions sont inversées',
+    withheld: {
+      'few-items': (dimension: string) => `« ${dimension} » : pas d’α, moins de 2 de ses questions sont posées à tous`,
+      'few-respondents': (dimension: string, needed: number) => `« ${dimension} » : pas d’α, moins de ${needed} répondants ont répondu à toutes ses questions`,
+      'zero-variance': (dimension: string, ids: string) => `« ${dimension} » : pas d’α, tout le monde a donné la même réponse à ${ids}`,
+    },
+    totalFlat: 'son total',
+  },
+  norms: {
+    percentile: (p: number) => `au niveau ou au-dessus de ${p}\u202f% du groupe de référence`,
+    reference: (n: number, date: string) => `groupe de référence : ${n} répondants, ${date}`,
+  },
+};
+
+export function authorUi(lang: string | undefined): AuthorStrings {
+  return uiLanguage(lang) === 'fr' ? authorFr : authorEn;
+}
+
+/** The band of an alpha, by the convention quoted in `stats.convention`. */
+export function alphaBand(alpha: number): AlphaBand {
+  return alpha >= 0.8 ? 'good' : alpha >= 0.7 ? 'acceptable' : 'weak';
+}

@@ -60,6 +60,9 @@ async function program(): Promise<Command> {
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--force', 'replace --output if it exists')
     .option('--csv-delimiter <char>', 'CSV separator: , (default), ; or tab')
+    .option('--stats', "for bank authors: Cronbach's alpha, alpha if deleted, item-total r, floor and ceiling shares")
+    .option('--min-alpha <x>', "exit 1 when a dimension's alpha is below X (implies --stats)")
+    .option('--norms-out <file>', 'write norms (percentile points of every score) for score --norms; needs 30 respondents')
     .action(async (inputs: string[], options) => (await import('./commands/aggregate.js')).aggregate(inputs, options));
 
   diag

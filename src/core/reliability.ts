@@ -24,7 +24,7 @@ export interface Reliability {
   items: number;
   /** Alpha of the other items, by question id; null for one that leaves fewer than 2 items. */
   alphaIfDeleted?: Record<string, number | null>;
-  withheld?: { code: WithheldCode; reason: string };
+  withheld?: { code: WithheldCode; reason: string; questions?: string[] };
 }
 
 /** Per scored question: its item–total correlation and, on a scale, the floor and ceiling shares. */
@@ -248,7 +248,7 @@ export function createReliabilityTally(plan: ReliabilityPlan, options: Reliabili
         const alpha = alphaOf(c, all);
         if (flat.length > 0 || alpha === null) {
           const reason = flat.length > 0 ? `the same score for everyone (variance 0) on ${flat.join(', ')}` : 'the total score is the same for everyone (variance 0)';
-          return { id: d.id, reliability: { alpha: null, n: c.n, items, withheld: { code: 'zero-variance', reason } } };
+          return { id: d.id, reliability: { alpha: null, n: c.n, items, withheld: { code: 'zero-variance', reason, ...(flat.length > 0 ? { questions: flat } : {}) } } };
         }
         const alphaIfDeleted = Object.fromEntries(ids.map((id, i) => [id, nullable(alphaOf(c, all.filter((j) => j !== i)), round3)]));
         return { id: d.id, reliability: { alpha: round3(alpha), n: c.n, items, alphaIfDeleted } };

@@ -1,4 +1,5 @@
-import { checkBy, createAggregator, type Aggregate, type Bank } from '../../core/index.js';
+import { checkBy, createAggregator, type Aggregate, type Bank, type Report } from '../../core/index.js';
+import { authorStats } from '../author-stats.js';
 import { useColor, type CommonOptions } from '../common.js';
 import { parseDelimiter } from '../deliver.js';
 import { InputError } from '../errors.js';
@@ -16,6 +17,10 @@ export interface AggregateCommandOptions extends CommonOptions {
   output?: string;
   force?: boolean;
   csvDelimiter?: string;
+  /** Bank authors (SPEC section 13): see ../author-stats.ts. */
+  stats?: boolean;
+  minAlpha?: string;
+  normsOut?: string;
 }
 
 /** Lines of warnings and errors shown; past that, only a count (a million records must not flood the terminal). */
@@ -24,7 +29,7 @@ const SHOWN = 20;
 const REMEMBERED = 100_000;
 
 /** The group of all inputs, streamed one record at a time. */
-export async function aggregateInputs(bank: Bank, inputs: readonly string[], options: { by: string[]; minGroup: number; warn: (line: string) => void }): Promise<Aggregate> {
+export async function aggregateInputs(bank: Bank, inputs: readonly string[], options: { by: string[]; minGroup: number; warn: (line: string) => void; observe?: (report: Report) => void }): Promise<Aggregate> {
   const aggregator = createAggregator(bank, { by: options.by, minGroup: options.minGroup });
   let warnings = 0;
   const seen = new Set<string>();
@@ -40,6 +45,7 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
         else if (seen.size < REMEMBERED) seen.add(who);
       }
       aggregator.add(report);
+      options.observe?.(report);
     }
   } finally {
     if (warnings > SHOWN) options.warn(`warning: … and ${warnings - SHOWN} more warnings`);
@@ -57,12 +63,13 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   const minGroup = Number(options.minGroup);
   if (!Number.isInteger(minGroup) || minGroup < 1) throw new InputError(`--min-group ${options.minGroup}: expected a whole number, at least 1`);
   const delimiter = parseDelimiter(options.csvDelimiter);
-  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`) });
+  const author = authorStats(bank, { ...options, by, minGroup });
+  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`), observe: author.observe });
   if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: the group figures are close to individual answers\n`);
   const lang = chooseLanguage(bank.languages, options.lang);
   let text: string;
   if (options.format === 'json') {
-    text = JSON.stringify({ bank: { id: bank.id, version: bank.version }, by, ...result }, null, 2);
+    text = JSON.stringify({ bank: { id: bank.id, version: bank.version }, by, ...author.json(result) }, null, 2);
   } else {
     const { aggregateView } = await import('../render/aggregate-view.js');
     const view = aggregateView(result, bank, lang, by);
@@ -72,8 +79,11 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
       text = renderAggregateText(view, { color: toTerminal && useColor(options, process.stdout, process.env), width: process.stdout.columns ?? 100 });
     } else {
       const doc = await import('../render/aggregate-doc.js');
-      text = options.format === 'markdown' ? doc.renderAggregateMarkdown(view) : options.format === 'csv' ? doc.renderAggregateCsv(view, delimiter) : doc.renderAggregateHtml(view);
+      text = options.format === 'markdown' ? doc.renderAggregateMarkdown(view) : options.format === 'csv' ? doc.renderAggregateCsv(view, delimiter) : doc.renderAggregateHtml(view, await author.html(view));
     }
+    text = await author.render(options.format, view, text, delimiter);
   }
+  author.writeNorms(result);
   emit(text, options.output, options.force);
+  author.gate();
 }

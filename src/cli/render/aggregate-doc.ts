@@ -47,7 +47,7 @@ export function renderAggregateCsv(view: AggregateView, delimiter: string): stri
 }
 
 /** HTML: one self-contained page with bar charts, for the projector or to hand out. */
-export function renderAggregateHtml(view: AggregateView): string {
+export function renderAggregateHtml(view: AggregateView, extra = ''): string {
   const { aggregate, s, lang } = view;
   const n = (x: number | null) => formatScore(x, lang);
   const rows = aggregate.dimensions
@@ -82,6 +82,6 @@ export function renderAggregateHtml(view: AggregateView): string {
   if (aggregate.suppressed.length > 0) {
     parts.push(`<h2>${esc(s.group.suppressed(aggregate.minGroup))}</h2><ul>${aggregate.suppressed.map((x) => `<li>${esc(x.by)} = ${esc(view.valueLabel(x.by, x.value))}</li>`).join('')}</ul>`);
   }
-  parts.push('</section>');
+  parts.push(extra, '</section>');
   return htmlPage(lang, `${view.title} — ${s.group.participants(aggregate.count)}`, parts.join('\n'));
 }

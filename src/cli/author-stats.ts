@@ -1,0 +1,88 @@
+import type { Aggregate, Bank, Report } from '../core/index.js';
+import { createNormsBuilder, type NormsBuilder } from '../core/norms.js';
+import { withReliability } from '../core/reliability-merge.js';
+import { alphaBelow, createReliabilityAggregator, type ReliabilityReport } from '../core/reliability.js';
+import { InputError, ThresholdError } from './errors.js';
+import { writeFileAtomic } from './output.js';
+import type { AggregateFormat } from './render/aggregate-formats.js';
+import type { AggregateView } from './render/aggregate-view.js';
+import { reportDate } from './score-inputs.js';
+
+/** The options of `diag aggregate` for bank authors (SPEC section 13). */
+export interface AuthorOptions {
+  by: readonly string[];
+  minGroup: number;
+  stats?: boolean;
+  minAlpha?: string;
+  normsOut?: string;
+  force?: boolean;
+}
+
+function parseMinAlpha(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value > 1) throw new InputError(`--min-alpha ${text}: expected a number up to 1, such as 0.7`);
+  return value;
+}
+
+/**
+ * What `aggregate --stats`, `--min-alpha` and `--norms-out` add to the aggregate command, kept in
+ * one place: every report is observed once (streamed), then the statistics join the output in the
+ * chosen format, the norms file is written, and the alpha gate decides the exit code.
+ */
+export function authorStats(bank: Bank, options: AuthorOptions) {
+  const minAlpha = parseMinAlpha(options.minAlpha);
+  const wantStats = options.stats === true || minAlpha !== undefined;
+  if (options.normsOut === '-') throw new InputError('--norms-out: give a file name (the norms are JSON for `diag score --norms`)');
+  const reliability = wantStats ? createReliabilityAggregator(bank, { minGroup: options.minGroup, by: options.by }) : undefined;
+  const norms: NormsBuilder | undefined = options.normsOut === undefined ? undefined : createNormsBuilder(bank, { minGroup: options.minGroup });
+  let stats: ReliabilityReport | undefined;
+  const statsOf = (result: Aggregate): ReliabilityReport | undefined => {
+    if (reliability !== undefined && stats === undefined) stats = reliability.result(result.count < options.minGroup ? [] : result.segments);
+    return stats;
+  };
+  // A group smaller than k shows its count and nothing else (SPEC section 10): no statistics either.
+  const shown = (result: Aggregate) => (result.count >= options.minGroup ? statsOf(result) : undefined);
+  return {
+    observe:
+      reliability === undefined && norms === undefined
+        ? undefined
+        : (report: Report) => {
+            reliability?.add(report);
+            norms?.add(report);
+          },
+    json(result: Aggregate): Aggregate {
+      const s = shown(result);
+      return s === undefined ? result : withReliability(result, s);
+    },
+    async html(view: AggregateView): Promise<string> {
+      const s = shown(view.aggregate);
+      return s === undefined ? '' : (await import('./render/aggregate-stats.js')).statsHtml(view, s);
+    },
+    /** The aggregate's text with the statistics added, for the formats other than JSON and HTML. */
+    async render(format: AggregateFormat, view: AggregateView, text: string, delimiter: string): Promise<string> {
+      const s = shown(view.aggregate);
+      if (s === undefined || format === 'json' || format === 'html') return text;
+      const render = await import('./render/aggregate-stats.js');
+      if (format === 'csv') return render.statsCsv(view, s, delimiter);
+      if (format === 'markdown') return `${text.trimEnd()}\n\n${render.statsMarkdown(view, s)}`;
+      return `${text.trimEnd()}\n\n${render.statsText(view, s)}`;
+    },
+    /** Writes --norms-out, or refuses (exit 2) a group under the floor; before anything else is written. */
+    writeNorms(result: Aggregate): void {
+      if (norms === undefined || options.normsOut === undefined) return;
+      const built = norms.result(reportDate(process.env)());
+      if (!built.ok) throw new InputError(`--norms-out ${options.normsOut}: ${built.reason}; nothing was written`);
+      if (result.count !== built.value.n) throw new Error('norms and aggregate saw different groups');
+      writeFileAtomic(options.normsOut, `${JSON.stringify(built.value, null, 2)}\n`, { force: options.force === true });
+    },
+    /** --min-alpha: exit 1 when a dimension's alpha (group or shown segment) is below it. */
+    gate(): void {
+      if (minAlpha === undefined || stats === undefined) return;
+      const below = alphaBelow(stats, minAlpha);
+      if (below.length > 0) {
+        throw new ThresholdError(below.map((b) => `${b.by === null ? '' : `${b.by} = ${String(b.value)}: `}${b.dimension}: alpha ${b.alpha} is below --min-alpha ${minAlpha}`));
+      }
+    },
+  };
+}
