@@ -35,6 +35,8 @@ async function program(): Promise<Command> {
     .option('--out-dir <dir>', 'folder for the report and answers, with unique names')
     .option('--state-dir <dir>', 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)')
     .option('--workshop <dir>', 'a workshop on one terminal: participants take turns, results saved in DIR, then the group results')
+    .option('--norms <file>', "compare with a reference group: percentiles from diag aggregate --norms-out (default: the bank's own norms file)")
+    .option('--no-norms', "do not use the bank's own norms file")
     .action(async (options) => (await import('./commands/run.js')).run(options));
 
   withReportOutput(withBankOptions(diag.command('score')), Option)
@@ -44,11 +46,15 @@ async function program(): Promise<Command> {
     .option('--min <dim=n>', 'exit 1 when a dimension score is below N (repeatable)', collect)
     .option('--baseline <report.json>', 'a previous report to compare with, for --max-drop')
     .option('--max-drop <[dim=]n>', 'exit 1 when the overall (or a dimension, or *=N every dimension) fell by more than N since --baseline (repeatable)', collect)
+    .option('--norms <file>', "add percentiles against a reference group (from diag aggregate --norms-out; default: the bank's own norms file)")
+    .option('--no-norms', "do not use the bank's own norms file")
     .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
 
   withReportOutput(withBankOptions(diag.command('report')), Option)
     .description('render saved JSON reports again, in any format and language')
     .argument('<reports...>', 'JSON reports written by diag run or diag score --format json')
+    .option('--norms <file>', "add percentiles against a reference group (from diag aggregate --norms-out; default: the bank's own norms file)")
+    .option('--no-norms', "do not use the bank's own norms file")
     .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
 
   withBankOptions(diag.command('aggregate'))

@@ -3,6 +3,7 @@ import type { CommonOptions } from '../common.js';
 import { deliverReports } from '../deliver.js';
 import { InputError, ThresholdError } from '../errors.js';
 import { loadBank } from '../load-bank.js';
+import { loadNorms, withPercentiles } from '../load-norms.js';
 import type { ReportFormat } from '../render/index.js';
 import { reportDate, scoreInputs } from '../score-inputs.js';
 import { checkThresholds, parseDimensionThresholds, parseScoreValue } from '../thresholds.js';
@@ -17,6 +18,8 @@ export interface ScoreCommandOptions extends CommonOptions {
   min?: string[];
   baseline?: string;
   maxDrop?: string[];
+  /** SPEC section 13: percentiles against a reference group (see ../load-norms.ts). */
+  norms?: string | false;
 }
 
 /** `--max-drop N` (overall) and `--max-drop DIM=N` (a dimension; `*=N` for every dimension). */
@@ -40,7 +43,8 @@ function checkDrops(baseline: Report, reports: readonly Report[], allowed: { ove
 
 /** `diag score FILE…`: answers in, reports out, no prompt; thresholds decide the exit code. */
 export async function score(inputs: string[], options: ScoreCommandOptions): Promise<void> {
-  const { bank } = loadBank(options.bank);
+  const { bank, file: bankFile } = loadBank(options.bank);
+  const norms = loadNorms(bank, bankFile, options.norms, (line) => process.stderr.write(`${line}\n`));
   const dimensionIds = bank.dimensions.map((d) => d.id);
   const thresholds = {
     ...(options.minScore === undefined ? {} : { overall: parseScoreValue(options.minScore, '--min-score') }),
@@ -51,11 +55,12 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
   if (baseline !== undefined && baseline.bank.id !== bank.id) {
     throw new InputError(`--baseline ${options.baseline}: it is a report of bank "${baseline.bank.id}", not "${bank.id}"`);
   }
-  const { reports, many } = await scoreInputs(bank, inputs, {
+  const { reports: scored, many } = await scoreInputs(bank, inputs, {
     ...(options.lang === undefined ? {} : { lang: options.lang }),
     warn: (line) => process.stderr.write(`${line}\n`),
     now: reportDate(process.env),
   });
+  const reports = scored.map((r) => withPercentiles(bank, r, norms));
   await deliverReports(reports, many, { ...options, bank });
   const failures: string[] = [];
   try {

@@ -21,6 +21,9 @@ export function renderReportsCsv(reports: readonly Report[], options: RenderOpti
   const delimiter = options.csvDelimiter ?? ',';
   const dimensions = reports[0]?.scores.dimensions.map((d) => d.id) ?? [];
   const header = ['respondent', 'createdAt', 'bank', 'bankVersion', 'lang', 'overall', 'overall_level', ...dimensions.flatMap((id) => [id, `${id}_level`])];
+  // With norms (SPEC section 13): the percentiles, in columns after the scores.
+  const normed = reports.some((r) => r.norms !== undefined);
+  if (normed) header.push('overall_percentile', ...dimensions.map((id) => `${id}_percentile`));
   const rows = reports.map((r) =>
     csvRow(
       [
@@ -35,6 +38,7 @@ export function renderReportsCsv(reports: readonly Report[], options: RenderOpti
           const d = r.scores.dimensions.find((x) => x.id === id);
           return [d?.score ?? null, d?.level ?? null];
         }),
+        ...(normed ? [r.scores.overall.percentile ?? null, ...dimensions.map((id) => r.scores.dimensions.find((x) => x.id === id)?.percentile ?? null)] : []),
       ],
       delimiter,
     ),

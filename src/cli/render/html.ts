@@ -2,6 +2,7 @@ import { translator, type Bank, type Report } from '../../core/index.js';
 import { answerLabel } from '../answer-label.js';
 import { ui } from '../i18n.js';
 import { badge, barHtml, esc, htmlPage, levelColour, radarSvg, safeHref } from './html-kit.js';
+import { normsHtml } from './norms-lines.js';
 import { formatScore } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
@@ -61,6 +62,7 @@ function section(report: Report, options: RenderOptions): string {
 ${radar}
 </div>
 <table><thead><tr><th>${esc(s.dimension)}</th><th>${esc(s.score)}</th><th></th><th>${esc(s.level)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>
+${normsHtml(report, s.overall, s.colon)}
 ${benchmarkHtml}
 <h2>${esc(s.recommendations)}</h2>
 ${recs.length === 0 ? `<p>${esc(s.noRecommendations)}</p>` : `<ol class="recs">${recs.join('')}</ol>`}

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
+import { normsText } from './norms-lines.js';
 import { bar, formatScore, levelColour, safeText, wrap } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
@@ -41,6 +42,7 @@ export function renderReportText(report: Report, options: RenderOptions): string
     ]);
   }
   lines.push(table.toString(), '');
+  lines.push(...normsText(report, s.overall, s.colon).map((line) => (line === '' ? '' : wrap(line, width, '  '))));
   const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
   if (benchmarks.length > 0) {
     lines.push(chalk.bold(s.benchmarks));
