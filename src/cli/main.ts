@@ -6,6 +6,7 @@ import { AGGREGATE_FORMATS } from './render/aggregate-formats.js';
 import { COMPARE_FORMATS } from './render/compare-formats.js';
 import { EXPLAIN_FORMATS } from './render/explain-formats.js';
 import { REPORT_FORMATS } from './render/index.js';
+import { LINT_FORMATS } from './render/lint-formats.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -98,6 +99,20 @@ async function program(): Promise<Command> {
     .option('-b, --bank <file-or-id>', 'same as the argument')
     .option('-q, --quiet', 'print nothing when the bank is valid')
     .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
+
+  diag
+    .command('lint')
+    .description('deeper checks of a bank by simulating respondents: what never fires, never shows, cannot be reached; and the time to answer')
+    .argument('[bank]', 'bank file or bundled bank id (default: the bundled bank)')
+    .option('-b, --bank <file-or-id>', 'same as the argument')
+    .option('-l, --lang <lang>', 'language of the output and of the time estimates')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('text'))
+    .option('--strict', 'exit 1 when there is any finding (for CI)')
+    .option('--seed <n>', 'seed of the random respondents (same seed, same findings)', '1')
+    .option('--samples <n>', 'random respondents to simulate, spread over the profile paths', '2000')
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--force', 'replace --output if it exists')
+    .action(async (bank: string | undefined, options) => (await import('./commands/lint.js')).lint(bank, options));
 
   withBankOptions(diag.command('template'))
     .description('print a blank answer file for the bank, with every question and its allowed values')

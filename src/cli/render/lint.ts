@@ -1,0 +1,77 @@
+import type { AnswerValue } from '../../core/index.js';
+import type { Finding, LintResult, PathTime } from '../../core/lint/index.js';
+import { authorUi, ui } from '../i18n.js';
+import { mdEscape } from './markdown.js';
+import { safeText } from './terminal.js';
+
+export type { LintFormat } from './lint-formats.js';
+
+/** A finding with its place in the bank file, as the CLI found it. */
+export interface LocatedFinding extends Finding {
+  file: string;
+  line?: number;
+  col?: number;
+}
+
+export interface LintView {
+  file: string;
+  lang: string;
+  result: LintResult;
+  findings: LocatedFinding[];
+}
+
+function where(f: LocatedFinding): string {
+  return f.line === undefined ? f.file : `${f.file}:${f.line}:${f.col ?? 1}`;
+}
+
+function pathLabel(view: LintView, time: PathTime): string {
+  const a = authorUi(view.lang).lint;
+  if (time.profile.length === 0) return a.everyone;
+  const value = (v: AnswerValue): string => (v === null ? a.skipped : v === true ? a.yes : v === false ? a.no : Array.isArray(v) ? `[${v.join(', ')}]` : String(v));
+  return time.profile.map(([id, v]) => `${id} = ${value(v)}`).join(', ');
+}
+
+function timeCells(view: LintView, time: PathTime): { questions: string; time: string } {
+  const a = authorUi(view.lang).lint;
+  return { questions: a.range(String(time.questions.min), String(time.questions.max)), time: a.range(a.duration(time.seconds.min), a.duration(time.seconds.max)) };
+}
+
+export function renderLintText(view: LintView): string {
+  const a = authorUi(view.lang).lint;
+  const { result } = view;
+  const out = [a.title(safeText(view.file), result.bank.id, result.bank.version), a.simulated(result.simulated, result.paths, result.seed)];
+  if (result.truncated) out.push(a.truncated(result.paths));
+  out.push('');
+  for (const f of view.findings) out.push(`${safeText(where(f))}: ${f.code}: ${safeText(f.message)}`);
+  out.push(view.findings.length === 0 ? a.none : a.count(view.findings.length), '');
+  out.push(a.timeTitle(result.timing.wordsPerMinute, result.timing.secondsPerAnswer, result.timing.lang));
+  for (const time of result.times) {
+    const cells = timeCells(view, time);
+    out.push(`  ${safeText(pathLabel(view, time))}${ui(view.lang).colon}${cells.questions} ${a.questions.toLowerCase()}, ${cells.time}`);
+  }
+  return out.join('\n');
+}
+
+export function renderLintMarkdown(view: LintView): string {
+  const a = authorUi(view.lang).lint;
+  const { result } = view;
+  const lines = [`## ${mdEscape(a.title(view.file, result.bank.id, result.bank.version))}`, '', a.simulated(result.simulated, result.paths, result.seed)];
+  if (result.truncated) lines.push('', `> ${a.truncated(result.paths)}`);
+  lines.push('', `### ${a.count(view.findings.length)}`, '');
+  if (view.findings.length === 0) lines.push(a.none);
+  else {
+    lines.push(`| ${a.code} | ${a.where} | ${a.finding} |`, '| --- | --- | --- |');
+    for (const f of view.findings) lines.push(`| \`${f.code}\` | \`${mdEscape(where(f))}\` | ${mdEscape(f.message)} |`);
+  }
+  lines.push('', `### ${a.time}`, '', mdEscape(a.timeTitle(result.timing.wordsPerMinute, result.timing.secondsPerAnswer, result.timing.lang)), '', `| ${a.path} | ${a.questions} | ${a.time} |`, '| --- | ---: | ---: |');
+  for (const time of result.times) {
+    const cells = timeCells(view, time);
+    lines.push(`| ${mdEscape(pathLabel(view, time))} | ${cells.questions} | ${cells.time} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** JSON: the lint result with each finding's file, line and column. */
+export function renderLintJson(view: LintView): string {
+  return JSON.stringify({ file: view.file, ...view.result, findings: view.findings }, null, 2);
+}

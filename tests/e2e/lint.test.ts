@@ -1,0 +1,79 @@
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync } from 'node:fs';
+import { diag, hasStackTrace } from './run-cli.js';
+
+const FINDINGS = 'tests/fixtures/banks/lint-findings.yaml';
+
+describe('diag lint', () => {
+  it('reports every kind of finding with its code, id and file:line:col, and exits 0', () => {
+    const r = diag(['lint', FINDINGS, '--lang', 'en']);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const lines = r.stdout.split('\n').filter((l) => l.startsWith(FINDINGS));
+    expect(lines.map((l) => l.replace(/^(\S+?:\d+:\d+): ([a-z-]+): .*$/, '$2'))).toEqual([
+      'recommendation-never-fires',
+      'recommendation-always-fires',
+      'recommendations-fire-together',
+      'level-unreachable',
+      'condition-always-true',
+      'condition-always-false',
+      'dimension-few-questions',
+      'items-keyed-one-way',
+      'duplicate-text',
+      'missing-translation',
+    ]);
+    // Positions point at the element concerned in the file.
+    expect(lines[0]).toMatch(/^tests\/fixtures\/banks\/lint-findings\.yaml:46:\d+: recommendation-never-fires: recommendation "never"/);
+    expect(lines[5]).toMatch(/:41:\d+: condition-always-false: the "when" of question "b3"/);
+    expect(r.stdout).toContain('10 findings');
+    expect(r.stdout).toMatch(/role = x: 7 questions, 47 s/);
+  });
+
+  it('--strict exits 1 on findings and 0 without', () => {
+    const strict = diag(['lint', FINDINGS, '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain('--strict: 10 findings');
+    expect(diag(['lint', 'tests/fixtures/banks/sus.yaml', '--strict']).code).toBe(0);
+  });
+
+  it('writes JSON and Markdown, in French too', () => {
+    const json = JSON.parse(diag(['lint', FINDINGS, '-f', 'json']).stdout);
+    expect(json).toMatchObject({ bank: { id: 'lint-findings' }, seed: 1, paths: 2, timing: { wordsPerMinute: 200, secondsPerAnswer: 4 } });
+    expect(json.findings[0]).toMatchObject({ code: 'recommendation-never-fires', id: 'never', file: FINDINGS, line: 46 });
+    expect(json.times).toHaveLength(2);
+    const md = diag(['lint', FINDINGS, '-f', 'markdown', '--lang', 'fr']);
+    expect(md.stdout).toContain('### 10 constats');
+    expect(md.stdout).toContain('| `recommendation-never-fires` | `tests/fixtures/banks/lint-findings.yaml:46:');
+    expect(md.stdout).toContain('| role = x | 7 | 47 s |');
+  });
+
+  it('gives the same findings for the same seed', () => {
+    const a = diag(['lint', 'tests/fixtures/banks/sample.yaml', '-f', 'json', '--seed', '5']).stdout;
+    expect(diag(['lint', 'tests/fixtures/banks/sample.yaml', '-f', 'json', '--seed', '5']).stdout).toBe(a);
+  });
+
+  it('runs on the bundled bank and on every fixture bank', () => {
+    const bundled = diag(['lint', '--lang', 'en', '-f', 'json']);
+    expect(bundled.code).toBe(0);
+    const result = JSON.parse(bundled.stdout);
+    // Explained in the README (diag lint): two dimensions have no reversed item; all else passes.
+    expect(result.findings.map((f: { code: string; id: string }) => [f.code, f.id])).toEqual([
+      ['items-keyed-one-way', 'self'],
+      ['items-keyed-one-way', 'sales'],
+    ]);
+    expect(result.times.length).toBe(4);
+    for (const file of readdirSync('tests/fixtures/banks')) {
+      const r = diag(['lint', `tests/fixtures/banks/${file}`]);
+      expect([file, r.code, hasStackTrace(r.stderr)]).toEqual([file, file === 'broken.yaml' ? 2 : 0, false]);
+    }
+  });
+
+  it('refuses an invalid bank with exit 2 and bad options with a clear message', () => {
+    const broken = diag(['lint', 'tests/fixtures/banks/broken.yaml']);
+    expect([broken.code, broken.stdout]).toEqual([2, '']);
+    expect(broken.stderr).toContain('invalid bank');
+    const seed = diag(['lint', '--seed', '-1']);
+    expect(seed.code).toBe(2);
+    expect(diag(['lint', '--samples', 'lots']).stderr).toContain('--samples lots');
+    expect(diag(['lint', 'nope.yaml']).code).toBe(2);
+  });
+});
