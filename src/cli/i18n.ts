@@ -298,6 +298,9 @@ export function chooseLanguage(languages: readonly string[], ...candidates: Arra
 // Strings for bank authors: `diag lint`, `aggregate --stats`, norms and `diag rescore`. A block of
 // its own, typed from the English one, so that a missing French string is a compile error.
 
+/** A lint finding's id and figures, as strings (lists joined), for its sentence. */
+export type LintData = Readonly<Record<string, string>>;
+
 /** The conventional bands for Cronbach's alpha (George & Mallery 2003; Nunnally 1978 for 0.7). */
 export type AlphaBand = 'good' | 'acceptable' | 'weak';
 
@@ -353,6 +356,18 @@ const authorEn = {
     yes: 'yes',
     no: 'no',
     skipped: '(skipped)',
+    messages: {
+      'recommendation-never-fires': (d: LintData) => `recommendation "${d.id}" fired for none of ${d.simulated} simulated respondents`,
+      'recommendation-always-fires': (d: LintData) => `recommendation "${d.id}" fired for all ${d.simulated} simulated respondents: its "when" never rules anyone out`,
+      'recommendations-fire-together': (d: LintData) => `recommendations "${d.with}" and "${d.id}" fired for exactly the same ${d.count} of ${d.simulated} simulated respondents: merge them, or tell them apart`,
+      'level-unreachable': (d: LintData) => `${d.dimension === 'overall' ? 'the overall score' : `dimension "${d.dimension}"`} never reached level "${d.level}" (from ${d.min}) in ${d.simulated} simulated respondents`,
+      'dimension-few-questions': (d: LintData) => `dimension "${d.id}" has ${d.count} scored question${d.count === '1' ? '' : 's'}; 3 or more measure it more reliably`,
+      'condition-always-true': (d: LintData) => `the "when" of question "${d.id}" held for all ${d.simulated} simulated respondents: it can go`,
+      'condition-always-false': (d: LintData) => `the "when" of question "${d.id}" held for none of ${d.simulated} simulated respondents: the question is never asked`,
+      'items-keyed-one-way': (d: LintData) => `dimension "${d.id}": its ${d.items} likert, boolean and number questions are all keyed the same way (${d.reversed === '0' ? 'none is reversed' : 'all are reversed'}); a reversed item or two guards against agreeing with everything`,
+      'duplicate-text': (d: LintData) => `question "${d.id}" has the same text as "${d.same}" (${d.lang})`,
+      'missing-translation': (d: LintData) => `${d.id}: no ${d.missing} text here (readers in ${d.missing} see ${d.fallback})`,
+    },
   },
   norms: {
     percentile: (p: number) => `at or above ${p} % of the reference group`,
@@ -414,6 +429,18 @@ const authorFr: AuthorStrings = {
     yes: 'oui',
     no: 'non',
     skipped: '(sans réponse)',
+    messages: {
+      'recommendation-never-fires': (d: LintData) => `la recommandation « ${d.id} » ne s’est déclenchée pour aucun des ${d.simulated} répondants simulés`,
+      'recommendation-always-fires': (d: LintData) => `la recommandation « ${d.id} » s’est déclenchée pour les ${d.simulated} répondants simulés : son « when » n’écarte personne`,
+      'recommendations-fire-together': (d: LintData) => `les recommandations « ${d.with} » et « ${d.id} » se sont déclenchées pour exactement les mêmes ${d.count} répondants simulés sur ${d.simulated} : fusionnez-les, ou distinguez-les`,
+      'level-unreachable': (d: LintData) => `${d.dimension === 'overall' ? 'le score global' : `la dimension « ${d.dimension} »`} n’a jamais atteint le niveau « ${d.level} » (à partir de ${d.min}) sur ${d.simulated} répondants simulés`,
+      'dimension-few-questions': (d: LintData) => `la dimension « ${d.id} » a ${d.count} question${Number(d.count) > 1 ? 's' : ''} notée${Number(d.count) > 1 ? 's' : ''} ; 3 ou plus la mesurent de façon plus fiable`,
+      'condition-always-true': (d: LintData) => `le « when » de la question « ${d.id} » était vrai pour les ${d.simulated} répondants simulés : il peut être retiré`,
+      'condition-always-false': (d: LintData) => `le « when » de la question « ${d.id} » n’était vrai pour aucun des ${d.simulated} répondants simulés : la question n’est jamais posée`,
+      'items-keyed-one-way': (d: LintData) => `dimension « ${d.id} » : ses ${d.items} questions likert, oui/non et nombre vont toutes dans le même sens (${d.reversed === '0' ? 'aucune n’est inversée' : 'toutes sont inversées'}) ; une ou deux questions inversées protègent contre la tendance à tout approuver`,
+      'duplicate-text': (d: LintData) => `la question « ${d.id} » a le même texte que « ${d.same} » (${d.lang})`,
+      'missing-translation': (d: LintData) => `${d.id} : pas de texte en ${d.missing} ici (les lecteurs en ${d.missing} voient le ${d.fallback})`,
+    },
   },
   norms: {
     percentile: (p: number) => `au niveau ou au-dessus de ${p}\u202f% du groupe de référence`,

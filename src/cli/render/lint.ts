@@ -20,6 +20,13 @@ export interface LintView {
   findings: LocatedFinding[];
 }
 
+/** The finding in the reader's language, from its code and figures (the core's message is English). */
+function sentence(view: LintView, f: LocatedFinding): string {
+  const data: Record<string, string> = { id: f.id };
+  for (const [key, value] of Object.entries(f.data ?? {})) data[key] = Array.isArray(value) ? value.join(', ') : String(value);
+  return authorUi(view.lang).lint.messages[f.code](data);
+}
+
 function where(f: LocatedFinding): string {
   return f.line === undefined ? f.file : `${f.file}:${f.line}:${f.col ?? 1}`;
 }
@@ -42,7 +49,7 @@ export function renderLintText(view: LintView): string {
   const out = [a.title(safeText(view.file), result.bank.id, result.bank.version), a.simulated(result.simulated, result.paths, result.seed)];
   if (result.truncated) out.push(a.truncated(result.paths));
   out.push('');
-  for (const f of view.findings) out.push(`${safeText(where(f))}: ${f.code}: ${safeText(f.message)}`);
+  for (const f of view.findings) out.push(`${safeText(where(f))}: ${f.code}: ${safeText(sentence(view, f))}`);
   out.push(view.findings.length === 0 ? a.none : a.count(view.findings.length), '');
   out.push(a.timeTitle(result.timing.wordsPerMinute, result.timing.secondsPerAnswer, result.timing.lang));
   for (const time of result.times) {
@@ -61,7 +68,7 @@ export function renderLintMarkdown(view: LintView): string {
   if (view.findings.length === 0) lines.push(a.none);
   else {
     lines.push(`| ${a.code} | ${a.where} | ${a.finding} |`, '| --- | --- | --- |');
-    for (const f of view.findings) lines.push(`| \`${f.code}\` | \`${mdEscape(where(f))}\` | ${mdEscape(f.message)} |`);
+    for (const f of view.findings) lines.push(`| \`${f.code}\` | \`${mdEscape(where(f))}\` | ${mdEscape(sentence(view, f))} |`);
   }
   lines.push('', `### ${a.time}`, '', mdEscape(a.timeTitle(result.timing.wordsPerMinute, result.timing.secondsPerAnswer, result.timing.lang)), '', `| ${a.path} | ${a.questions} | ${a.time} |`, '| --- | ---: | ---: |');
   for (const time of result.times) {

@@ -55,7 +55,7 @@ export function lintBank(bank: Bank, options: LintOptions = {}): LintResult {
       const second = conditional[b];
       if (first === undefined || second === undefined) continue;
       if (outcomes.every((o) => o.fired.has(first.r.id) === o.fired.has(second.r.id))) {
-        findings.push({ code: 'recommendations-fire-together', id: second.r.id, path: ['recommendations', second.i, 'when'], message: `recommendations "${first.r.id}" and "${second.r.id}" fired for exactly the same ${firedBy.get(first.r.id) ?? 0} of ${total} simulated respondents: merge them, or tell them apart`, data: { with: first.r.id } });
+        findings.push({ code: 'recommendations-fire-together', id: second.r.id, path: ['recommendations', second.i, 'when'], message: `recommendations "${first.r.id}" and "${second.r.id}" fired for exactly the same ${firedBy.get(first.r.id) ?? 0} of ${total} simulated respondents: merge them, or tell them apart`, data: { with: first.r.id, count: firedBy.get(first.r.id) ?? 0, simulated: total } });
       }
     }
   }
@@ -72,7 +72,7 @@ export function lintBank(bank: Bank, options: LintOptions = {}): LintResult {
         id: `${id}:${level.id}`,
         path: at >= 0 ? ['dimensions', at] : ['levels', i],
         message: `${id === 'overall' ? 'the overall score' : `dimension "${id}"`} never reached level "${level.id}" (from ${level.min}) in ${total} simulated respondents`,
-        data: { dimension: id, level: level.id },
+        data: { dimension: id, level: level.id, min: level.min, simulated: total },
       });
     });
   }

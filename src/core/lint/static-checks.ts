@@ -90,6 +90,6 @@ export function missingTranslations(bank: Bank): Finding[] {
   return texts(bank).flatMap(({ id, path, text }) => {
     if (text === undefined || typeof text === 'string') return [];
     const missing = bank.languages.filter((lang) => !Object.hasOwn(text, lang) || text[lang]?.trim() === '');
-    return missing.length === 0 ? [] : [{ code: 'missing-translation' as const, id, path, message: `${id}: no ${missing.join(', ')} text here (readers in ${missing.join(', ')} see ${bank.languages[0] ?? ''})`, data: { missing } }];
+    return missing.length === 0 ? [] : [{ code: 'missing-translation' as const, id, path, message: `${id}: no ${missing.join(', ')} text here (readers in ${missing.join(', ')} see ${bank.languages[0] ?? ''})`, data: { missing, fallback: bank.languages[0] ?? '' } }];
   });
 }
