@@ -6,7 +6,7 @@ import { AGGREGATE_FORMATS } from './render/aggregate-formats.js';
 import { COMPARE_FORMATS } from './render/compare-formats.js';
 import { EXPLAIN_FORMATS } from './render/explain-formats.js';
 import { REPORT_FORMATS } from './render/index.js';
-import { LINT_FORMATS } from './render/lint-formats.js';
+import { LINT_FORMATS, RESCORE_FORMATS } from './render/lint-formats.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -99,6 +99,14 @@ async function program(): Promise<Command> {
     .option('-b, --bank <file-or-id>', 'same as the argument')
     .option('-q, --quiet', 'print nothing when the bank is valid')
     .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
+
+  withBankOptions(diag.command('rescore'))
+    .description('score saved reports again with another version of their bank (--bank NEW): what would change, per respondent and in total')
+    .argument('<reports...>', 'JSON reports (files, folders, .ndjson) made with an earlier version of the bank')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(RESCORE_FORMATS).default('text'))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--force', 'replace --output if it exists')
+    .action(async (inputs: string[], options) => (await import('./commands/rescore.js')).rescore(inputs, options));
 
   diag
     .command('lint')
