@@ -1,4 +1,4 @@
-import { sameScalar, type AnswerValue, type Question, type Text } from '../core/index.js';
+import { isNotApplicable, notApplicableText, sameScalar, type AnswerValue, type Question, type Text } from '../core/index.js';
 import type { UiStrings } from './i18n.js';
 import { safeText } from './render/terminal.js';
 
@@ -6,6 +6,7 @@ import { safeText } from './render/terminal.js';
 export function answerLabel(question: Question, answer: AnswerValue, context: { t: (text: Text | undefined) => string; s: UiStrings }): string {
   const { t, s } = context;
   if (answer === null) return s.run.skipped;
+  if (isNotApplicable(question, answer)) return safeText(t(notApplicableText(question)));
   if (question.type === 'boolean') return answer === true ? s.run.yes : s.run.no;
   if (question.type === 'likert' || question.type === 'single' || question.type === 'multiple') {
     const values = Array.isArray(answer) ? answer : [answer];

@@ -23,6 +23,8 @@ const STRINGS = {
     respondentsSay: 'des répondants sont d’accord',
     respondent: 'Répondant',
     source: 'source',
+    indicative: 'Repère indicatif',
+    better: { lower: 'moins, c’est mieux', higher: 'plus, c’est mieux' },
     moreInReport: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} dans le rapport`,
     yourAnswers: 'Vos réponses',
     group: {
@@ -77,7 +79,8 @@ const STRINGS = {
         'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
         'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
       keyActions: FRENCH_KEY_ACTIONS,
-      welcome: (least: number, most: number, minutes: number) => `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes} minutes.`,
+      welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+        `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes === mostMinutes ? minutes : `${minutes} à ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
       privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
       keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
       start: 'Commencer',
@@ -90,6 +93,8 @@ const STRINGS = {
       profile: 'Votre profil',
       other: 'Pour finir',
       skip: 'Passer cette question',
+      notApplicableAlone: '« Ne s’applique pas » se choisit seul : décochez les autres réponses, ou décochez-le.',
+      enterNumber: 'Répondre par un nombre',
       yes: 'Oui',
       no: 'Non',
       skipped: '(passée)',
@@ -150,6 +155,8 @@ const STRINGS = {
     respondentsSay: 'of respondents agree',
     respondent: 'Respondent',
     source: 'source',
+    indicative: 'Indicative reference',
+    better: { lower: 'lower is better', higher: 'higher is better' },
     moreInReport: (n: number) => `… and ${n} more in the report`,
     yourAnswers: 'Your answers',
     group: {
@@ -204,7 +211,8 @@ const STRINGS = {
         'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
         'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
       keyActions: NO_TRANSLATION,
-      welcome: (least: number, most: number, minutes: number) => `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes} minutes.`,
+      welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+        `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
       privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
       keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
       start: 'Start',
@@ -217,6 +225,8 @@ const STRINGS = {
       profile: 'About you',
       other: 'To finish',
       skip: 'Skip this question',
+      notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
+      enterNumber: 'Answer with a number',
       yes: 'Yes',
       no: 'No',
       skipped: '(skipped)',

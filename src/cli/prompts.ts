@@ -1,7 +1,7 @@
 import { checkbox, input, number, select, Separator } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { Ask, AskContext, Bank, Question, Review, Scalar } from '../core/index.js';
-import { sameScalar } from '../core/index.js';
+import { NOT_APPLICABLE, isNotApplicable, notApplicableText, sameScalar } from '../core/index.js';
 import { answerLabel } from './answer-label.js';
 import type { UiStrings } from './i18n.js';
 import { bar, safeText, wrap } from './render/terminal.js';
@@ -21,6 +21,7 @@ export interface PromptSetup {
 // Sentinels no bank value can take (ids and labels never hold NUL).
 const SKIP = '\u0000skip';
 const FINISH = '\u0000finish';
+const NA = '\u0000n/a';
 
 function header(setup: PromptSetup, question: Question, context: AskContext): string {
   const { chalk, s, t, width } = setup;
@@ -55,6 +56,11 @@ export function inquirerAsk(setup: PromptSetup): Ask {
     setup.write(`${header(setup, question, context)}\n`);
     const previous = context.previous;
     const skipChoice = question.required ? [] : [new Separator(), { name: s.run.skip, value: SKIP }];
+    // SPEC section 9: "does not apply" is the last choice, set apart from the real answers.
+    const naText = notApplicableText(question);
+    const naChoice = naText === undefined ? [] : [new Separator(), { name: safeText(t(naText)), value: NA }];
+    const wasNa = isNotApplicable(question, previous ?? null);
+    const chosenValue = <T>(chosen: T): T | null | typeof NOT_APPLICABLE => (chosen === SKIP ? null : chosen === NA ? NOT_APPLICABLE : chosen);
     const theme = { indexMode: 'number' as const, style: { keysHelpTip: keysHelp(setup) } };
     switch (question.type) {
       case 'likert':
@@ -62,12 +68,12 @@ export function inquirerAsk(setup: PromptSetup): Ask {
         const choices: Array<{ name: string; value: Scalar }> = question.options.map((o) => ({ name: safeText(t(o.label)), value: o.value }));
         const chosen = await select({
           message: message(setup, question),
-          choices: [...choices, ...skipChoice],
+          choices: [...choices, ...skipChoice, ...naChoice],
           pageSize: 12,
           theme,
-          ...(previous !== undefined && previous !== null && !Array.isArray(previous) ? { default: choices.find((c) => sameScalar(c.value, previous))?.value } : {}),
+          ...(wasNa ? { default: NA } : previous !== undefined && previous !== null && !Array.isArray(previous) ? { default: choices.find((c) => sameScalar(c.value, previous))?.value } : {}),
         });
-        return chosen === SKIP ? null : chosen;
+        return chosenValue(chosen);
       }
       case 'boolean': {
         const choices: Array<{ name: string; value: boolean | string }> = [
@@ -76,23 +82,37 @@ export function inquirerAsk(setup: PromptSetup): Ask {
         ];
         const chosen = await select({
           message: message(setup, question),
-          choices: [...choices, ...skipChoice],
+          choices: [...choices, ...skipChoice, ...naChoice],
           theme,
-          ...(typeof previous === 'boolean' ? { default: previous } : {}),
+          ...(wasNa ? { default: NA } : typeof previous === 'boolean' ? { default: previous } : {}),
         });
-        return chosen === SKIP ? null : chosen;
+        return chosenValue(chosen);
       }
       case 'multiple': {
         const already = Array.isArray(previous) ? previous : [];
+        const options: Array<{ name: string; value: Scalar; checked: boolean } | Separator> = question.options.map((o) => ({ name: safeText(t(o.label)), value: o.value, checked: already.some((v) => sameScalar(v, o.value)) }));
+        if (naText !== undefined) options.push(new Separator(), { name: safeText(t(naText)), value: NA, checked: wasNa });
         const chosen = await checkbox({
           message: message(setup, question, question.required ? s.run.multipleHint : `${s.run.multipleHint} · ${s.run.optionalHint}`),
-          choices: question.options.map((o) => ({ name: safeText(t(o.label)), value: o.value, checked: already.some((v) => sameScalar(v, o.value)) })),
+          choices: options,
           pageSize: 12,
           theme: { style: { keysHelpTip: keysHelp(setup) } },
+          validate: (picked) => !(picked.length > 1 && picked.some((c) => c.value === NA)) || s.run.notApplicableAlone,
         });
+        if (chosen.includes(NA)) return NOT_APPLICABLE;
         return !question.required && chosen.length === 0 ? null : chosen;
       }
       case 'number': {
+        if (naText !== undefined) {
+          // A number prompt cannot offer a choice: ask first whether the question applies.
+          const applies = await select({
+            message: message(setup, question),
+            choices: [{ name: s.run.enterNumber, value: 'number' }, ...naChoice],
+            theme,
+            ...(wasNa ? { default: NA } : {}),
+          });
+          if (applies === NA) return NOT_APPLICABLE;
+        }
         const range = question.min !== undefined && question.max !== undefined ? s.run.numberHint(question.min, question.max) : undefined;
         const hint = [range, question.required ? undefined : s.run.optionalHint].filter((h) => h !== undefined).join(' · ');
         const value = await number({

@@ -3,6 +3,7 @@ import type { Report } from './build-report.js';
 import { sameScalar } from './conditions.js';
 import { ScoreHistogram, type ScoreSummary } from './histogram.js';
 import { round2 } from './levels.js';
+import { isNotApplicable, offersNotApplicable } from './not-applicable.js';
 import type { AnswerValue, Bank, Question, QuestionType, Scalar } from './types.js';
 
 /**
@@ -23,6 +24,11 @@ export interface QuestionStats {
   answered: number;
   /** Respondents who skipped it (null). */
   skipped: number;
+  /**
+   * Respondents who answered "does not apply" (`n/a`, SPEC section 9): neither answered nor
+   * skipped. Present only on questions that offer it.
+   */
+  notApplicable?: number;
   /**
    * likert, single, boolean: respondents per value; multiple: per chosen option. Keys are
    * `String(value)`, every option present, 0 included.
@@ -109,6 +115,7 @@ class QuestionTally {
   private readonly agree: number[];
   private answered = 0;
   private skipped = 0;
+  private notApplicable = 0;
   private agreeing = 0;
   private readonly numbers = { count: 0, sum: 0, min: Infinity, max: -Infinity };
 
@@ -122,6 +129,11 @@ class QuestionTally {
     if (value === undefined) return;
     if (value === null) {
       this.skipped += 1;
+      return;
+    }
+    // Distribution and agreeShare are over real answers only.
+    if (isNotApplicable(this.question, value)) {
+      this.notApplicable += 1;
       return;
     }
     this.answered += 1;
@@ -141,6 +153,7 @@ class QuestionTally {
   stats(): QuestionStats {
     const { question, answered } = this;
     const stats: QuestionStats = { id: question.id, type: question.type, answered, skipped: this.skipped };
+    if (offersNotApplicable(question)) stats.notApplicable = this.notApplicable;
     if (question.type === 'text') return stats;
     const choices = this.choices;
     if (choices !== null) stats.distribution = Object.fromEntries(choices.map((c, i) => [String(c), this.counts[i] ?? 0]));

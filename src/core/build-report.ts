@@ -16,6 +16,8 @@ export interface ReportDimension {
   levelLabel: string | null;
   answered: number;
   questions: number;
+  /** Asked questions of the dimension answered "does not apply" (SPEC section 9). */
+  notApplicable: number;
   /** With norms (SPEC section 13): points of the reference group at or below this score, 0–99. */
   percentile?: number;
 }
@@ -36,6 +38,10 @@ export interface ReportBenchmark {
   text: string;
   agreeShare: number | null;
   source: string | null;
+  /** How to read the figure (how close the reference question is, who answered, known variations). */
+  note?: string;
+  /** Whether a lower or a higher share is the better outcome; absent when the bank does not say. */
+  better?: 'lower' | 'higher';
   answer: AnswerValue;
   /** Whether the respondent is among those who agree; null when not answered or not applicable. */
   agrees: boolean | null;
@@ -112,6 +118,7 @@ export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext
         levelLabel: levelLabel(d.level?.id),
         answered: d.answered,
         questions: d.questions,
+        notApplicable: d.notApplicable,
       })),
     },
     recommendations: (context.scoresOnly ? [] : recommend(bank, result)).map((r) => ({
@@ -133,6 +140,8 @@ export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext
           text: t(q.text),
           agreeShare: q.benchmark?.agreeShare ?? null,
           source: q.benchmark?.source === undefined ? null : t(q.benchmark.source),
+          ...(q.benchmark?.note === undefined ? {} : { note: t(q.benchmark.note) }),
+          ...(q.benchmark?.better === undefined ? {} : { better: q.benchmark.better }),
           answer,
           agrees: isAgreement(q, answer),
         };

@@ -1,10 +1,15 @@
-import type { AnswerValue, Answers, Condition, QuestionTest, Scalar, ScoreTest } from './types.js';
+import { NOT_APPLICABLE, type AnswerValue, type Answers, type Condition, type QuestionTest, type Scalar, type ScoreTest } from './types.js';
 
 /** What a condition can look at: visible answers so far and, for recommendations, the scores. */
 export interface ConditionContext {
   answers: Answers;
   /** Unrounded scores by dimension id and `overall`; null where there is no score. */
   scores?: Readonly<Record<string, number | null>>;
+  /**
+   * Ids of the questions that offer "does not apply" (SPEC section 9), so that an ordinary option
+   * named `n/a` elsewhere stays an ordinary value. Absent: every `n/a` answer is "does not apply".
+   */
+  notApplicable?: ReadonlySet<string>;
 }
 
 /** Equality that lets `1` match `"1"`, since YAML authors quote numbers inconsistently. */
@@ -31,9 +36,12 @@ function questionTest(test: QuestionTest, context: ConditionContext): boolean {
   const value = Object.hasOwn(context.answers, test.question) ? context.answers[test.question] : undefined;
   const answered = value !== undefined && value !== null;
   if (test.answered !== undefined && test.answered !== answered) return false;
+  // `n/a` counts as an answer, but no value test holds on it (SPEC section 9).
+  const notApplicable = value === NOT_APPLICABLE && (context.notApplicable?.has(test.question) ?? true);
+  if (test.notApplicable !== undefined && (!answered || test.notApplicable !== notApplicable)) return false;
   const operators = [test.equals, test.in, test.notIn, test.atLeast, test.atMost, test.includes];
-  if (operators.every((op) => op === undefined)) return test.answered !== undefined;
-  if (!answered) return false;
+  if (operators.every((op) => op === undefined)) return test.answered !== undefined || test.notApplicable !== undefined;
+  if (!answered || notApplicable) return false;
   const chosen = asList(value);
   if (test.equals !== undefined && !sameSet(chosen, asList(test.equals))) return false;
   if (test.in !== undefined && !chosen.some((v) => test.in?.some((x) => sameScalar(v, x)))) return false;

@@ -54,6 +54,7 @@ export function decodeReport(raw: unknown): Validated<Report> {
       levelLabel: text(f, 'levelLabel'),
       answered: f.number('answered') ?? 0,
       questions: f.number('questions') ?? 0,
+      notApplicable: f.number('notApplicable') ?? 0,
     };
   });
   const recommendations: ReportRecommendation[] = (top.list('recommendations') ?? []).map((r, i) => {
@@ -71,6 +72,8 @@ export function decodeReport(raw: unknown): Validated<Report> {
   const benchmarks: ReportBenchmark[] = (top.list('benchmarks') ?? []).map((b, i) => {
     const f = new Fields(isObject(b) ? b : {}, ['benchmarks', i], errors);
     const agrees = f.raw('agrees');
+    const better = f.raw('better');
+    const note = text(f, 'note');
     const answer = answers({ a: f.raw('answer') ?? null }, 'benchmarks', errors).a ?? null;
     return {
       question: f.string('question', { required: true }) ?? '',
@@ -78,6 +81,8 @@ export function decodeReport(raw: unknown): Validated<Report> {
       text: f.string('text') ?? '',
       agreeShare: num(f, 'agreeShare'),
       source: text(f, 'source'),
+      ...(note === null ? {} : { note }),
+      ...(better === 'lower' || better === 'higher' ? { better } : {}),
       answer,
       agrees: typeof agrees === 'boolean' ? agrees : null,
     };

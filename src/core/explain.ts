@@ -1,4 +1,5 @@
 import { round2 } from './levels.js';
+import { isNotApplicable } from './not-applicable.js';
 import { scoreAnswers } from './score.js';
 import type { AnswerValue, Answers, Bank } from './types.js';
 
@@ -18,6 +19,8 @@ export interface ExplainedDimension {
   id: string;
   score: number | null;
   items: ExplainedItem[];
+  /** Questions of the dimension answered "does not apply": asked, not scored. */
+  notApplicable: string[];
 }
 
 export interface Improvement {
@@ -61,7 +64,8 @@ export function explainScores(bank: Bank, answers: Answers): Explanation {
         share: d.score !== null && d.score > 0 ? round2((100 * points) / d.score) : 0,
       };
     });
-    return { id: d.id, score: d.score === null ? null : round2(d.score), items };
+    const notApplicable = bank.questions.filter((q) => q.dimension === d.id && isNotApplicable(q, result.answers[q.id])).map((q) => q.id);
+    return { id: d.id, score: d.score === null ? null : round2(d.score), items, notApplicable };
   });
   improvements.sort((a, b) => b.gain - a.gain);
   return { overall: result.overall.score === null ? null : round2(result.overall.score), dimensions, improvements };

@@ -19,6 +19,7 @@ export { evaluateCondition, sameScalar, type ConditionContext } from './conditio
 export { runSurvey, type Ask, type AskContext, type Review, type SurveyOptions } from './survey.js';
 export { applyConditions, isScored } from './visibility.js';
 export { itemScore } from './item-score.js';
+export { DEFAULT_NOT_APPLICABLE_TEXT, isNotApplicable, notApplicableIds, notApplicableText, offersNotApplicable } from './not-applicable.js';
 export { scoreAnswers, scoreTable, type ScoreResult, type DimensionResult, type ItemResult } from './score.js';
 export { levelOf, round2 } from './levels.js';
 export { recommend } from './recommend.js';
@@ -28,5 +29,6 @@ export { decodeReport } from './decode-report.js';
 export { checkBy, createAggregator, type Aggregate, type AggregateOptions, type Aggregator, type DimensionStats, type QuestionStats, type Segment, type SuppressedSegment } from './aggregate.js';
 export { compareReports, scoreDrops, type Comparison, type ScoreChange, type Drop } from './compare.js';
 export { explainScores, type Explanation, type ExplainedDimension, type ExplainedItem, type Improvement } from './explain.js';
+export { estimatePathTime, estimateTimeRange, roundMinutes, type PathTime, type TimeAssumptions, type TimeRange } from './estimate-time.js';
 export { resolveText, translator, type Translate } from './text.js';
 export { didYouMean, suggestion } from './suggest.js';

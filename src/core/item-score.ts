@@ -1,4 +1,5 @@
 import { sameScalar } from './conditions.js';
+import { isNotApplicable } from './not-applicable.js';
 import type { AnswerValue, Question } from './types.js';
 
 /** Position of v in [min, max] as 0..100, computed in the order SPEC section 4 writes it. */
@@ -22,10 +23,10 @@ export function scaleBounds(values: readonly number[]): { min: number; max: numb
 
 /**
  * The item score s in [0, 100] of one answer (SPEC section 4), or null when the answer is not
- * scored (skipped, or a type that never scores). Assumes the answer was validated.
+ * scored (skipped, "does not apply", or a type that never scores). Assumes the answer was validated.
  */
 export function itemScore(question: Question, value: AnswerValue): number | null {
-  if (value === null || value === undefined) return null;
+  if (value === null || value === undefined || isNotApplicable(question, value)) return null;
   switch (question.type) {
     case 'likert': {
       if (typeof value !== 'number') return null;

@@ -1,4 +1,5 @@
 import { evaluateCondition } from './conditions.js';
+import { notApplicableIds } from './not-applicable.js';
 import { scoreTable, type ScoreResult } from './score.js';
 import type { Bank, Recommendation } from './types.js';
 
@@ -8,7 +9,7 @@ import type { Bank, Recommendation } from './types.js';
  */
 export function recommend(bank: Bank, result: ScoreResult): Recommendation[] {
   const scores = scoreTable(result);
-  const context = { answers: result.answers, scores };
+  const context = { answers: result.answers, scores, notApplicable: notApplicableIds(bank) };
   const dimensionScore = (r: Recommendation): number => {
     const score = r.dimension === undefined ? undefined : scores[r.dimension];
     return score === undefined || score === null ? Infinity : score;

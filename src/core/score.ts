@@ -1,5 +1,6 @@
 import { itemScore } from './item-score.js';
 import { levelOf } from './levels.js';
+import { isNotApplicable } from './not-applicable.js';
 import { applyConditions, isScored } from './visibility.js';
 import type { Answers, AnswerValue, Bank, Level } from './types.js';
 
@@ -21,6 +22,8 @@ export interface DimensionResult {
   answered: number;
   /** Scored questions of the dimension that were asked (visible) to this respondent. */
   questions: number;
+  /** Of those, how many were answered "does not apply" (`n/a`): not scored, not skipped either. */
+  notApplicable: number;
   items: ItemResult[];
 }
 
@@ -58,8 +61,10 @@ export function scoreAnswers(bank: Bank, given: Answers): ScoreResult {
   const dimensions: DimensionResult[] = bank.dimensions.map((dimension) => {
     const scored = visible.filter((q) => isScored(q) && q.dimension === dimension.id);
     const items: ItemResult[] = [];
+    let notApplicable = 0;
     for (const question of scored) {
       const value = Object.hasOwn(answers, question.id) ? (answers[question.id] ?? null) : null;
+      if (isNotApplicable(question, value)) notApplicable += 1;
       const score = itemScore(question, value);
       if (score !== null) items.push({ question: question.id, dimension: dimension.id, value, score, weight: question.weight });
     }
@@ -70,6 +75,7 @@ export function scoreAnswers(bank: Bank, given: Answers): ScoreResult {
       level: score === null ? null : levelOf(bank.levels, score),
       answered: items.length,
       questions: scored.length,
+      notApplicable,
       items,
     };
   });

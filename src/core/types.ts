@@ -82,6 +82,10 @@ export interface Benchmark {
   /** Percentage (0..100) of a reference population choosing one of the top answers. */
   agreeShare?: number;
   source?: Text;
+  /** How to read the figure: how close the reference question is, who answered, known variations. */
+  note?: Text;
+  /** Whether a lower or a higher share is the better outcome (68 % suffer from interruptions: lower). */
+  better?: 'lower' | 'higher';
 }
 
 interface QuestionBase {

@@ -1,4 +1,5 @@
 import { evaluateCondition } from './conditions.js';
+import { notApplicableIds } from './not-applicable.js';
 import type { Answers, AnswerValue, Bank, Question } from './types.js';
 
 export interface VisibleAnswers {
@@ -18,8 +19,9 @@ export function applyConditions(bank: Bank, given: Answers): VisibleAnswers {
   const visible: Question[] = [];
   const hidden: string[] = [];
   const answers: Record<string, AnswerValue> = {};
+  const notApplicable = notApplicableIds(bank);
   for (const question of bank.questions) {
-    if (question.when !== undefined && !evaluateCondition(question.when, { answers })) {
+    if (question.when !== undefined && !evaluateCondition(question.when, { answers, notApplicable })) {
       hidden.push(question.id);
       continue;
     }

@@ -1,27 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { countWords, estimateTime, wordsShown } from '../../src/core/estimate-time.js';
+import { estimatePathTime } from '../../src/core/estimate-time.js';
 import { lintBank } from '../../src/core/lint/index.js';
 import { profilePaths, simulate } from '../../src/core/lint/simulate.js';
 import { agree5, bankFrom, miniBank } from '../helpers.js';
 
 const codes = (bank: Parameters<typeof lintBank>[0]) => lintBank(bank, { samples: 300 }).findings.map((f) => [f.code, f.id]);
-
-describe('estimateTime', () => {
-  it('counts words, elisions and numbers as a reader does', () => {
-    expect(countWords('Je m’organise : l’équipe a 3 outils, non ?')).toBe(7);
-    expect(countWords('  ')).toBe(0);
-  });
-
-  it('reads the question, its help and its choices at 200 words a minute, plus 4 s an answer', () => {
-    const bank = bankFrom(miniBank({ questions: [{ id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'One two three four', help: 'five six' }] }));
-    const question = bank.questions[0];
-    if (question === undefined) throw new Error('no question');
-    // 4 + 2 words of text, 5 one-word labels: 11 words = 3.3 s, plus 4 s.
-    expect(wordsShown(question, 'en', 'en')).toBe(11);
-    expect(estimateTime(bank.questions, 'en', 'en')).toEqual({ questions: 1, words: 11, seconds: 7 });
-    expect(estimateTime([], 'en', 'en')).toEqual({ questions: 0, words: 0, seconds: 0 });
-  });
-});
 
 describe('simulate', () => {
   const bank = bankFrom(
@@ -162,11 +145,12 @@ describe('lintBank', () => {
     );
     const { times, timing } = lintBank(bank, { samples: 10 });
     expect(timing).toEqual({ wordsPerMinute: 200, secondsPerAnswer: 4, lang: 'en' });
-    // lead (1 + 2 words), q1 and q2 (1 + 5 words each): 15 words = 4.5 s, plus 3 × 4 s = 16.5 → 17;
-    // without q2: 9 words = 2.7 s, plus 2 × 4 s = 10.7 → 11.
+    // Title (1 word), lead (1 + 2 words), q1 and q2 (1 + 5 words each): 16 words = 4.8 s, plus
+    // 3 × 4 s = 16.8 → 17; without q2: 10 words = 3 s, plus 2 × 4 s = 11. The welcome screen's figures.
     expect(times.map((t) => [t.profile, t.questions, t.seconds])).toEqual([
       [[['lead', true]], { min: 3, max: 3 }, { min: 17, max: 17 }],
       [[['lead', false]], { min: 2, max: 2 }, { min: 11, max: 11 }],
     ]);
+    expect(Math.round(estimatePathTime(bank, { lead: false, q1: 3 }, 'en').seconds)).toBe(11);
   });
 });

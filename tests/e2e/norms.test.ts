@@ -49,18 +49,20 @@ describe('norms: aggregate --norms-out, then score --norms', () => {
     const r = diag(['score', five, '--norms', norms, '-f', 'json']);
     expect([r.code, r.stderr]).toEqual([0, '']);
     const reports: Array<{ respondent: string; scores: Scores }> = JSON.parse(r.stdout);
-    // Checked by hand against the norms file: r0000001 scores 47.2 overall, q31 = 46.9 ≤ 47.2 <
-    // q32 = 47.27, so 31 points are at or below it; and so on.
+    // Checked by hand against the norms file: r0000001 scores 52.74 overall, q65 = 52.58 ≤ 52.74 <
+    // q66 = 52.76, so 65 points are at or below it; r0000002: q14 = 42.98 ≤ 43.03 < q15 = 43.35;
+    // r0000003: q99 = 64.36 ≤ 64.42; r0000004: q53 = 50.88 ≤ 50.99 < q54 = 51.02; r0000005:
+    // q40 = 49.03 ≤ 49.15 < q41 = 49.17.
     expect(reports.map((x) => [x.respondent, x.scores.overall.score, x.scores.overall.percentile])).toEqual([
-      ['r0000001', 47.2, 31],
-      ['r0000002', 51.23, 58],
-      ['r0000003', 53.73, 74],
-      ['r0000004', 47.44, 33],
-      ['r0000005', 43.85, 16],
+      ['r0000001', 52.74, 65],
+      ['r0000002', 43.03, 14],
+      ['r0000003', 64.42, 99],
+      ['r0000004', 50.99, 53],
+      ['r0000005', 49.15, 40],
     ]);
-    // The count is on the unrounded score: r0000001's self score is 265/7 = 37.857…, shown 37.86;
-    // q20 = q21 = 37.86 are above it, so 19, not 21. Every other count lies between the points
-    // below the rounded score's half-hundredth and those at or below it.
+    // The count is on the unrounded score (SPEC section 13): r0000001's management score is
+    // 200/3 = 66.666…, shown 66.67; q84 … q89 = 66.67 are above it, so 83, not 89. Every count lies
+    // between the points below the rounded score's half-hundredth and those at or below it.
     const file = JSON.parse(readFileSync(norms, 'utf8'));
     for (const report of reports) {
       for (const d of report.scores.dimensions) {
@@ -75,24 +77,24 @@ describe('norms: aggregate --norms-out, then score --norms', () => {
       }
     }
     expect(reports[0]?.scores.dimensions.slice(0, 3).map((d) => [d.score, d.percentile])).toEqual([
-      [37.86, 19],
-      [29.17, 9],
-      [39.81, 25],
+      [48.5, 45],
+      [66.67, 83],
+      [50, 55],
     ]);
-    expect(file.dimensions.self.points.slice(19, 21)).toEqual([37.86, 37.86]);
+    expect(file.dimensions.management.points.slice(82, 90)).toEqual([63, 66.67, 66.67, 66.67, 66.67, 66.67, 66.67, 70.83]);
   });
 
   it('says it in every format, in French and in English', () => {
     const fr = diag(['score', five, '--norms', norms, '--lang', 'fr']);
-    expect(fr.stdout).toMatch(/Score global\s:\sau niveau ou au-dessus de 31\s%\sdu groupe de référence/);
+    expect(fr.stdout).toMatch(/Score global\s:\sau niveau ou au-dessus de 65\s%\sdu groupe de référence/);
     expect(fr.stdout).toMatch(/groupe de référence\s:\s1000 répondants, 2026-11-23/);
     const en = diag(['score', five, '--norms', norms, '--lang', 'en', '-f', 'markdown']);
-    expect(en.stdout).toContain('- **Overall score**: at or above 31 % of the reference group');
+    expect(en.stdout).toContain('- **Overall score**: at or above 65 % of the reference group');
     const html = diag(['score', five, '--norms', norms, '--lang', 'en', '-f', 'html']);
-    expect(html.stdout).toContain('at or above 58 % of the reference group');
+    expect(html.stdout).toContain('at or above 14 % of the reference group');
     const csv = diag(['score', five, '--norms', norms, '-f', 'csv']);
     const [header, first] = csv.stdout.split('\r\n').map((l) => l.split(','));
-    expect(first?.[header?.indexOf('overall_percentile') ?? -1]).toBe('31');
+    expect(first?.[header?.indexOf('overall_percentile') ?? -1]).toBe('65');
   });
 
   it('report --norms renders saved reports with percentiles', () => {
@@ -101,7 +103,7 @@ describe('norms: aggregate --norms-out, then score --norms', () => {
     writeFileSync(saved, JSON.stringify(one));
     const r = diag(['report', saved, '--norms', norms, '-f', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).scores.overall.percentile).toBe(31);
+    expect(JSON.parse(r.stdout).scores.overall.percentile).toBe(65);
   });
 
   it('refuses a group under max(k, 30), writing nothing', () => {
@@ -143,7 +145,7 @@ describe('norms: aggregate --norms-out, then score --norms', () => {
     copyFileSync(norms, join(bankDir, 'pilot.json'));
     const r = diag(['score', five, '--bank', join(bankDir, 'bank.yaml'), '-f', 'json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)[0].scores.overall.percentile).toBe(31);
+    expect(JSON.parse(r.stdout)[0].scores.overall.percentile).toBe(65);
     const off = diag(['score', five, '--bank', join(bankDir, 'bank.yaml'), '--no-norms', '-f', 'json']);
     expect(JSON.parse(off.stdout)[0].scores.overall.percentile).toBeUndefined();
     writeFileSync(join(bankDir, 'evil.yaml'), `${text}\nnorms: ../norms.json\n`);

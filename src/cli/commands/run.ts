@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { buildReport, runSurvey, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
+import { buildReport, estimateTimeRange, roundMinutes, runSurvey, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
 import { InputError, InterruptedError } from '../errors.js';
 import { chooseLanguage, environmentLanguage, ui, type UiStrings } from '../i18n.js';
@@ -43,8 +43,6 @@ export interface Session {
   norms?: Norms;
 }
 
-const SECONDS_PER_QUESTION = 12;
-
 export function isExitPrompt(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
 }
@@ -58,6 +56,8 @@ function stamp(date: Date): string {
 export function answerFileYaml(bank: Bank, report: Report): string {
   const file = {
     bank: bank.id,
+    // Lets a later version of the bank say which one the file was written for.
+    bankVersion: bank.version,
     ...(report.respondent === null ? {} : { respondent: report.respondent }),
     lang: report.lang,
     createdAt: report.createdAt,
@@ -119,9 +119,9 @@ export function welcome(session: Session): void {
   session.clear();
   write(`${chalk.bold(wrap(t(bank.title), width))}\n\n`);
   if (bank.description !== undefined) write(`${wrap(t(bank.description), width)}\n\n`);
-  const always = bank.questions.filter((q) => q.when === undefined).length;
-  const most = bank.questions.length;
-  write(`${s.run.welcome(always, most, Math.max(1, Math.round((most * SECONDS_PER_QUESTION) / 60)))}\n`);
+  // From the words actually shown on the shortest and the longest path (src/core/estimate-time.ts).
+  const time = estimateTimeRange(bank, session.lang);
+  write(`${s.run.welcome(time.least.questions, time.most.questions, roundMinutes(time.least.seconds), roundMinutes(time.most.seconds))}\n`);
   write(`${chalk.dim(wrap(s.run.privacy, width))}\n${chalk.dim(wrap(s.run.keys, width))}\n\n`);
 }
 

@@ -1,3 +1,4 @@
+import { benchmarkWords } from './benchmark-words.js';
 import { dimensionRows, levelCounts, type AggregateView } from './aggregate-view.js';
 import { csvRow } from './csv.js';
 import { barHtml, esc, htmlPage } from './html-kit.js';
@@ -16,7 +17,16 @@ export function renderAggregateMarkdown(view: AggregateView): string {
   const benchmarks = aggregate.questions.filter((q) => q.reference !== undefined);
   if (benchmarks.length > 0) {
     lines.push('', `### ${s.group.benchmarks}`, '', `| ${s.question} | ${s.group.yourGroup} | ${s.group.reference} |`, '| --- | ---: | ---: |');
-    for (const q of benchmarks) lines.push(`| ${mdEscape(view.questionText(q.id))} | ${q.agreeShare === null || q.agreeShare === undefined ? '—' : s.percent(n(q.agreeShare))} | ${s.percent(n(q.reference ?? null))} |`);
+    for (const q of benchmarks) {
+      const about = benchmarkWords(view, q.id);
+      lines.push(`| ${mdEscape(view.questionText(q.id))} | ${q.agreeShare === null || q.agreeShare === undefined ? '—' : s.percent(n(q.agreeShare))} | ${s.percent(n(q.reference ?? null))}${about.better === undefined ? '' : ` (${about.better})`} |`);
+    }
+    // How to read each reference figure, under the table.
+    for (const q of benchmarks) {
+      const about = benchmarkWords(view, q.id);
+      const words = [about.note, about.source].filter((w): w is string => w !== undefined);
+      if (words.length > 0) lines.push('', `_${mdEscape(view.questionText(q.id))}_${s.colon}${mdEscape(words.join(' — '))}`);
+    }
   }
   for (const breakdown of view.breakdowns) {
     lines.push('', `### ${mdEscape(s.group.by(breakdown.title))}`, '');
@@ -64,10 +74,13 @@ export function renderAggregateHtml(view: AggregateView, extra = ''): string {
     parts.push(`<h2>${esc(s.group.benchmarks)}</h2>`);
     for (const q of benchmarks) {
       const share = q.agreeShare ?? null;
+      const about = benchmarkWords(view, q.id);
       parts.push(
         `<div class="bench"><div>${esc(s.quote(view.questionText(q.id)))}</div>` +
           `<div>${esc(s.group.yourGroup)}${esc(s.colon)}<strong>${esc(share === null ? '—' : s.percent(n(share)))}</strong> ${barHtml(share, '#2e86c1', q.reference ?? null)}</div>` +
-          `<div class="muted">${esc(s.group.reference)}${esc(s.colon)}${esc(s.percent(n(q.reference ?? null)))} (▮)</div></div>`,
+          `<div class="muted">${esc(s.group.reference)}${esc(s.colon)}${esc(s.percent(n(q.reference ?? null)))} (▮)${about.better === undefined ? '' : ` — ${esc(about.better)}`}</div>` +
+          [about.note, about.source].map((w) => (w === undefined ? '' : `<div class="muted">${esc(w)}</div>`)).join('') +
+          '</div>',
       );
     }
   }

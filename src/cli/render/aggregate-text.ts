@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { dimensionRows, levelCounts, type AggregateView } from './aggregate-view.js';
+import { benchmarkWords } from './benchmark-words.js';
 import { bar, formatScore, safeText, wrap } from './terminal.js';
 
 /** The group's picture for a projector: large bars, few words, nobody singled out. */
@@ -27,7 +28,9 @@ export function renderAggregateText(view: AggregateView, options: { color: boole
       out.push(wrap(s.quote(view.questionText(q.id)), width, '  '));
       const share = q.agreeShare ?? null;
       out.push(`    ${s.group.yourGroup.padEnd(14)} ${chalk.cyan(bar(share, 20))} ${share === null ? '—' : s.percent(n(share))}  ${chalk.dim(s.group.answers(q.answered))}`);
-      out.push(`    ${s.group.reference.padEnd(14)} ${chalk.dim(bar(q.reference ?? null, 20))} ${s.percent(n(q.reference ?? null))}`);
+      const about = benchmarkWords(view, q.id);
+      out.push(`    ${s.group.reference.padEnd(14)} ${chalk.dim(bar(q.reference ?? null, 20))} ${s.percent(n(q.reference ?? null))}${about.better === undefined ? '' : `  (${about.better})`}`);
+      for (const extra of [about.note, about.source]) if (extra !== undefined) out.push(chalk.dim(wrap(extra, width, '      ')));
     }
     out.push('');
   }

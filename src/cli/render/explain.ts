@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { translator, type Bank, type Explanation } from '../../core/index.js';
+import { NOT_APPLICABLE, translator, type Bank, type Explanation } from '../../core/index.js';
 import { answerLabel } from '../answer-label.js';
 import { ui } from '../i18n.js';
 import { mdEscape } from './markdown.js';
@@ -30,12 +30,14 @@ export function renderExplanation(explanation: Explanation, bank: Bank, options:
     const lines = [`## ${s.explain.title}`, '', `**${s.overall}${s.colon}${n(explanation.overall)} / 100**`, ''];
     for (const d of explanation.dimensions) {
       lines.push(`### ${mdEscape(title(d.id))} — ${n(d.score)}`, '');
-      if (d.items.length === 0) {
+      if (d.items.length === 0 && d.notApplicable.length === 0) {
         lines.push(`_${s.noScore}_`, '');
         continue;
       }
       lines.push(`| ${s.question} | ${s.explain.item} | ${s.explain.itemScore} | ${s.explain.weight} | ${s.explain.points} | ${s.explain.share} |`, '| --- | --- | ---: | ---: | ---: | ---: |');
       for (const item of d.items) lines.push(`| ${mdEscape(t(question(item.question)?.text))} | ${mdEscape(label(item.question, item.answer))} | ${n(item.score)} | ${item.weight} | ${n(item.points)} | ${s.percent(n(item.share))} |`);
+      // "Does not apply" answers: asked, shown, never scored.
+      for (const id of d.notApplicable) lines.push(`| ${mdEscape(t(question(id)?.text))} | ${mdEscape(label(id, NOT_APPLICABLE))} | — | — | — | — |`);
       lines.push('');
     }
     lines.push(`### ${s.explain.best}`, '');
@@ -48,7 +50,7 @@ export function renderExplanation(explanation: Explanation, bank: Bank, options:
   const out = [chalk.bold(s.explain.title), `${s.overall}${s.colon}${chalk.bold(n(explanation.overall))} / 100`, ''];
   for (const d of explanation.dimensions) {
     out.push(chalk.bold(`${safeText(title(d.id))} — ${n(d.score)}`));
-    if (d.items.length === 0) {
+    if (d.items.length === 0 && d.notApplicable.length === 0) {
       out.push(`  ${chalk.dim(s.noScore)}`, '');
       continue;
     }
@@ -60,6 +62,7 @@ export function renderExplanation(explanation: Explanation, bank: Bank, options:
     for (const item of d.items) {
       table.push([shorten(safeText(t(question(item.question)?.text)), room), shorten(label(item.question, item.answer), 18), n(item.score), String(item.weight), n(item.points), s.percent(n(item.share))]);
     }
+    for (const id of d.notApplicable) table.push([shorten(safeText(t(question(id)?.text)), room), shorten(label(id, NOT_APPLICABLE), 18), '—', '—', '—', '—']);
     out.push(table.toString(), '');
   }
   out.push(chalk.bold(s.explain.best));

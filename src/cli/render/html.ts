@@ -45,7 +45,13 @@ function section(report: Report, options: RenderOptions): string {
           .map((b) => {
             const you = b.agrees === null ? '' : ` — <strong>${esc(b.agrees ? s.youToo : s.notYou)}</strong>`;
             const source = b.source === null ? '' : `<div class="muted">${esc(s.source)}${esc(s.colon)}${esc(b.source)}</div>`;
-            return `<div class="bench"><div>${esc(s.percent(formatScore(b.agreeShare, report.lang)))} ${esc(s.respondentsSay)}${esc(s.colon)}${esc(s.quote(b.text))}${you}</div>${barHtml(b.agreeShare, '#85929e')}${source}</div>`;
+            const share = esc(s.percent(formatScore(b.agreeShare, report.lang)));
+            const head =
+              b.note === undefined && b.better === undefined
+                ? `${share} ${esc(s.respondentsSay)}${esc(s.colon)}${esc(s.quote(b.text))}`
+                : `${esc(s.indicative)}${esc(s.colon)}${share}${b.better === undefined ? '' : ` (${esc(s.better[b.better])})`} — ${esc(s.quote(b.text))}`;
+            const note = b.note === undefined ? '' : `<div class="muted">${esc(b.note)}</div>`;
+            return `<div class="bench"><div>${head}${you}</div>${barHtml(b.agreeShare, '#85929e')}${note}${source}</div>`;
           })
           .join('');
   const recs = report.recommendations.map((r) => {

@@ -32,7 +32,9 @@ export function renderReportMarkdown(report: Report, options: RenderOptions): st
     for (const b of benchmarks) {
       const you = b.agrees === null ? '' : ` — **${b.agrees ? s.youToo : s.notYou}**`;
       const source = b.source === null ? '' : ` _(${s.source}${s.colon}${mdEscape(b.source)})_`;
-      lines.push(`- ${s.percent(formatScore(b.agreeShare, report.lang))} ${s.respondentsSay}${s.colon}${s.quote(mdEscape(b.text))}${you}${source}`);
+      const share = s.percent(formatScore(b.agreeShare, report.lang));
+      if (b.note === undefined && b.better === undefined) lines.push(`- ${share} ${s.respondentsSay}${s.colon}${s.quote(mdEscape(b.text))}${you}${source}`);
+      else lines.push(`- ${s.indicative}${s.colon}${share}${b.better === undefined ? '' : ` (${s.better[b.better]})`} — ${s.quote(mdEscape(b.text))}${you}${source}${b.note === undefined ? '' : `  \n  _${mdEscape(b.note)}_`}`);
     }
     lines.push('');
   }

@@ -1,5 +1,5 @@
 import type { Bank, Question } from '../../core/index.js';
-import { translator, type Translate } from '../../core/index.js';
+import { NOT_APPLICABLE, notApplicableText, translator, type Translate } from '../../core/index.js';
 import { ui } from '../i18n.js';
 import { describeCondition } from './condition-text.js';
 import { safeText } from './terminal.js';
@@ -55,6 +55,8 @@ export function renderTemplate(bank: Bank, lang: string): string {
     out.push(comment(t(question.text)));
     if (question.help !== undefined) out.push(comment(`(${t(question.help)})`));
     for (const line of allowed(question, t, lang)) out.push(comment(line));
+    const na = notApplicableText(question);
+    if (na !== undefined) out.push(comment(`${NOT_APPLICABLE} = ${t(na)}`));
     if (!question.required) out.push(comment(s.optional));
     if (question.when !== undefined) out.push(comment(`${s.onlyIf}: ${describeCondition(question.when)}`));
     out.push(`  ${question.id}:`);

@@ -48,7 +48,15 @@ export function renderReportText(report: Report, options: RenderOptions): string
     lines.push(chalk.bold(s.benchmarks));
     for (const b of benchmarks) {
       const you = b.agrees === null ? '' : ` — ${b.agrees ? s.youToo : s.notYou}`;
-      lines.push(wrap(`${s.percent(formatScore(b.agreeShare, report.lang))} ${s.respondentsSay}${s.colon}${s.quote(b.text)}${you}`, width, '  '));
+      const share = s.percent(formatScore(b.agreeShare, report.lang));
+      if (b.note === undefined && b.better === undefined) {
+        lines.push(wrap(`${share} ${s.respondentsSay}${s.colon}${s.quote(b.text)}${you}`, width, '  '));
+      } else {
+        // A figure from another survey: say so, and which way is better, rather than "x% agree with our sentence".
+        const better = b.better === undefined ? '' : ` (${s.better[b.better]})`;
+        lines.push(wrap(`${s.indicative}${s.colon}${share}${better} — ${s.quote(b.text)}${you}`, width, '  '));
+        if (b.note !== undefined) lines.push(chalk.dim(wrap(b.note, width, '    ')));
+      }
       if (b.source !== null) lines.push(chalk.dim(wrap(`${s.source}${s.colon}${b.source}`, width, '    ')));
     }
     lines.push('');

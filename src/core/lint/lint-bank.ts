@@ -1,4 +1,4 @@
-import { estimateTime, READING_WORDS_PER_MINUTE, SECONDS_PER_ANSWER } from '../estimate-time.js';
+import { estimatePathTime } from '../estimate-time.js';
 import { recommend } from '../recommend.js';
 import { scoreAnswers } from '../score.js';
 import type { Bank } from '../types.js';
@@ -15,6 +15,9 @@ export interface LintOptions {
   /** Language of the time estimates (default: the bank's first). */
   lang?: string;
 }
+
+/** The pace the time estimates assume (the welcome screen's, src/core/estimate-time.ts). */
+const TIMING = { wordsPerMinute: 200, secondsPerQuestion: 4 };
 
 interface Outcome {
   sim: Simulated;
@@ -88,9 +91,11 @@ export function lintBank(bank: Bank, options: LintOptions = {}): LintResult {
 
   findings.push(...fewQuestions(bank), ...keyedOneWay(bank), ...duplicateTexts(bank), ...missingTranslations(bank));
 
-  const fallback = bank.languages[0] ?? lang;
   const times: PathTime[] = simulation.paths.map((path, index) => {
-    const estimates = outcomes.filter((o) => o.sim.path === index).map((o) => estimateTime(o.sim.asked, lang, fallback));
+    const estimates = outcomes.filter((o) => o.sim.path === index).map((o) => {
+      const time = estimatePathTime(bank, o.sim.answers, lang, TIMING);
+      return { ...time, seconds: Math.round(time.seconds) };
+    });
     const range = (pick: (e: (typeof estimates)[number]) => number) => ({ min: Math.min(...estimates.map(pick)), max: Math.max(...estimates.map(pick)) });
     return { profile: [...path.entries()], questions: range((e) => e.questions), words: range((e) => e.words), seconds: range((e) => e.seconds) };
   });
@@ -103,6 +108,6 @@ export function lintBank(bank: Bank, options: LintOptions = {}): LintResult {
     truncated: simulation.truncated,
     findings,
     times,
-    timing: { wordsPerMinute: READING_WORDS_PER_MINUTE, secondsPerAnswer: SECONDS_PER_ANSWER, lang },
+    timing: { wordsPerMinute: TIMING.wordsPerMinute, secondsPerAnswer: TIMING.secondsPerQuestion, lang },
   };
 }

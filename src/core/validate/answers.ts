@@ -2,14 +2,21 @@ import { sameScalar } from '../conditions.js';
 import { LIMITS } from '../limits.js';
 import { ProblemList, type Path, type Validated } from '../problems.js';
 import { suggestion } from '../suggest.js';
-import type { AnswerFile, AnswerValue, Bank, Question, Scalar } from '../types.js';
+import { offersNotApplicable } from '../not-applicable.js';
+import { NOT_APPLICABLE, type AnswerFile, type AnswerValue, type Bank, type Question, type Scalar } from '../types.js';
 import { applyConditions } from '../visibility.js';
+import { BANK_HISTORY, type BankVersionIds } from './bank-history.js';
 import { describe, isObject } from './fields.js';
 
-const TOP_KEYS = ['$schema', 'bank', 'respondent', 'lang', 'createdAt', 'answers'];
+const TOP_KEYS = ['$schema', 'bank', 'bankVersion', 'respondent', 'lang', 'createdAt', 'answers'];
 
-function listValues(values: readonly Scalar[]): string {
+function listAll(values: readonly Scalar[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
+}
+
+/** Whether a single or multiple question has an option of this value (a bank may name one `n/a`). */
+function isChoiceValue(question: Question, value: Scalar): boolean {
+  return (question.type === 'single' || question.type === 'multiple') && question.options.some((o) => sameScalar(o.value, value));
 }
 
 /** Checks one answer against its question; returns the canonical value (option values as the bank spells them). */
@@ -20,6 +27,14 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
   };
   if (value === null) {
     return question.required ? fail('required', 'is required and cannot be skipped (null)') : null;
+  }
+  // SPEC section 9: `n/a` only where the question offers it, and then listed among the allowed values.
+  const na = offersNotApplicable(question);
+  if (na && value === NOT_APPLICABLE) return NOT_APPLICABLE;
+  const listValues = (values: readonly Scalar[]): string => listAll(na ? [...values, NOT_APPLICABLE] : values);
+  const orNa = na ? ` or ${JSON.stringify(NOT_APPLICABLE)}` : '';
+  if (value === NOT_APPLICABLE && !na && question.type !== 'text' && !isChoiceValue(question, value)) {
+    return fail('not-applicable-not-offered', `"${NOT_APPLICABLE}" (does not apply) is not offered by this question`);
   }
   switch (question.type) {
     case 'likert': {
@@ -35,7 +50,7 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
     }
     case 'multiple': {
       const values = question.options.map((o) => o.value);
-      if (!Array.isArray(value)) return fail('type', `expects a list of options such as [${JSON.stringify(values[0])}], not ${describe(value)}; allowed: ${listValues(values)}`);
+      if (!Array.isArray(value)) return fail('type', `expects a list of options such as [${JSON.stringify(values[0])}], not ${describe(value)}; allowed: ${listAll(values)}${orNa}`);
       const chosen: Scalar[] = [];
       // By String(value), which is how sameScalar matches a string or number: linear, not quadratic.
       const byString = new Map(values.map((v) => [String(v), v]));
@@ -46,7 +61,7 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
         const match = scalar ? byString.get(String(item)) : undefined;
         if (match === undefined) {
           // Only scalars get a "did you mean": String() of a mapping such as {toString: 1} throws.
-          errors.add([...path, i], 'bad-value', `${question.id}: ${JSON.stringify(item)} is not an option${scalar ? suggestion(String(item), values.map(String)) : ''}; allowed: ${listValues(values)}`);
+          errors.add([...path, i], 'bad-value', `${question.id}: ${JSON.stringify(item)} is not an option${scalar ? suggestion(String(item), values.map(String)) : ''}; allowed: ${listAll(values)}${na ? ` (or ${JSON.stringify(NOT_APPLICABLE)} alone, instead of a list)` : ''}`);
           ok = false;
         } else if (taken.has(match)) {
           errors.add([...path, i], 'duplicate-value', `${question.id}: ${JSON.stringify(item)} is chosen twice`);
@@ -59,9 +74,9 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
       return ok ? chosen : undefined;
     }
     case 'boolean':
-      return typeof value === 'boolean' ? value : fail('type', `expects true or false, not ${describe(value)}`);
+      return typeof value === 'boolean' ? value : fail('type', `expects true or false${orNa}, not ${describe(value)}`);
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? value : fail('type', `expects a number${question.min !== undefined && question.max !== undefined ? ` from ${question.min} to ${question.max}` : ''}, not ${describe(value)}`);
+      return typeof value === 'number' && Number.isFinite(value) ? value : fail('type', `expects a number${question.min !== undefined && question.max !== undefined ? ` from ${question.min} to ${question.max}` : ''}${orNa}, not ${describe(value)}`);
     case 'text':
       if (typeof value === 'string') return value.length <= LIMITS.textLength ? value : fail('too-long', `is ${value.length} characters long; the limit is ${LIMITS.textLength}`);
       // YAML turns `comment: 2024` into a number; a text answer should not be refused for that.
@@ -83,12 +98,30 @@ function questionsById(bank: Bank): ReadonlyMap<string, Question> {
 /** Turns a saved report (SPEC section 6) back into an answer file, so reports can be re-scored. */
 function fromReport(raw: Record<string, unknown>): { file: Record<string, unknown>; sectionOf: (id: string) => string } {
   const bank = isObject(raw.bank) ? raw.bank.id : raw.bank;
+  const bankVersion = isObject(raw.bank) ? raw.bank.version : undefined;
   const profile = isObject(raw.profile) ? raw.profile : {};
   const answers = isObject(raw.answers) ? raw.answers : {};
   return {
-    file: { bank, respondent: raw.respondent ?? undefined, lang: raw.lang, createdAt: raw.createdAt, answers: { ...profile, ...answers } },
+    file: { bank, bankVersion, respondent: raw.respondent ?? undefined, lang: raw.lang, createdAt: raw.createdAt, answers: { ...profile, ...answers } },
     sectionOf: (id) => (Object.hasOwn(profile, id) ? 'profile' : 'answers'),
   };
+}
+
+/**
+ * The earlier version of the bank an answer file was written for: the one it names (`bankVersion`,
+ * or a report's bank.version) when it has unknown ids, or else the one whose ids explain at least
+ * three unknown ids and four in five of them.
+ */
+function olderVersion(bank: Bank, declared: unknown, unknown: readonly string[]): BankVersionIds | undefined {
+  if (unknown.length === 0) return undefined;
+  const versions = BANK_HISTORY.filter((h) => h.bank === bank.id && h.version !== bank.version);
+  const named = versions.find((h) => h.version === declared);
+  if (named !== undefined) return named;
+  return versions.find((h) => {
+    const ids = new Set(h.ids);
+    const explained = unknown.filter((id) => ids.has(id)).length;
+    return explained >= 3 && explained * 5 >= unknown.length * 4;
+  });
 }
 
 export function isReport(raw: unknown): raw is Record<string, unknown> {
@@ -132,6 +165,14 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
   }
   const byId = questionsById(bank);
   const checked: Record<string, AnswerValue> = {};
+  const unknown = Object.keys(given).filter((id) => !byId.has(id));
+  const older = olderVersion(bank, raw.bankVersion, unknown);
+  if (older !== undefined) {
+    // One message instead of a wall of unknown ids: the file was written for another version.
+    const answered = Object.keys(given).length;
+    errors.add(['answers'], 'old-bank-version', `this answer file was written for ${bank.id} ${older.version} (${unknown.length} of its ${answered} answers are to questions that no longer exist); ${bank.version} changed the questions: ${older.changes}. Answer again with "diag run", or start from "diag template"`);
+    return { ok: false, errors: errors.items, warnings: warnings.items };
+  }
   for (const [id, value] of Object.entries(given)) {
     const path = [sectionOf(id), id];
     const question = byId.get(id);

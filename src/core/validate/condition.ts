@@ -1,6 +1,7 @@
 import type { Path, ProblemList } from '../problems.js';
 import { suggestion } from '../suggest.js';
-import type { Condition, Question, QuestionTest, Scalar, ScoreTest } from '../types.js';
+import { offersNotApplicable } from '../not-applicable.js';
+import { NOT_APPLICABLE, type Condition, type Question, type QuestionTest, type Scalar, type ScoreTest } from '../types.js';
 import { describe, isObject } from './fields.js';
 
 export interface ConditionScope {
@@ -16,7 +17,7 @@ export interface ConditionScope {
   warnings: ProblemList;
 }
 
-const QUESTION_OPERATORS = ['equals', 'in', 'notIn', 'atLeast', 'atMost', 'includes', 'answered'] as const;
+const QUESTION_OPERATORS = ['equals', 'in', 'notIn', 'atLeast', 'atMost', 'includes', 'answered', 'notApplicable'] as const;
 const SCORE_OPERATORS = ['below', 'atLeast'] as const;
 const COMBINATORS = ['all', 'any', 'not'] as const;
 const MAX_DEPTH = 32;
@@ -37,6 +38,10 @@ function checkValues(values: Scalar[], question: Question, path: Path, scope: Co
   const allowed = optionValues(question);
   if (allowed === undefined) return;
   for (const value of values) {
+    if (value === NOT_APPLICABLE && offersNotApplicable(question)) {
+      scope.warnings.add(path, 'not-applicable-value-test', `"${NOT_APPLICABLE}" is the "does not apply" answer of "${question.id}": no value test holds on it; write {question: ${question.id}, notApplicable: true}`);
+      continue;
+    }
     if (!allowed.some((a) => a === value || String(a) === String(value))) {
       scope.warnings.add(path, 'unknown-value', `${JSON.stringify(value)} is not a value of "${question.id}" (${allowed.map((a) => JSON.stringify(a)).join(', ')}): this test can never be true`);
     }
@@ -73,11 +78,16 @@ function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: Condi
         scope.errors.add(at, 'type', `must be a number, not ${describe(value)}`);
         ok = false;
       } else test[key] = value;
-    } else if (key === 'answered') {
+    } else if (key === 'answered' || key === 'notApplicable') {
       if (typeof value !== 'boolean') {
         scope.errors.add(at, 'type', `must be true or false, not ${describe(value)}`);
         ok = false;
-      } else test.answered = value;
+      } else {
+        test[key] = value;
+        if (key === 'notApplicable' && question && !offersNotApplicable(question)) {
+          scope.warnings.add(at, 'not-applicable-not-offered', `"${id}" offers no "does not apply" answer (add notApplicable to it): this test is ${value ? 'never true' : 'the same as answered: true'}`);
+        }
+      }
     } else if (key === 'in' || key === 'notIn') {
       if (!Array.isArray(value) || !value.every(isScalar)) {
         scope.errors.add(at, 'type', `must be a list of values, not ${describe(value)}`);

@@ -1,14 +1,15 @@
 import { LIMITS } from '../limits.js';
 import type { Path } from '../problems.js';
 import { suggestion } from '../suggest.js';
-import type { Benchmark, ChoiceOption, Question, QuestionType, Scale, ScaleOption } from '../types.js';
+import { NOT_APPLICABLE, type Benchmark, type ChoiceOption, type Question, type QuestionType, type Scale, type ScaleOption, type Text } from '../types.js';
 import { readCondition, type ConditionScope } from './condition.js';
 import { describe, Fields, isObject } from './fields.js';
 import { readText, type TextRules } from './text.js';
 
 export const QUESTION_ID = /^[a-z][a-z0-9_.-]*$/;
 const TYPES: readonly QuestionType[] = ['likert', 'single', 'multiple', 'boolean', 'number', 'text'];
-const KEYS = ['id', 'type', 'dimension', 'text', 'help', 'scale', 'options', 'reverse', 'weight', 'required', 'when', 'benchmark', 'min', 'max'];
+const BETTER = ['lower', 'higher'] as const;
+const KEYS = ['id', 'type', 'dimension', 'text', 'help', 'scale', 'options', 'reverse', 'weight', 'required', 'when', 'benchmark', 'min', 'max', 'notApplicable'];
 
 export interface QuestionContext extends TextRules {
   scales: ReadonlyMap<string, Scale>;
@@ -95,9 +96,50 @@ function readBenchmark(value: unknown, path: Path, fields: Fields, rules: TextRu
     return undefined;
   }
   const benchmark = new Fields(value, path, fields.errors);
+  benchmark.unknownKeys(['agreeShare', 'source', 'note', 'better'], rules.warnings);
   const agreeShare = benchmark.number('agreeShare', { min: 0, max: 100 });
   const source = readText(value.source, [...path, 'source'], rules, false);
-  return { ...(agreeShare === undefined ? {} : { agreeShare }), ...(source === undefined ? {} : { source }) };
+  const note = readText(value.note, [...path, 'note'], rules, false);
+  const betterRaw = benchmark.string('better');
+  const better = BETTER.find((b) => b === betterRaw);
+  if (betterRaw !== undefined && better === undefined) {
+    benchmark.fail('better', 'bad-better', `${JSON.stringify(betterRaw)} is not a direction; one of ${BETTER.join(', ')} (is a lower or a higher share better?)`);
+  }
+  return {
+    ...(agreeShare === undefined ? {} : { agreeShare }),
+    ...(source === undefined ? {} : { source }),
+    ...(note === undefined ? {} : { note }),
+    ...(better === undefined ? {} : { better }),
+  };
+}
+
+/**
+ * SPEC section 9: `notApplicable` is a Text (the wording of the choice) or true (the tool's
+ * wording); false is accepted and means "not offered". Refused on text questions, whose answer is
+ * free (`n/a` would be an ordinary text there), and where an option already has the value `n/a`.
+ */
+function readNotApplicable(raw: Record<string, unknown>, fields: Fields, type: QuestionType | undefined, rules: TextRules): Text | true | undefined {
+  if (!fields.has('notApplicable')) return undefined;
+  const value = raw.notApplicable;
+  if (value === false) return undefined;
+  const path = fields.at('notApplicable');
+  const text = value === true ? true : typeof value === 'string' || isObject(value) ? readText(value, path, rules) : undefined;
+  if (value !== true && typeof value !== 'string' && !isObject(value)) {
+    fields.fail('notApplicable', 'type', `must be true or a text (the wording of the "does not apply" choice), not ${describe(value)}`);
+    return undefined;
+  }
+  if (type === 'text') {
+    fields.fail('notApplicable', 'not-applicable-on-text', 'a text question cannot offer "does not apply": its answer is free (make it optional instead)');
+    return undefined;
+  }
+  if ((type === 'single' || type === 'multiple') && Array.isArray(raw.options)) {
+    raw.options.forEach((option, i) => {
+      if (isObject(option) && option.value === NOT_APPLICABLE) {
+        fields.errors.add(fields.at('options').concat(i, 'value'), 'not-applicable-value', `the value "${NOT_APPLICABLE}" is the "does not apply" answer of this question (notApplicable); give this option another value`);
+      }
+    });
+  }
+  return text;
 }
 
 /** Validates one question of `profile` or `questions`; undefined (with problems recorded) when invalid. */
@@ -137,6 +179,7 @@ export function readQuestion(raw: unknown, path: Path, profile: boolean, context
   }
   const when = fields.has('when') ? readCondition(raw.when, fields.at('when'), context.conditions) : undefined;
   const benchmark = readBenchmark(fields.raw('benchmark'), fields.at('benchmark'), fields, context);
+  const notApplicable = readNotApplicable(raw, fields, type, context);
 
   let question: Question | undefined;
   const base = {
@@ -148,6 +191,7 @@ export function readQuestion(raw: unknown, path: Path, profile: boolean, context
     required,
     ...(when === undefined ? {} : { when }),
     ...(benchmark === undefined ? {} : { benchmark }),
+    ...(notApplicable === undefined ? {} : { notApplicable }),
     profile,
   };
   if (type === 'likert') {
