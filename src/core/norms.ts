@@ -122,57 +122,62 @@ export function percentileOf(points: readonly number[], score: number): number {
 }
 
 const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function numbers(list: unknown): number[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const out: number[] = [];
+  for (const x of list) {
+    if (!isNumber(x) || x < 0 || x > 100) return undefined;
+    out.push(x);
+  }
+  return out;
+}
 
 function checkScore(problems: ProblemList, path: Array<string | number>, raw: unknown): NormScore | undefined {
-  if (typeof raw !== 'object' || raw === null) {
+  if (!isRecord(raw)) {
     problems.add(path, 'bad-norms', 'expected {n, points}');
     return undefined;
   }
-  const { n, points } = raw as { n?: unknown; points?: unknown };
-  if (!isNumber(n) || !Number.isInteger(n) || n < 1) problems.add([...path, 'n'], 'bad-norms', 'expected a whole number of respondents');
-  if (!Array.isArray(points) || points.length !== 99 || !points.every((p) => isNumber(p) && p >= 0 && p <= 100)) {
+  const n = raw.n;
+  const points = numbers(raw.points);
+  const count = isNumber(n) && Number.isInteger(n) && n >= 1 ? n : undefined;
+  if (count === undefined) problems.add([...path, 'n'], 'bad-norms', 'expected a whole number of respondents');
+  if (points === undefined || points.length !== 99) {
     problems.add([...path, 'points'], 'bad-norms', 'expected 99 percentile points between 0 and 100');
     return undefined;
   }
-  const sorted = points.every((p, i) => i === 0 || (points[i - 1] as number) <= p);
-  if (!sorted) problems.add([...path, 'points'], 'bad-norms', 'percentile points must not decrease');
-  return isNumber(n) ? { n, points: points as number[] } : undefined;
+  if (points.some((p, i) => i > 0 && (points[i - 1] ?? p) > p)) problems.add([...path, 'points'], 'bad-norms', 'percentile points must not decrease');
+  return count === undefined ? undefined : { n: count, points };
 }
 
 /** Validates a parsed norms file (`unknown` in, typed norms or problems out). */
 export function validateNorms(raw: unknown): { ok: true; value: Norms } | { ok: false; errors: Problem[] } {
   const problems = new ProblemList();
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+  if (!isRecord(raw)) {
     problems.add([], 'bad-norms', 'a norms file is a JSON object written by diag aggregate --norms-out');
     return { ok: false, errors: problems.items };
   }
-  const data = raw as Record<string, unknown>;
-  if (data.kind !== 'diag-norms') problems.add(['kind'], 'bad-norms', 'not a diag norms file (kind is not "diag-norms")');
-  if (data.schemaVersion !== 1) problems.add(['schemaVersion'], 'bad-norms', 'unknown schemaVersion (expected 1)');
-  const bank = data.bank as { id?: unknown; version?: unknown } | undefined;
-  if (typeof bank !== 'object' || bank === null || typeof bank.id !== 'string' || typeof bank.version !== 'string') problems.add(['bank'], 'bad-norms', 'expected {id, version}');
-  const overall = checkScore(problems, ['overall'], data.overall);
+  if (raw.kind !== 'diag-norms') problems.add(['kind'], 'bad-norms', 'not a diag norms file (kind is not "diag-norms")');
+  if (raw.schemaVersion !== 1) problems.add(['schemaVersion'], 'bad-norms', 'unknown schemaVersion (expected 1)');
+  const bank = isRecord(raw.bank) && typeof raw.bank.id === 'string' && typeof raw.bank.version === 'string' ? { id: raw.bank.id, version: raw.bank.version } : undefined;
+  if (bank === undefined) problems.add(['bank'], 'bad-norms', 'expected {id, version}');
+  const overall = checkScore(problems, ['overall'], raw.overall);
   const dimensions: Record<string, NormScore> = {};
-  if (typeof data.dimensions !== 'object' || data.dimensions === null || Array.isArray(data.dimensions)) problems.add(['dimensions'], 'bad-norms', 'expected an object by dimension id');
+  if (!isRecord(raw.dimensions)) problems.add(['dimensions'], 'bad-norms', 'expected an object by dimension id');
   else {
-    for (const [id, value] of Object.entries(data.dimensions)) {
+    for (const [id, value] of Object.entries(raw.dimensions)) {
       const score = checkScore(problems, ['dimensions', id], value);
       if (score !== undefined) dimensions[id] = score;
     }
   }
-  if (problems.items.length > 0 || overall === undefined || bank === undefined || typeof bank.id !== 'string' || typeof bank.version !== 'string') return { ok: false, errors: problems.items };
+  if (problems.items.length > 0 || overall === undefined || bank === undefined) return { ok: false, errors: problems.items };
+  const omitted = Array.isArray(raw.omitted)
+    ? raw.omitted.flatMap((x) => (isRecord(x) && typeof x.id === 'string' && typeof x.reason === 'string' ? [{ id: x.id, reason: x.reason }] : []))
+    : [];
   return {
     ok: true,
-    value: {
-      kind: 'diag-norms',
-      schemaVersion: 1,
-      bank: { id: bank.id, version: bank.version },
-      createdAt: typeof data.createdAt === 'string' ? data.createdAt : '',
-      n: isNumber(data.n) ? data.n : overall.n,
-      overall,
-      dimensions,
-      omitted: Array.isArray(data.omitted) ? (data.omitted as Norms['omitted']) : [],
-    },
+    value: { kind: 'diag-norms', schemaVersion: 1, bank, createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '', n: isNumber(raw.n) ? raw.n : overall.n, overall, dimensions, omitted },
   };
 }
 

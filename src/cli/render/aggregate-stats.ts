@@ -117,9 +117,9 @@ export function statsCsv(view: AggregateView, stats: ReliabilityReport, delimite
   const blank = (count: number) => Array.from({ length: count }, (): null => null);
   const rows = [csvRow(header, delimiter)];
   const segmentStats = (by: string, value: unknown) => stats.segments.find((x) => x.by === by && JSON.stringify(x.value) === JSON.stringify(value));
-  const groups = [
-    { by: '', value: 'all', count: aggregate.count, scores: aggregate as Pick<typeof aggregate, 'overall' | 'dimensions'>, g: stats as GroupReliability | undefined },
-    ...aggregate.segments.map((x) => ({ by: x.by, value: view.valueLabel(x.by, x.value), count: x.count, scores: x, g: segmentStats(x.by, x.value) as GroupReliability | undefined })),
+  const groups: Array<{ by: string; value: string; count: number; scores: Parameters<typeof dimensionRows>[0]; g: GroupReliability | undefined }> = [
+    { by: '', value: 'all', count: aggregate.count, scores: aggregate, g: stats },
+    ...aggregate.segments.map((x) => ({ by: x.by, value: view.valueLabel(x.by, x.value), count: x.count, scores: x, g: segmentStats(x.by, x.value) })),
   ];
   for (const { by, value, count, scores, g } of groups) {
     for (const d of dimensionRows(scores)) {
