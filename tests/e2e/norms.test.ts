@@ -106,6 +106,16 @@ describe('norms: aggregate --norms-out, then score --norms', () => {
     expect(JSON.parse(r.stdout).scores.overall.percentile).toBe(65);
   });
 
+  it('run --norms checks the norms file before the survey starts', () => {
+    const missing = diag(['run', '--norms', join(dir, 'missing.json')]);
+    expect([missing.code, hasStackTrace(missing.stderr)]).toEqual([2, false]);
+    expect(missing.stderr).toContain('no such file');
+    // The results screen is renderReportText, the one `report -f text` uses.
+    const saved = join(dir, 'for-text.json');
+    writeFileSync(saved, JSON.stringify(JSON.parse(diag(['score', five, '-f', 'json']).stdout)[0]));
+    expect(diag(['report', saved, '--norms', norms, '--lang', 'en']).stdout).toMatch(/Overall score: at or above 65 % of the reference group/);
+  });
+
   it('refuses a group under max(k, 30), writing nothing', () => {
     const small = join(dir, 'small.ndjson');
     writeFileSync(small, readFileSync(group, 'utf8').split('\n').slice(0, 29).join('\n'));
