@@ -78,7 +78,13 @@ export function authorStats(bank: Bank, options: AuthorOptions) {
     },
     /** --min-alpha: exit 1 when a dimension's alpha (group or shown segment) is below it. */
     gate(): void {
-      if (minAlpha === undefined || stats === undefined) return;
+      if (minAlpha === undefined) return;
+      // A gate that could not look is said so, not passed in silence.
+      if (stats === undefined) process.stderr.write(`warning: --min-alpha ${minAlpha}: no statistics for a group of fewer than ${options.minGroup} respondents\n`);
+      for (const d of stats?.dimensions ?? []) {
+        if (d.reliability.withheld !== undefined) process.stderr.write(`warning: --min-alpha ${minAlpha}: no alpha for ${d.id}: ${d.reliability.withheld.reason}\n`);
+      }
+      if (stats === undefined) return;
       const below = alphaBelow(stats, minAlpha);
       if (below.length > 0) {
         throw new ThresholdError(below.map((b) => `${b.by === null ? '' : `${b.by} = ${String(b.value)}: `}${b.dimension}: alpha ${b.alpha} is below --min-alpha ${minAlpha}`));

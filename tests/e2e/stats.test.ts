@@ -72,6 +72,10 @@ describe('diag aggregate --stats', () => {
     expect(JSON.parse(r.stdout).dimensions[1].reliability.alpha).toBe(0.537);
     expect(r.stderr).toContain('habits: alpha 0.537 is below --min-alpha 0.7');
     expect(diag(['aggregate', ...STATS, '--min-alpha', '0.5', A]).code).toBe(0);
+    // A dimension whose alpha is withheld cannot pass the gate unseen.
+    const flat = diag(['aggregate', ...STATS, '--min-alpha', '-2', FLAT]);
+    expect(flat.code).toBe(0);
+    expect(flat.stderr).toContain('warning: --min-alpha -2: no alpha for habits: the same score for everyone (variance 0) on habits.flat');
     const bad = diag(['aggregate', ...STATS, '--min-alpha', 'high', A]);
     expect([bad.code, bad.stdout]).toEqual([2, '']);
     expect(bad.stderr).toContain('--min-alpha high');
