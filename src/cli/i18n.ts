@@ -230,6 +230,7 @@ const STRINGS = {
       yes: 'Yes',
       no: 'No',
       skipped: '(skipped)',
+    morePaths: (n: number) => `… and ${n} more paths between the shortest and the longest above (all in --format json)`,
       none: '(none)',
       numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
       multipleHint: 'Space to tick, Enter to confirm',
@@ -350,7 +351,7 @@ const authorEn = {
   lint: {
     title: (file: string, id: string, version: string) => `diag lint: ${file} — bank ${id} ${version}`,
     simulated: (n: number, paths: number, seed: number) => `${n} simulated respondents on ${paths} profile path${paths === 1 ? '' : 's'} (seed ${seed})`,
-    truncated: (paths: number) => `more than ${paths} profile paths: only the first ${paths} were simulated`,
+    truncated: (paths: number) => `more than ${paths} profile paths: a sample of ${paths} was simulated, with every answer of every profile question at least once`,
     none: 'No findings.',
     count: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
     finding: 'Finding',
@@ -366,6 +367,7 @@ const authorEn = {
     yes: 'yes',
     no: 'no',
     skipped: '(skipped)',
+    morePaths: (n: number) => `… and ${n} more paths between the shortest and the longest above (all in --format json)`,
     messages: {
       'recommendation-never-fires': (d: LintData) => `recommendation "${d.id}" fired for none of ${d.simulated} simulated respondents`,
       'recommendation-always-fires': (d: LintData) => `recommendation "${d.id}" fired for all ${d.simulated} simulated respondents: its "when" never rules anyone out`,
@@ -445,7 +447,7 @@ const authorFr: AuthorStrings = {
   lint: {
     title: (file: string, id: string, version: string) => `diag lint : ${file} — banque ${id} ${version}`,
     simulated: (n: number, paths: number, seed: number) => `${n} répondants simulés sur ${paths} parcours de profil (graine ${seed})`,
-    truncated: (paths: number) => `plus de ${paths} parcours de profil : seuls les ${paths} premiers ont été simulés`,
+    truncated: (paths: number) => `plus de ${paths} parcours de profil : un échantillon de ${paths} a été simulé, avec chaque réponse de chaque question de profil au moins une fois`,
     none: 'Aucun constat.',
     count: (n: number) => `${n} constat${n > 1 ? 's' : ''}`,
     finding: 'Constat',
@@ -461,6 +463,7 @@ const authorFr: AuthorStrings = {
     yes: 'oui',
     no: 'non',
     skipped: '(sans réponse)',
+    morePaths: (n: number) => `… et ${n} autres parcours entre les plus courts et les plus longs ci-dessus (tous dans --format json)`,
     messages: {
       'recommendation-never-fires': (d: LintData) => `la recommandation « ${d.id} » ne s’est déclenchée pour aucun des ${d.simulated} répondants simulés`,
       'recommendation-always-fires': (d: LintData) => `la recommandation « ${d.id} » s’est déclenchée pour les ${d.simulated} répondants simulés : son « when » n’écarte personne`,

@@ -21,7 +21,8 @@ describe('simulate', () => {
   );
 
   it('enumerates only the profile questions a condition looks at', () => {
-    expect(profilePaths(bank, 100).map((p) => [...p.entries()])).toEqual([[['lead', true]], [['lead', false]]]);
+    const { paths, sampled } = profilePaths(bank, 100);
+    expect([paths.map((p) => [...p.entries()]), sampled]).toEqual([[[['lead', true]], [['lead', false]]], false]);
   });
 
   it('gives the lowest and highest answers, and the same sample for the same seed', () => {
@@ -32,6 +33,28 @@ describe('simulate', () => {
     expect(lowest?.answers).toMatchObject({ lead: true, q1: 1, q2: 5 });
     expect(one.respondents.find((r) => r.path === 1 && r.mode === 'max')?.answers).not.toHaveProperty('q2');
     expect(simulate(bank, { seed: 8, samples: 20, maxPaths: 10 }).respondents.map((r) => r.answers)).not.toEqual(one.respondents.map((r) => r.answers));
+  });
+});
+
+describe('profile paths beyond the limit', () => {
+  // 6 profile questions of 10 answers: a million paths, each tested by a `when`.
+  const bank = bankFrom(
+    miniBank({
+      profile: Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, type: 'single', text: `P${i}`, options: Array.from({ length: 10 }, (_, j) => ({ value: `v${j}` })) })),
+      questions: Array.from({ length: 6 }, (_, i) => ({ id: `q${i}`, type: 'likert', dimension: 'a', scale: 'agree5', reverse: i % 2 === 0, when: { question: `p${i}`, equals: 'v9' }, text: `Q${i}` })),
+    }),
+  );
+
+  it('samples them, trying every answer of every profile question', () => {
+    const { paths, sampled } = profilePaths(bank, 50);
+    expect([paths.length, sampled]).toEqual([50, true]);
+    for (let i = 0; i < 6; i++) expect(new Set(paths.map((p) => p.get(`p${i}`))).size).toBe(10);
+  });
+
+  it('so that a condition on the last answer is not reported as never holding', () => {
+    const result = lintBank(bank, { samples: 200, maxPaths: 20 });
+    expect(result.truncated).toBe(true);
+    expect(result.findings.filter((f) => f.code === 'condition-always-false')).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { diag, hasStackTrace } from './run-cli.js';
 
 const FINDINGS = 'tests/fixtures/banks/lint-findings.yaml';
@@ -66,6 +68,29 @@ describe('diag lint', () => {
     for (const file of readdirSync('tests/fixtures/banks')) {
       const r = diag(['lint', `tests/fixtures/banks/${file}`]);
       expect([file, r.code, hasStackTrace(r.stderr)]).toEqual([file, file === 'broken.yaml' ? 2 : 0, false]);
+    }
+  });
+
+  it('samples a bank of a million profile paths, and lists only the shortest and longest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diag-lint-'));
+    try {
+      const options = Array.from({ length: 10 }, (_, j) => ({ value: `v${j}`, label: `V${j}` }));
+      const scale = [1, 2, 3, 4, 5].map((value) => ({ value, label: String(value) }));
+      const bank = {
+        id: 'big', version: '1.0.0', languages: ['en'], title: 'Big',
+        dimensions: [{ id: 'a', title: 'A' }],
+        levels: [{ id: 'low', min: 0, label: 'Low' }, { id: 'high', min: 50, label: 'High' }],
+        profile: Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, type: 'single', text: `P${i}`, options })),
+        questions: Array.from({ length: 6 }, (_, i) => ({ id: `q${i}`, type: 'likert', dimension: 'a', options: scale, reverse: i % 2 === 0, when: { question: `p${i}`, equals: 'v9' }, text: `Question ${i}` })),
+      };
+      writeFileSync(join(dir, 'big.json'), JSON.stringify(bank));
+      const r = diag(['lint', join(dir, 'big.json'), '--lang', 'en']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('more than 256 profile paths: a sample of 256 was simulated');
+      expect(r.stdout).toContain('No findings.');
+      expect(r.stdout).toContain('… and 236 more paths');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

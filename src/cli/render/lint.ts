@@ -43,6 +43,17 @@ function timeCells(view: LintView, time: PathTime): { questions: string; time: s
   return { questions: a.range(String(time.questions.min), String(time.questions.max)), time: a.range(a.duration(time.seconds.min), a.duration(time.seconds.max)) };
 }
 
+/** Paths listed in text and Markdown; past that, the shortest and the longest (JSON has all). */
+const SHOWN_PATHS = 20;
+
+function shownTimes(view: LintView): { times: PathTime[]; hidden: number } {
+  const all = view.result.times;
+  if (all.length <= SHOWN_PATHS) return { times: all, hidden: 0 };
+  const sorted = [...all].sort((a, b) => a.seconds.min - b.seconds.min || a.seconds.max - b.seconds.max);
+  const half = SHOWN_PATHS / 2;
+  return { times: [...sorted.slice(0, half), ...sorted.slice(-half)], hidden: all.length - SHOWN_PATHS };
+}
+
 export function renderLintText(view: LintView): string {
   const a = authorUi(view.lang).lint;
   const { result } = view;
@@ -52,10 +63,12 @@ export function renderLintText(view: LintView): string {
   for (const f of view.findings) out.push(`${safeText(where(f))}: ${f.code}: ${safeText(sentence(view, f))}`);
   out.push(view.findings.length === 0 ? a.none : a.count(view.findings.length), '');
   out.push(a.timeTitle(result.timing.wordsPerMinute, result.timing.secondsPerAnswer, result.timing.lang));
-  for (const time of result.times) {
+  const { times, hidden } = shownTimes(view);
+  for (const time of times) {
     const cells = timeCells(view, time);
     out.push(`  ${safeText(pathLabel(view, time))}${ui(view.lang).colon}${cells.questions} ${a.questions.toLowerCase()}, ${cells.time}`);
   }
+  if (hidden > 0) out.push(`  ${a.morePaths(hidden)}`);
   return out.join('\n');
 }
 
@@ -71,10 +84,12 @@ export function renderLintMarkdown(view: LintView): string {
     for (const f of view.findings) lines.push(`| \`${f.code}\` | \`${mdEscape(where(f))}\` | ${mdEscape(sentence(view, f))} |`);
   }
   lines.push('', `### ${a.time}`, '', mdEscape(a.timeTitle(result.timing.wordsPerMinute, result.timing.secondsPerAnswer, result.timing.lang)), '', `| ${a.path} | ${a.questions} | ${a.time} |`, '| --- | ---: | ---: |');
-  for (const time of result.times) {
+  const { times, hidden } = shownTimes(view);
+  for (const time of times) {
     const cells = timeCells(view, time);
     lines.push(`| ${mdEscape(pathLabel(view, time))} | ${cells.questions} | ${cells.time} |`);
   }
+  if (hidden > 0) lines.push('', a.morePaths(hidden));
   return `${lines.join('\n')}\n`;
 }
 

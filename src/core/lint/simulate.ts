@@ -133,10 +133,31 @@ function walk(bank: Bank, fixed: ReadonlyMap<string, AnswerValue>, mode: Mode, r
   return { path, mode, answers, asked, conditions };
 }
 
-/** Every combination of answers to the profile questions that conditions test, in bank order. */
-export function profilePaths(bank: Bank, limit: number): Array<Map<string, AnswerValue>> {
+/**
+ * Every combination of answers to the profile questions that conditions test, in bank order; when
+ * there are more than `limit`, a sample of `limit` paths in which every answer of every such
+ * question appears at least once (path i takes answer i of each question, then random ones), so
+ * that a truncated run does not report a condition as never holding only because its answer was
+ * never tried. `sampled` says which.
+ */
+export function profilePaths(bank: Bank, limit: number, random: () => number = prng(1)): { paths: Array<Map<string, AnswerValue>>; sampled: boolean } {
   const tested = testedIds(bank);
   const axes = bank.questions.filter((q) => q.profile && tested.has(q.id));
+  let size = 1;
+  for (const question of axes) size = Math.min(size * pathValues(question).length, Number.MAX_SAFE_INTEGER);
+  if (size > limit) {
+    const paths: Array<Map<string, AnswerValue>> = [];
+    for (let i = 0; i < limit; i++) {
+      const path = new Map<string, AnswerValue>();
+      for (const question of axes) {
+        if (question.when !== undefined && !evaluateCondition(question.when, { answers: Object.fromEntries(path) })) continue;
+        const values = pathValues(question);
+        path.set(question.id, i < values.length ? (values[i] ?? null) : (values[Math.floor(random() * values.length)] ?? null));
+      }
+      paths.push(path);
+    }
+    return { paths, sampled: true };
+  }
   let paths: Array<Map<string, AnswerValue>> = [new Map()];
   for (const question of axes) {
     const next: Array<Map<string, AnswerValue>> = [];
@@ -149,9 +170,9 @@ export function profilePaths(bank: Bank, limit: number): Array<Map<string, Answe
       }
       for (const value of pathValues(question)) next.push(new Map([...path, [question.id, value]]));
     }
-    paths = next.length > limit ? next.slice(0, limit) : next;
+    paths = next;
   }
-  return paths;
+  return { paths, sampled: false };
 }
 
 export interface SimulationOptions {
@@ -164,16 +185,14 @@ export interface SimulationOptions {
 
 export interface Simulation {
   paths: Array<Map<string, AnswerValue>>;
-  /** True when there were more paths than maxPaths. */
+  /** True when there were more paths than maxPaths: `paths` is then a sample of them. */
   truncated: boolean;
   respondents: Simulated[];
 }
 
 export function simulate(bank: Bank, options: SimulationOptions): Simulation {
-  const all = profilePaths(bank, options.maxPaths + 1);
-  const truncated = all.length > options.maxPaths;
-  const paths = all.slice(0, options.maxPaths);
   const random = prng(options.seed);
+  const { paths, sampled: truncated } = profilePaths(bank, options.maxPaths, random);
   const perPath = Math.max(3, Math.ceil(options.samples / Math.max(paths.length, 1)));
   // Each level's lower bound and the middle of its band, so that a level inside the range is tried.
   const bounds = [...bank.levels.map((l) => l.min), 100].sort((a, b) => a - b);
