@@ -238,6 +238,7 @@ const STRINGS = {
       yes: 'Yes',
       no: 'No',
       skipped: '(skipped)',
+    morePaths: (n: number) => `… and ${n} more paths between the shortest and the longest above (all in --format json)`,
       none: '(none)',
       numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
       multipleHint: 'Space to tick, Enter to confirm',
@@ -353,4 +354,213 @@ export type OutputStrings = typeof OUTPUT_EN;
 /** The output pipeline's strings in the interface language closest to `lang`. */
 export function outputUi(lang: string | undefined): OutputStrings {
   return uiLanguage(lang) === 'fr' ? OUTPUT_FR : OUTPUT_EN;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Strings for bank authors: `diag lint`, `aggregate --stats`, norms and `diag rescore`. A block of
+// its own, typed from the English one, so that a missing French string is a compile error.
+
+/** A lint finding's id and figures, as strings (lists joined), for its sentence. */
+export type LintData = Readonly<Record<string, string>>;
+
+/** The conventional bands for Cronbach's alpha (George & Mallery 2003; Nunnally 1978 for 0.7). */
+export type AlphaBand = 'good' | 'acceptable' | 'weak';
+
+const authorEn = {
+  number: (x: number, digits: number) => x.toFixed(digits),
+  semicolon: '; ',
+  stats: {
+    title: 'Reliability of the dimensions (Cronbach’s α)',
+    convention: 'α ≥ 0.8 good, ≥ 0.7 acceptable, < 0.7 weak (George & Mallery 2003; Nunnally 1978). Only the questions asked of everyone count; respondents who skipped one are left out.',
+    dimension: 'Dimension',
+    alpha: 'α',
+    n: 'n',
+    items: 'items',
+    reading: 'Reading',
+    question: 'Question',
+    itemTotal: 'item–total r',
+    ifDeleted: 'α if deleted',
+    floor: 'floor',
+    ceiling: 'ceiling',
+    group: 'Whole group',
+    segment: (by: string, value: string) => `${by} = ${value}`,
+    band: (band: AlphaBand, items: number, dimension: string, alpha: string): string =>
+      band === 'good'
+        ? `the ${items} items of ${dimension} hang together well: α = ${alpha}`
+        : band === 'acceptable'
+          ? `the ${items} items of ${dimension} hang together acceptably: α = ${alpha}`
+          : `the ${items} items of ${dimension} hang together weakly: α = ${alpha}`,
+    raise: (ids: string) => `α would rise without ${ids}`,
+    negative: 'a negative α: check which questions are reversed',
+    withheld: {
+      'few-items': (dimension: string) => `${dimension}: no α, fewer than 2 of its questions are asked of everyone`,
+      'few-respondents': (dimension: string, needed: number) => `${dimension}: no α, fewer than ${needed} respondents answered all its questions`,
+      'zero-variance': (dimension: string, ids: string) => `${dimension}: no α, everyone gave the same answer to ${ids}`,
+    },
+    totalFlat: 'its total',
+  },
+  lint: {
+    title: (file: string, id: string, version: string) => `diag lint: ${file} — bank ${id} ${version}`,
+    simulated: (n: number, paths: number, seed: number) => `${n} simulated respondents on ${paths} profile path${paths === 1 ? '' : 's'} (seed ${seed})`,
+    truncated: (paths: number) => `more than ${paths} profile paths: a sample of ${paths} was simulated, with every answer of every profile question at least once`,
+    none: 'No findings.',
+    count: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
+    finding: 'Finding',
+    where: 'Where',
+    code: 'Code',
+    timeTitle: (wpm: number, seconds: number, lang: string) => `Estimated time to answer (reading at ${wpm} words a minute, plus ${seconds} s per question; texts in ${lang}):`,
+    everyone: 'every respondent',
+    path: 'Profile path',
+    questions: 'Questions',
+    time: 'Time',
+    range: (a: string, b: string) => (a === b ? a : `${a} to ${b}`),
+    duration: (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min${seconds % 60 === 0 ? '' : ` ${String(seconds % 60).padStart(2, '0')} s`}`),
+    yes: 'yes',
+    no: 'no',
+    skipped: '(skipped)',
+    morePaths: (n: number) => `… and ${n} more paths between the shortest and the longest above (all in --format json)`,
+    messages: {
+      'recommendation-never-fires': (d: LintData) => `recommendation "${d.id}" fired for none of ${d.simulated} simulated respondents`,
+      'recommendation-always-fires': (d: LintData) => `recommendation "${d.id}" fired for all ${d.simulated} simulated respondents: its "when" never rules anyone out`,
+      'recommendations-fire-together': (d: LintData) => `recommendations "${d.with}" and "${d.id}" fired for exactly the same ${d.count} of ${d.simulated} simulated respondents: merge them, or tell them apart`,
+      'level-unreachable': (d: LintData) => `${d.dimension === 'overall' ? 'the overall score' : `dimension "${d.dimension}"`} never reached level "${d.level}" (from ${d.min}) in ${d.simulated} simulated respondents`,
+      'dimension-few-questions': (d: LintData) => `dimension "${d.id}" has ${d.count} scored question${d.count === '1' ? '' : 's'}; 3 or more measure it more reliably`,
+      'condition-always-true': (d: LintData) => `the "when" of question "${d.id}" held for all ${d.simulated} simulated respondents: it can go`,
+      'condition-always-false': (d: LintData) => `the "when" of question "${d.id}" held for none of ${d.simulated} simulated respondents: the question is never asked`,
+      'items-keyed-one-way': (d: LintData) => `dimension "${d.id}": its ${d.items} likert, boolean and number questions are all keyed the same way (${d.reversed === '0' ? 'none is reversed' : 'all are reversed'}); a reversed item or two guards against agreeing with everything`,
+      'duplicate-text': (d: LintData) => `question "${d.id}" has the same text as "${d.same}" (${d.lang})`,
+      'missing-translation': (d: LintData) => `${d.id}: no ${d.missing} text here (readers in ${d.missing} see ${d.fallback})`,
+    },
+  },
+  rescore: {
+    title: (id: string, from: string, to: string) => `Re-scoring with bank ${id} ${to} (reports made with ${from})`,
+    respondents: (n: number) => `${n} report${n === 1 ? '' : 's'}`,
+    anonymous: '(anonymous)',
+    unchanged: 'no change',
+    level: (from: string, to: string) => `level ${from} → ${to}`,
+    added: 'new advice',
+    removed: 'advice gone',
+    dropped: 'answers the new version refuses',
+    unanswered: 'new questions without an answer',
+    total: 'In total',
+    score: 'Score',
+    changed: 'changed',
+    meanDelta: 'mean Δ',
+    range: 'Δ min – max',
+    levelChanges: 'level changes',
+    recommendation: 'Recommendation',
+    addedFor: 'added for',
+    removedFor: 'removed for',
+    noScoreNow: (n: number) => `${n} without a score now`,
+    scoreNow: (n: number) => `${n} with a score now`,
+  },
+  norms: {
+    percentile: (p: number) => `at or above ${p} % of the reference group`,
+    reference: (n: number, date: string) => `reference group: ${n} respondents, ${date}`,
+  },
+};
+
+export type AuthorStrings = typeof authorEn;
+
+const authorFr: AuthorStrings = {
+  number: (x: number, digits: number) => x.toFixed(digits).replace('.', ','),
+  semicolon: ' ; ',
+  stats: {
+    title: 'Fiabilité des dimensions (α de Cronbach)',
+    convention: 'α ≥ 0,8 bon, ≥ 0,7 acceptable, < 0,7 faible (George & Mallery 2003 ; Nunnally 1978). Seules comptent les questions posées à tous ; les répondants qui en ont passé une sont laissés de côté.',
+    dimension: 'Dimension',
+    alpha: 'α',
+    n: 'n',
+    items: 'questions',
+    reading: 'Lecture',
+    question: 'Question',
+    itemTotal: 'r item–total',
+    ifDeleted: 'α sans elle',
+    floor: 'plancher',
+    ceiling: 'plafond',
+    group: 'Tout le groupe',
+    segment: (by: string, value: string) => `${by} = ${value}`,
+    band: (band: AlphaBand, items: number, dimension: string, alpha: string): string =>
+      band === 'good'
+        ? `les ${items} questions de « ${dimension} » vont bien ensemble : α = ${alpha}`
+        : band === 'acceptable'
+          ? `les ${items} questions de « ${dimension} » vont ensemble de façon acceptable : α = ${alpha}`
+          : `les ${items} questions de « ${dimension} » vont mal ensemble : α = ${alpha}`,
+    raise: (ids: string) => `α monterait sans ${ids}`,
+    negative: 'un α négatif : vérifiez quelles questions sont inversées',
+    withheld: {
+      'few-items': (dimension: string) => `« ${dimension} » : pas d’α, moins de 2 de ses questions sont posées à tous`,
+      'few-respondents': (dimension: string, needed: number) => `« ${dimension} » : pas d’α, moins de ${needed} répondants ont répondu à toutes ses questions`,
+      'zero-variance': (dimension: string, ids: string) => `« ${dimension} » : pas d’α, tout le monde a donné la même réponse à ${ids}`,
+    },
+    totalFlat: 'son total',
+  },
+  lint: {
+    title: (file: string, id: string, version: string) => `diag lint : ${file} — banque ${id} ${version}`,
+    simulated: (n: number, paths: number, seed: number) => `${n} répondants simulés sur ${paths} parcours de profil (graine ${seed})`,
+    truncated: (paths: number) => `plus de ${paths} parcours de profil : un échantillon de ${paths} a été simulé, avec chaque réponse de chaque question de profil au moins une fois`,
+    none: 'Aucun constat.',
+    count: (n: number) => `${n} constat${n > 1 ? 's' : ''}`,
+    finding: 'Constat',
+    where: 'Où',
+    code: 'Code',
+    timeTitle: (wpm: number, seconds: number, lang: string) => `Temps de réponse estimé (lecture à ${wpm} mots par minute, plus ${seconds} s par question ; textes en ${lang}) :`,
+    everyone: 'tous les répondants',
+    path: 'Parcours de profil',
+    questions: 'Questions',
+    time: 'Temps',
+    range: (a: string, b: string) => (a === b ? a : `de ${a} à ${b}`),
+    duration: (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min${seconds % 60 === 0 ? '' : ` ${String(seconds % 60).padStart(2, '0')} s`}`),
+    yes: 'oui',
+    no: 'non',
+    skipped: '(sans réponse)',
+    morePaths: (n: number) => `… et ${n} autres parcours entre les plus courts et les plus longs ci-dessus (tous dans --format json)`,
+    messages: {
+      'recommendation-never-fires': (d: LintData) => `la recommandation « ${d.id} » ne s’est déclenchée pour aucun des ${d.simulated} répondants simulés`,
+      'recommendation-always-fires': (d: LintData) => `la recommandation « ${d.id} » s’est déclenchée pour les ${d.simulated} répondants simulés : son « when » n’écarte personne`,
+      'recommendations-fire-together': (d: LintData) => `les recommandations « ${d.with} » et « ${d.id} » se sont déclenchées pour exactement les mêmes ${d.count} répondants simulés sur ${d.simulated} : fusionnez-les, ou distinguez-les`,
+      'level-unreachable': (d: LintData) => `${d.dimension === 'overall' ? 'le score global' : `la dimension « ${d.dimension} »`} n’a jamais atteint le niveau « ${d.level} » (à partir de ${d.min}) sur ${d.simulated} répondants simulés`,
+      'dimension-few-questions': (d: LintData) => `la dimension « ${d.id} » a ${d.count} question${Number(d.count) > 1 ? 's' : ''} notée${Number(d.count) > 1 ? 's' : ''} ; 3 ou plus la mesurent de façon plus fiable`,
+      'condition-always-true': (d: LintData) => `le « when » de la question « ${d.id} » était vrai pour les ${d.simulated} répondants simulés : il peut être retiré`,
+      'condition-always-false': (d: LintData) => `le « when » de la question « ${d.id} » n’était vrai pour aucun des ${d.simulated} répondants simulés : la question n’est jamais posée`,
+      'items-keyed-one-way': (d: LintData) => `dimension « ${d.id} » : ses ${d.items} questions likert, oui/non et nombre vont toutes dans le même sens (${d.reversed === '0' ? 'aucune n’est inversée' : 'toutes sont inversées'}) ; une ou deux questions inversées protègent contre la tendance à tout approuver`,
+      'duplicate-text': (d: LintData) => `la question « ${d.id} » a le même texte que « ${d.same} » (${d.lang})`,
+      'missing-translation': (d: LintData) => `${d.id} : pas de texte en ${d.missing} ici (les lecteurs en ${d.missing} voient le ${d.fallback})`,
+    },
+  },
+  rescore: {
+    title: (id: string, from: string, to: string) => `Nouveau calcul avec la banque ${id} ${to} (rapports faits avec ${from})`,
+    respondents: (n: number) => `${n} rapport${n > 1 ? 's' : ''}`,
+    anonymous: '(anonyme)',
+    unchanged: 'aucun changement',
+    level: (from: string, to: string) => `niveau ${from} → ${to}`,
+    added: 'nouveaux conseils',
+    removed: 'conseils retirés',
+    dropped: 'réponses que la nouvelle version refuse',
+    unanswered: 'nouvelles questions sans réponse',
+    total: 'Au total',
+    score: 'Score',
+    changed: 'modifiés',
+    meanDelta: 'Δ moyen',
+    range: 'Δ min – max',
+    levelChanges: 'changements de niveau',
+    recommendation: 'Recommandation',
+    addedFor: 'ajoutée pour',
+    removedFor: 'retirée pour',
+    noScoreNow: (n: number) => `${n} sans score désormais`,
+    scoreNow: (n: number) => `${n} avec un score désormais`,
+  },
+  norms: {
+    percentile: (p: number) => `au niveau ou au-dessus de ${p}\u202f% du groupe de référence`,
+    reference: (n: number, date: string) => `groupe de référence : ${n} répondants, ${date}`,
+  },
+};
+
+export function authorUi(lang: string | undefined): AuthorStrings {
+  return uiLanguage(lang) === 'fr' ? authorFr : authorEn;
+}
+
+/** The band of an alpha, by the convention quoted in `stats.convention`. */
+export function alphaBand(alpha: number): AlphaBand {
+  return alpha >= 0.8 ? 'good' : alpha >= 0.7 ? 'acceptable' : 'weak';
 }

@@ -3,7 +3,7 @@ import { collect, withBankOptions } from './common.js';
 import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js';
 import { setMaxFileSize } from './file-limits.js';
 import { OutputClosedError } from './output.js';
-import { COMPARISON_FORMATS, EXPLANATION_FORMATS, GROUP_FORMATS, REPORT_FORMATS, TEMPLATE_FORMATS } from './render/formats.js';
+import { COMPARISON_FORMATS, EXPLANATION_FORMATS, GROUP_FORMATS, LINT_FORMATS, REPORT_FORMATS, RESCORE_FORMATS, TEMPLATE_FORMATS } from './render/formats.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -33,6 +33,8 @@ async function program(): Promise<Command> {
     .option('--out-dir <dir>', 'folder for the report and answers, with unique names')
     .option('--state-dir <dir>', 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)')
     .option('--workshop <dir>', 'a workshop on one terminal: participants take turns, results saved in DIR, then the group results')
+    .option('--norms <file>', "compare with a reference group: percentiles from diag aggregate --norms-out (default: the bank's own norms file)")
+    .option('--no-norms', "do not use the bank's own norms file")
     .action(async (options) => (await import('./commands/run.js')).run(options));
 
   withOutput(withBankOptions(diag.command('score')), Option, REPORT_FORMATS)
@@ -43,11 +45,15 @@ async function program(): Promise<Command> {
     .option('--baseline <reports>', 'previous reports for --max-drop: one report, a JSON array or NDJSON of reports, or a folder (matched by source file, then respondent)')
     .option('--max-drop <[dim=]n>', 'exit 1 when the overall (or a dimension, or *=N every dimension) fell by more than N since --baseline (repeatable)', collect)
     .option('--gate-report <file>', 'write every threshold checked, per input file and respondent, with the figures, as JSON')
+    .option('--norms <file>', "add percentiles against a reference group (from diag aggregate --norms-out; default: the bank's own norms file)")
+    .option('--no-norms', "do not use the bank's own norms file")
     .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
 
   withOutput(withBankOptions(diag.command('report')), Option, REPORT_FORMATS)
     .description('render saved JSON reports again, in any format and language')
     .argument('<reports...>', 'JSON reports written by diag run or diag score --format json')
+    .option('--norms <file>', "add percentiles against a reference group (from diag aggregate --norms-out; default: the bank's own norms file)")
+    .option('--no-norms', "do not use the bank's own norms file")
     .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
 
   withOutput(withBankOptions(diag.command('aggregate')), Option, GROUP_FORMATS)
@@ -55,6 +61,9 @@ async function program(): Promise<Command> {
     .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
     .option('--by <question>', 'break the group down by a single, multiple or boolean question (repeatable)', collect)
     .option('--min-group <n>', 'show no figure about fewer than N people, nor one that could be worked out (at least 3)', '5')
+    .option('--stats', "for bank authors: Cronbach's alpha, alpha if deleted, item-total r, floor and ceiling shares")
+    .option('--min-alpha <x>', "exit 1 when a dimension's alpha is below X (implies --stats)")
+    .option('--norms-out <file>', 'write norms (percentile points of every score) for score --norms; needs 30 respondents')
     .action(async (inputs: string[], options) => (await import('./commands/aggregate.js')).aggregate(inputs, options));
 
   withOutput(diag.command('compare'), Option, COMPARISON_FORMATS)
@@ -77,6 +86,21 @@ async function program(): Promise<Command> {
     .option('-b, --bank <file-or-id>', 'same as the argument')
     .option('-q, --quiet', 'print nothing when the bank is valid')
     .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
+
+  withOutput(withBankOptions(diag.command('rescore')), Option, RESCORE_FORMATS)
+    .description('score saved reports again with another version of their bank (--bank NEW): what would change, per respondent and in total')
+    .argument('<reports...>', 'JSON reports (files, folders, .ndjson) made with an earlier version of the bank')
+    .action(async (inputs: string[], options) => (await import('./commands/rescore.js')).rescore(inputs, options));
+
+  withOutput(diag.command('lint'), Option, LINT_FORMATS)
+    .description('deeper checks of a bank by simulating respondents: what never fires, never shows, cannot be reached; and the time to answer')
+    .argument('[bank]', 'bank file or bundled bank id (default: the bundled bank)')
+    .option('-b, --bank <file-or-id>', 'same as the argument')
+    .option('-l, --lang <lang>', 'language of the output and of the time estimates')
+    .option('--strict', 'exit 1 when there is any finding (for CI)')
+    .option('--seed <n>', 'seed of the random respondents (same seed, same findings)', '1')
+    .option('--samples <n>', 'random respondents to simulate, spread over the profile paths', '2000')
+    .action(async (bank: string | undefined, options) => (await import('./commands/lint.js')).lint(bank, options));
 
   withOutput(withBankOptions(diag.command('template')), Option, TEMPLATE_FORMATS)
     .description('print a blank answer file for the bank, with every question and its allowed values')

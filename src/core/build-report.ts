@@ -18,6 +18,8 @@ export interface ReportDimension {
   questions: number;
   /** Asked questions of the dimension answered "does not apply" (SPEC section 9). */
   notApplicable: number;
+  /** With norms (SPEC section 13): points of the reference group at or below this score, 0–99. */
+  percentile?: number;
 }
 
 export interface ReportRecommendation {
@@ -58,11 +60,13 @@ export interface Report {
   profile: Record<string, AnswerValue>;
   answers: Record<string, AnswerValue>;
   scores: {
-    overall: { score: number | null; level: string | null; levelLabel: string | null };
+    overall: { score: number | null; level: string | null; levelLabel: string | null; percentile?: number };
     dimensions: ReportDimension[];
   };
   recommendations: ReportRecommendation[];
   benchmarks: ReportBenchmark[];
+  /** With norms (SPEC section 13): the reference group the percentiles compare with. */
+  norms?: { bankVersion: string; createdAt: string; n: number };
   /** The bank's levels, so that a report can be rendered without its bank. */
   levels: Array<{ id: string; min: number; label: string }>;
 }

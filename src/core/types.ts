@@ -163,6 +163,8 @@ export interface Bank {
   /** Profile questions first, then scored questions, in file order. */
   questions: Question[];
   recommendations: Recommendation[];
+  /** A norms file shipped beside the bank (relative path), used by default (SPEC section 13). */
+  norms?: string;
 }
 
 /** An answer file (SPEC section 5) after validation against a bank. */

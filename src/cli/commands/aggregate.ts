@@ -1,4 +1,5 @@
-import { checkBy, checkMinGroup, createAggregator, type Aggregate, type Bank } from '../../core/index.js';
+import { checkBy, checkMinGroup, createAggregator, type Aggregate, type Bank, type Report } from '../../core/index.js';
+import { authorStats } from '../author-stats.js';
 import type { CommonOptions } from '../common.js';
 import { deliver, parseDelimiter, planTargets, type OutputOptions } from '../deliver.js';
 import { InputError } from '../errors.js';
@@ -12,6 +13,10 @@ import { checkLanguage, streamReports } from '../score-inputs.js';
 export interface AggregateCommandOptions extends CommonOptions, OutputOptions {
   by?: string[];
   minGroup: string;
+  /** Bank authors (SPEC section 13): see ../author-stats.ts. */
+  stats?: boolean;
+  minAlpha?: string;
+  normsOut?: string;
 }
 
 /** Lines of warnings and errors shown; past that, only a count (a million records must not flood the terminal). */
@@ -20,7 +25,7 @@ const SHOWN = 20;
 const REMEMBERED = 100_000;
 
 /** The group of all inputs, streamed one record at a time. */
-export async function aggregateInputs(bank: Bank, inputs: readonly string[], options: { by: string[]; minGroup: number; warn: (line: string) => void }): Promise<Aggregate> {
+export async function aggregateInputs(bank: Bank, inputs: readonly string[], options: { by: string[]; minGroup: number; warn: (line: string) => void; observe?: (report: Report) => void }): Promise<Aggregate> {
   const aggregator = createAggregator(bank, { by: options.by, minGroup: options.minGroup });
   let warnings = 0;
   const seen = new Set<string>();
@@ -36,6 +41,7 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
         else if (seen.size < REMEMBERED) seen.add(who);
       }
       aggregator.add(report);
+      options.observe?.(report);
     }
   } finally {
     if (warnings > SHOWN) options.warn(`warning: … and ${warnings - SHOWN} more warnings`);
@@ -55,8 +61,12 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   if (minGroupProblem !== null) throw new InputError(`--min-group ${options.minGroup}: ${minGroupProblem}`);
   parseDelimiter(options.csvDelimiter);
   const targets = planTargets('aggregate', options, GROUP_FORMATS, 'text');
-  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`) });
+  const author = authorStats(bank, { ...options, by, minGroup });
+  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`), observe: author.observe });
   if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: only the count is shown\n`);
   const lang = chooseLanguage(bank.languages, options.lang);
-  await deliver({ aggregate: result, bank, lang, by }, targets, groupRenderers, options, { bank });
+  author.writeNorms(result);
+  const stats = author.shown(result);
+  await deliver({ aggregate: result, bank, lang, by, ...(stats === undefined ? {} : { stats }) }, targets, groupRenderers, options, { bank });
+  author.gate();
 }

@@ -2,14 +2,16 @@ import { buildReport, validateAnswers, type Bank, type Report } from '../../core
 import type { CommonOptions } from '../common.js';
 import { Delivery, planTargets, streamsFor, type OutputOptions } from '../deliver.js';
 import { InputError } from '../errors.js';
-import { bundledBankPath, formatProblems, loadBank } from '../load-bank.js';
+import { bundledBankPath, formatProblems, loadBank, resolveBankPath } from '../load-bank.js';
 import { readReportSource } from '../read-report.js';
+import { loadNorms, withPercentiles, type NormsOption } from '../load-norms.js';
+import { applyNorms } from '../../core/norms.js';
 import { REPORT_FORMATS } from '../render/formats.js';
 import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
 import { checkLanguage } from '../score-inputs.js';
 import type { Source } from '../source.js';
 
-type ReportCommandOptions = CommonOptions & OutputOptions & { summary?: boolean; jsonArray?: boolean };
+type ReportCommandOptions = CommonOptions & OutputOptions & NormsOption & { summary?: boolean; jsonArray?: boolean };
 
 /** The bank a report names: --bank if given, else the bundled bank of that id, if there is one. */
 function bankFor(report: Report, option: string | undefined, cache: Map<string, Bank>): Bank | undefined {
@@ -53,6 +55,15 @@ export async function report(files: string[], options: ReportCommandOptions): Pr
     return { report: rerender(source, saved, bank, options.lang, warn), bank, file };
   });
   const bank = reports[0]?.bank;
+  const first = reports[0]?.report;
+  // Norms (SPEC section 13): of the bank given, else of the bank the first report names.
+  const norms = first === undefined ? undefined : loadNorms(bank ?? { id: first.bank.id, version: first.bank.version }, bank === undefined ? undefined : resolveBankPath(options.bank ?? bank.id), options.norms, warn);
+  if (norms !== undefined) {
+    for (const [i, r] of reports.entries()) {
+      if (r.report.bank.id !== norms.bank.id) throw new InputError(`${files[i] ?? ''}: a report of bank "${r.report.bank.id}", but the norms are of bank "${norms.bank.id}"`);
+      r.report = r.bank === undefined ? applyNorms(r.report, norms) : withPercentiles(r.bank, r.report, norms);
+    }
+  }
   const outputs = await streamsFor(targets, reportRenderers, options, { many: files.length > 1, summary: options.summary === true, jsonArray: options.jsonArray === true, ...(bank === undefined ? {} : { bank }) });
   const delivery = new Delivery<ScoredReport>(outputs, options.force === true);
   for (const { report: r, file } of reports) delivery.write({ report: r, gate: { source: r.source ?? { path: file }, respondent: r.respondent, checks: [] } });

@@ -8,6 +8,8 @@ import { useColor, type CommonOptions } from '../common.js';
 import { InputError, InterruptedError } from '../errors.js';
 import { chooseLanguage, environmentLanguage, ui, type UiStrings } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
+import { loadNorms, withPercentiles } from '../load-norms.js';
+import type { Norms } from '../../core/norms.js';
 import { createFile, createUniqueFile } from '../output.js';
 import { clearProgress, loadProgress, progressFile, saveProgress, stateDirectory, type Progress } from '../progress.js';
 import { inquirerAsk, inquirerReview } from '../prompts.js';
@@ -25,6 +27,7 @@ export interface RunOptions extends CommonOptions {
   outDir?: string;
   respondent?: string;
   workshop?: string;
+  norms?: string | false;
 }
 
 /** Everything one terminal session of the survey needs. */
@@ -38,6 +41,8 @@ export interface Session {
   write: (text: string) => void;
   clear: () => void;
   options: RunOptions;
+  /** SPEC section 13: percentiles on the results screen and in the report. */
+  norms?: Norms;
 }
 
 export function isExitPrompt(error: unknown): boolean {
@@ -90,8 +95,9 @@ function writeResults(session: Session, report: Report, folder: string | undefin
 
 /** Loads the bank and sets up the terminal; refuses at once without a terminal. */
 export function openSession(options: RunOptions): Session {
-  const { bank } = loadBank(options.bank);
+  const { bank, file } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
+  const norms = loadNorms(bank, file, options.norms, (line) => process.stderr.write(`${line}\n`));
   const lang = chooseLanguage(bank.languages, options.lang, environmentLanguage(process.env));
   const s = ui(lang);
   if (!process.stdin.isTTY || !process.stdout.isTTY) throw new InputError(s.run.notATerminal);
@@ -106,6 +112,7 @@ export function openSession(options: RunOptions): Session {
     write,
     clear: () => write('\u001b[2J\u001b[3J\u001b[H'),
     options,
+    ...(norms === undefined ? {} : { norms }),
   };
 }
 
@@ -143,7 +150,7 @@ export async function interview(session: Session, state: Progress, stateFile: st
     // The survey only produces valid answers; if not, it is a bug, but the answers are safe in the state file.
     throw new Error(`internal: the survey produced invalid answers (kept in ${stateFile}):\n${checked.errors.map((e) => e.message).join('\n')}`);
   }
-  const report = buildReport(bank, checked.value, { lang, createdAt: new Date().toISOString(), tool: { name: TOOL.name, version: TOOL.version } });
+  const report = withPercentiles(bank, buildReport(bank, checked.value, { lang, createdAt: new Date().toISOString(), tool: { name: TOOL.name, version: TOOL.version } }), session.norms);
   const files = writeResults(session, report, folder);
   const written = { ...files, html: writeHtmlBeside(files.report, report, { bank }) };
   clearProgress(stateFile);

@@ -10,6 +10,7 @@ import { REPORT_FORMATS } from '../render/formats.js';
 import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
 import { checkLanguage, reportDate, streamReports } from '../score-inputs.js';
 import { checkScores, failureLine, gateExitCode, hasMaxDrop, parseThresholds, scoresOf, whoOf, type Gate } from '../thresholds.js';
+import { loadNorms, withPercentiles } from '../load-norms.js';
 
 export interface ScoreCommandOptions extends CommonOptions, OutputOptions {
   minScore?: string;
@@ -19,6 +20,8 @@ export interface ScoreCommandOptions extends CommonOptions, OutputOptions {
   gateReport?: string;
   summary?: boolean;
   jsonArray?: boolean;
+  /** SPEC section 13: percentiles against a reference group (see ../load-norms.ts). */
+  norms?: string | false;
 }
 
 /** Threshold failures shown on stderr; past that, only a count (a million records must not flood a CI log). */
@@ -45,7 +48,8 @@ export function failureLog(lang: string | undefined) {
 
 /** `diag score FILE…`: answers in, reports out as they are scored, no prompt; thresholds decide the exit code. */
 export async function score(inputs: string[], options: ScoreCommandOptions): Promise<void> {
-  const { bank } = loadBank(options.bank);
+  const { bank, file: bankFile } = loadBank(options.bank);
+  const norms = loadNorms(bank, bankFile, options.norms, (line) => process.stderr.write(`${line}\n`));
   checkLanguage(bank, options.lang);
   const thresholds = parseThresholds(options, bank.dimensions.map((d) => d.id));
   if (hasMaxDrop(thresholds) && options.baseline === undefined) throw new InputError('--max-drop needs --baseline PREVIOUS_REPORTS (a report, an array or NDJSON of reports, or a folder) to compare with');
@@ -63,8 +67,9 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
   const warn = (line: string) => process.stderr.write(`${line}\n`);
   let count = 0;
   try {
-    for await (const { report } of streamReports(bank, files, { ...(options.lang === undefined ? {} : { lang: options.lang }), warn, now: reportDate(process.env), maxProblemLines: 500 })) {
+    for await (const { report: scored } of streamReports(bank, files, { ...(options.lang === undefined ? {} : { lang: options.lang }), warn, now: reportDate(process.env), maxProblemLines: 500 })) {
       count++;
+      const report = withPercentiles(bank, scored, norms);
       const found = baselines?.find(report);
       const baseline = found === undefined || 'missing' in found ? undefined : found;
       const unchecked = found !== undefined && 'missing' in found && hasMaxDrop(thresholds) ? `--max-drop not checked: ${found.missing}` : undefined;

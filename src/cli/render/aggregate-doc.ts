@@ -1,5 +1,8 @@
 import type { Aggregate, Bank } from '../../core/index.js';
 import type { DimensionEntry } from '../../core/index.js';
+import { withReliability } from '../../core/reliability-merge.js';
+import type { ReliabilityReport } from '../../core/reliability.js';
+import { statsBlocks, statsCsv } from './aggregate-stats.js';
 import { aggregateView, anyWithheld, dimensionRows, levelCounts, shownDimension, shownQuestions, type AggregateView } from './aggregate-view.js';
 import { benchmarkWords } from './benchmark-words.js';
 import { csvRow } from './csv.js';
@@ -13,10 +16,12 @@ export interface GroupDoc {
   bank: Bank;
   lang: string;
   by: readonly string[];
+  /** `--stats` (SPEC section 13), for the group and the shown segments. */
+  stats?: ReliabilityReport;
 }
 
 /** The group's results as blocks, written once for the terminal, Markdown and HTML. */
-export function groupBlocks(view: AggregateView): Doc {
+export function groupBlocks(view: AggregateView, stats?: ReliabilityReport): Doc {
   const { aggregate, s, lang } = view;
   const n = (x: number | null) => formatScore(x, lang);
   const blocks: Block[] = [{ kind: 'heading', level: 1, text: `${view.title} — ${s.group.participants(aggregate.count)}` }];
@@ -84,6 +89,7 @@ export function groupBlocks(view: AggregateView): Doc {
     blocks.push({ kind: 'heading', level: 2, text: s.group.suppressed(aggregate.minGroup) });
     blocks.push({ kind: 'list', items: aggregate.suppressed.map((x) => [`${x.by} = ${view.valueLabel(x.by, x.value)}`]) });
   }
+  if (stats !== undefined) blocks.push(...statsBlocks(view, stats));
   return { lang, title: `${view.title} — ${s.group.participants(aggregate.count)}`, blocks };
 }
 
@@ -91,7 +97,8 @@ export const groupView = (doc: GroupDoc): AggregateView => aggregateView(doc.agg
 
 /** What scripts read: the figures themselves (SPEC section 8), with the bank and the breakdowns asked. */
 export function groupJson(doc: GroupDoc): string {
-  return JSON.stringify({ bank: { id: doc.bank.id, version: doc.bank.version }, by: doc.by, ...doc.aggregate }, null, 2);
+  const aggregate = doc.stats === undefined ? doc.aggregate : withReliability(doc.aggregate, doc.stats);
+  return JSON.stringify({ bank: { id: doc.bank.id, version: doc.bank.version }, by: doc.by, ...aggregate }, null, 2);
 }
 
 /** CSV: one row per segment and dimension (the whole group first), for a spreadsheet. */

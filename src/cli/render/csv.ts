@@ -17,22 +17,26 @@ export function csvRow(values: ReadonlyArray<string | number | null>, delimiter:
 }
 
 /** The CSV header of reports: who, when, the overall score and level, each dimension's score and level, the source file. */
-export function csvHeader(dimensions: readonly string[], delimiter: string): string {
-  return csvRow(['respondent', 'createdAt', 'bank', 'bankVersion', 'lang', 'overall', 'overall_level', ...dimensions.flatMap((id) => [id, `${id}_level`]), 'source'], delimiter);
+export function csvHeader(dimensions: readonly string[], delimiter: string, normed = false): string {
+  // With norms (SPEC section 13): the percentiles, in columns after the scores.
+  const percentiles = normed ? ['overall_percentile', ...dimensions.map((id) => `${id}_percentile`)] : [];
+  return csvRow(['respondent', 'createdAt', 'bank', 'bankVersion', 'lang', 'overall', 'overall_level', ...dimensions.flatMap((id) => [id, `${id}_level`]), ...percentiles, 'source'], delimiter);
 }
 
-export function csvReportRow(r: Report, dimensions: readonly string[], delimiter: string): string {
+export function csvReportRow(r: Report, dimensions: readonly string[], delimiter: string, normed = false): string {
   const source = r.source === undefined ? null : r.source.line === undefined ? r.source.path : `${r.source.path}:${r.source.line}`;
   const scores = dimensions.flatMap((id) => {
     const d = r.scores.dimensions.find((x) => x.id === id);
     return [d?.score ?? null, d?.level ?? null];
   });
-  return csvRow([r.respondent, r.createdAt, r.bank.id, r.bank.version, r.lang, r.scores.overall.score, r.scores.overall.level, ...scores, source], delimiter);
+  const percentiles = normed ? [r.scores.overall.percentile ?? null, ...dimensions.map((id) => r.scores.dimensions.find((x) => x.id === id)?.percentile ?? null)] : [];
+  return csvRow([r.respondent, r.createdAt, r.bank.id, r.bank.version, r.lang, r.scores.overall.score, r.scores.overall.level, ...scores, ...percentiles, source], delimiter);
 }
 
 /** One row per respondent (see csvHeader). */
 export function renderReportsCsv(reports: readonly Report[], options: RenderOptions): string {
   const delimiter = options.csvDelimiter ?? ',';
   const dimensions = reports[0]?.scores.dimensions.map((d) => d.id) ?? [];
-  return `${[csvHeader(dimensions, delimiter), ...reports.map((r) => csvReportRow(r, dimensions, delimiter))].join('\r\n')}\r\n`;
+  const normed = reports.some((r) => r.norms !== undefined);
+  return `${[csvHeader(dimensions, delimiter, normed), ...reports.map((r) => csvReportRow(r, dimensions, delimiter, normed))].join('\r\n')}\r\n`;
 }

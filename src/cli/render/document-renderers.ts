@@ -1,5 +1,6 @@
 import type { Bank } from '../../core/index.js';
 import { groupBlocks, groupJson, groupView, renderAggregateCsv, type GroupDoc } from './aggregate-doc.js';
+import { statsCsv } from './aggregate-stats.js';
 import type { ComparisonDoc } from './compare.js';
 import type { Doc } from './doc.js';
 import type { ExplanationDoc } from './explain.js';
@@ -32,9 +33,9 @@ const json =
 
 /** `diag aggregate`: the group's results. */
 export const groupRenderers = {
-  ...blockRenderers<GroupDoc>(async () => (doc) => groupBlocks(groupView(doc))),
+  ...blockRenderers<GroupDoc>(async () => (doc) => groupBlocks(groupView(doc), doc.stats)),
   json: async (): Promise<Renderer<GroupDoc>> => groupJson,
-  csv: async (): Promise<Renderer<GroupDoc>> => (doc, options) => renderAggregateCsv(groupView(doc), options.csvDelimiter ?? ','),
+  csv: async (): Promise<Renderer<GroupDoc>> => (doc, options) => (doc.stats === undefined ? renderAggregateCsv(groupView(doc), options.csvDelimiter ?? ',') : statsCsv(groupView(doc), doc.stats, options.csvDelimiter ?? ',')),
 } satisfies Record<GroupFormat, Lazy<Renderer<GroupDoc>>>;
 
 /** `diag compare`: what changed between two reports. */

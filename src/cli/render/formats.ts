@@ -42,3 +42,7 @@ export const COMPARISON_FORMATS = ['text', 'json', 'markdown', 'html'] as const;
 export type ComparisonFormat = (typeof COMPARISON_FORMATS)[number];
 export const EXPLANATION_FORMATS = COMPARISON_FORMATS;
 export const TEMPLATE_FORMATS = ['yaml'] as const;
+export const LINT_FORMATS = ['text', 'json', 'markdown'] as const;
+export type LintFormat = (typeof LINT_FORMATS)[number];
+export const RESCORE_FORMATS = LINT_FORMATS;
+export type RescoreFormat = LintFormat;

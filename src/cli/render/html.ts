@@ -3,6 +3,7 @@ import { answerLabel } from '../answer-label.js';
 import { outputUi, ui } from '../i18n.js';
 import { levelTone, rankOf as rankIn, TONES } from './colours.js';
 import { badge, barHtml, esc, htmlPage, radarSvg, safeHref } from './html-kit.js';
+import { normsHtml } from './norms-lines.js';
 import { formatScore } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
@@ -67,6 +68,7 @@ export function reportSection(report: Report, options: RenderOptions): string {
 ${radar}
 </div>
 <div class="table-wrap" tabindex="0" role="region" aria-label="${esc(outputUi(report.lang).scoresTable)}"><table><caption>${esc(outputUi(report.lang).scoresTable)}</caption><thead><tr><th scope="col">${esc(s.dimension)}</th><th scope="col" class="num">${esc(s.score)}</th><th scope="col">0–100</th><th scope="col">${esc(s.level)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>
+${normsHtml(report, s.overall, s.colon)}
 ${benchmarkHtml}
 <h2>${esc(s.recommendations)}</h2>
 ${recs.length === 0 ? `<p>${esc(s.noRecommendations)}</p>` : `<ol class="recs">${recs.join('')}</ol>`}

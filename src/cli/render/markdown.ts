@@ -1,5 +1,6 @@
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
+import { normsLines } from './norms-lines.js';
 import { bar, formatScore, safeText } from './terminal.js';
 import { mdLink } from './doc-markdown.js';
 import type { RenderOptions } from './types.js';
@@ -24,6 +25,8 @@ export function renderReportMarkdown(report: Report, options: RenderOptions): st
     lines.push(`| ${mdEscape(d.title)} | ${formatScore(d.score, report.lang)} | ${d.levelLabel === null ? `_${d.questions === 0 ? s.notAsked : s.noScore}_` : mdEscape(d.levelLabel)} | \`${bar(d.score, 10)}\` |`);
   }
   lines.push('');
+  const norms = normsLines(report, s.overall);
+  if (norms !== undefined) lines.push(...norms.lines.map((l) => `- **${mdEscape(l.label)}**${s.colon}${l.text}`), `- _${norms.reference}_`, '');
   const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
   if (benchmarks.length > 0) {
     lines.push(`### ${s.benchmarks}`, '');

@@ -66,10 +66,16 @@ export const reportRenderers = {
     return (options) => {
       const delimiter = options.csvDelimiter ?? ',';
       let dimensions: string[] | undefined;
+      // Every report of one run has norms or none (one --norms for all): the first one says.
+      let normed = false;
       return {
         item: ({ report }) => {
-          const head = dimensions === undefined ? `${csvHeader((dimensions = report.scores.dimensions.map((d) => d.id)), delimiter)}\r\n` : '';
-          return `${head}${csvReportRow(report, dimensions, delimiter)}\r\n`;
+          let head = '';
+          if (dimensions === undefined) {
+            normed = report.norms !== undefined;
+            head = `${csvHeader((dimensions = report.scores.dimensions.map((d) => d.id)), delimiter, normed)}\r\n`;
+          }
+          return `${head}${csvReportRow(report, dimensions, delimiter, normed)}\r\n`;
         },
         end: () => (dimensions === undefined ? `${csvHeader(options.bank?.dimensions.map((d) => d.id) ?? [], delimiter)}\r\n` : ''),
       };

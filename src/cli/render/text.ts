@@ -3,6 +3,7 @@ import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
 import { renderTable } from './text-table.js';
 import { bar, fitWidth, formatScore, levelColour, safeText, wrap } from './terminal.js';
+import { normsText } from './norms-lines.js';
 import type { RenderOptions } from './types.js';
 
 function levelRank(report: Report, level: string | null): number {
@@ -41,6 +42,7 @@ export function renderReportText(report: Report, options: RenderOptions): string
     { width, ascii, ...(options.color ? { head: chalk.bold, border: chalk.grey } : {}) },
   );
   lines.push(table, '');
+  lines.push(...normsText(report, s.overall, s.colon).map((line) => (line === '' ? '' : wrap(line, width, '  '))));
   const benchmarks = report.benchmarks.filter((b) => b.agreeShare !== null);
   if (benchmarks.length > 0) {
     lines.push(chalk.bold(s.benchmarks));

@@ -10,7 +10,8 @@ import { readText, type TextRules } from './text.js';
 export const BANK_ID = /^[a-z0-9][a-z0-9-]*$/;
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?$/;
-const TOP_KEYS = ['$schema', 'id', 'version', 'languages', 'title', 'description', 'scales', 'dimensions', 'levels', 'profile', 'questions', 'recommendations'];
+const NORMS_FILE = /^(?![/\\]|[A-Za-z]:)(?!(.*[/\\])?\.\.([/\\]|$))[^\0]*\.json$/;
+const TOP_KEYS = ['$schema', 'id', 'version', 'languages', 'title', 'description', 'scales', 'dimensions', 'levels', 'profile', 'questions', 'recommendations', 'norms'];
 
 /** Iterates the mappings of a list, recording a problem for each item that is not one. */
 function eachMapping(list: unknown[] | undefined, path: Path, errors: ProblemList, what: string, visit: (fields: Fields, index: number) => void): void {
@@ -164,6 +165,8 @@ export function validateBank(raw: unknown): Validated<Bank> {
   const rules: TextRules = { languages, errors, warnings };
   const title = readText(raw.title, ['title'], rules);
   const description = readText(raw.description, ['description'], rules, false);
+  // SPEC section 13: a norms file shipped beside the bank, by a relative path that stays beside it.
+  const norms = top.string('norms', { pattern: NORMS_FILE, hint: 'must be a relative path to a .json file beside the bank (no "..", not absolute)' });
   const scales = readScales(top, rules);
   const invalidScales = new Set(isObject(raw.scales) ? Object.keys(raw.scales).filter((k) => !scales.has(k)) : []);
   const dimensions = readDimensions(top, rules);
@@ -220,6 +223,7 @@ export function validateBank(raw: unknown): Validated<Bank> {
     levels,
     questions,
     recommendations,
+    ...(norms === undefined ? {} : { norms }),
   };
   return { ok: true, value: bank, warnings: warnings.items };
 }

@@ -1,0 +1,76 @@
+import type { Aggregate, Bank, Report } from '../core/index.js';
+import { createNormsBuilder, type NormsBuilder } from '../core/norms.js';
+import { alphaBelow, createReliabilityAggregator, type ReliabilityReport } from '../core/reliability.js';
+import { InputError, ThresholdError } from './errors.js';
+import { writeFileAtomic } from './output.js';
+import { reportDate } from './score-inputs.js';
+
+/** The options of `diag aggregate` for bank authors (SPEC section 13). */
+export interface AuthorOptions {
+  by: readonly string[];
+  minGroup: number;
+  stats?: boolean;
+  minAlpha?: string;
+  normsOut?: string;
+  force?: boolean;
+}
+
+function parseMinAlpha(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value > 1) throw new InputError(`--min-alpha ${text}: expected a number up to 1, such as 0.7`);
+  return value;
+}
+
+/**
+ * What `aggregate --stats`, `--min-alpha` and `--norms-out` add to the aggregate command, kept in
+ * one place: every report is observed once (streamed), then the statistics join the output in the
+ * chosen format, the norms file is written, and the alpha gate decides the exit code.
+ */
+export function authorStats(bank: Bank, options: AuthorOptions) {
+  const minAlpha = parseMinAlpha(options.minAlpha);
+  const wantStats = options.stats === true || minAlpha !== undefined;
+  if (options.normsOut === '-') throw new InputError('--norms-out: give a file name (the norms are JSON for `diag score --norms`)');
+  const reliability = wantStats ? createReliabilityAggregator(bank, { minGroup: options.minGroup, by: options.by }) : undefined;
+  const norms: NormsBuilder | undefined = options.normsOut === undefined ? undefined : createNormsBuilder(bank, { minGroup: options.minGroup });
+  let stats: ReliabilityReport | undefined;
+  const statsOf = (result: Aggregate): ReliabilityReport | undefined => {
+    if (reliability !== undefined && stats === undefined) stats = reliability.result(result.count < options.minGroup ? [] : result.segments);
+    return stats;
+  };
+  // A group smaller than k shows its count and nothing else (SPEC section 10): no statistics either.
+  const shown = (result: Aggregate) => (result.count >= options.minGroup ? statsOf(result) : undefined);
+  return {
+    observe:
+      reliability === undefined && norms === undefined
+        ? undefined
+        : (report: Report) => {
+            reliability?.add(report);
+            norms?.add(report);
+          },
+    /** The statistics to show with the group (SPEC section 13), or none. */
+    shown,
+    /** Writes --norms-out, or refuses (exit 2) a group under the floor; before anything else is written. */
+    writeNorms(result: Aggregate): void {
+      if (norms === undefined || options.normsOut === undefined) return;
+      const built = norms.result(reportDate(process.env)());
+      if (!built.ok) throw new InputError(`--norms-out ${options.normsOut}: ${built.reason}; nothing was written`);
+      if (result.count !== built.value.n) throw new Error('norms and aggregate saw different groups');
+      writeFileAtomic(options.normsOut, `${JSON.stringify(built.value, null, 2)}\n`, { force: options.force === true });
+    },
+    /** --min-alpha: exit 1 when a dimension's alpha (group or shown segment) is below it. */
+    gate(): void {
+      if (minAlpha === undefined) return;
+      // A gate that could not look is said so, not passed in silence.
+      if (stats === undefined) process.stderr.write(`warning: --min-alpha ${minAlpha}: no statistics for a group of fewer than ${options.minGroup} respondents\n`);
+      for (const d of stats?.dimensions ?? []) {
+        if (d.reliability.withheld !== undefined) process.stderr.write(`warning: --min-alpha ${minAlpha}: no alpha for ${d.id}: ${d.reliability.withheld.reason}\n`);
+      }
+      if (stats === undefined) return;
+      const below = alphaBelow(stats, minAlpha);
+      if (below.length > 0) {
+        throw new ThresholdError(below.map((b) => `${b.by === null ? '' : `${b.by} = ${String(b.value)}: `}${b.dimension}: alpha ${b.alpha} is below --min-alpha ${minAlpha}`));
+      }
+    },
+  };
+}

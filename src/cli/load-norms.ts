@@ -1,0 +1,38 @@
+import { dirname, resolve } from 'node:path';
+import type { Bank, Report } from '../core/index.js';
+import { applyNorms, validateNorms, type Norms } from '../core/norms.js';
+import { scoreAnswers, scoreTable } from '../core/score.js';
+import { InputError } from './errors.js';
+import { readTextFile } from './load-bank.js';
+import { formatProblem, parseSource } from './source.js';
+
+/** `--norms FILE`, or the norms file the bank names beside it (`norms: file.json`); `--no-norms`: none. */
+export interface NormsOption {
+  norms?: string | false;
+}
+
+/**
+ * Reads and checks the norms to compare respondents with: a file of another bank is refused, of
+ * another version of the same bank accepted with a warning. The bank's own norms file is used when
+ * no --norms is given.
+ */
+export function loadNorms(bank: Pick<Bank, 'id' | 'version' | 'norms'>, bankFile: string | undefined, option: NormsOption['norms'], warn: (line: string) => void): Norms | undefined {
+  if (option === false) return undefined;
+  const file = option ?? (bank.norms === undefined || bankFile === undefined ? undefined : resolve(dirname(bankFile), bank.norms));
+  if (file === undefined) return undefined;
+  const what = option === undefined ? `norms file named by bank "${bank.id}"` : 'norms file';
+  const source = parseSource(file, readTextFile(file, what));
+  const result = validateNorms(source.data);
+  if (!result.ok) throw new InputError(`${file}: not a valid norms file`, result.errors.map((p) => formatProblem(source, p, { showPath: true })));
+  const norms = result.value;
+  if (norms.bank.id !== bank.id) throw new InputError(`${file}: norms of bank "${norms.bank.id}", but the bank is "${bank.id}"`);
+  if (norms.bank.version !== bank.version) warn(`warning: ${file}: norms made with bank ${bank.id} ${norms.bank.version}, the bank is ${bank.version}; the percentiles may be off`);
+  return norms;
+}
+
+/** The report with percentiles, computed on the unrounded scores of its answers (SPEC section 13). */
+export function withPercentiles(bank: Bank, report: Report, norms: Norms | undefined): Report {
+  if (norms === undefined) return report;
+  const unrounded = report.bank.id === bank.id ? scoreTable(scoreAnswers(bank, { ...report.profile, ...report.answers })) : undefined;
+  return applyNorms(report, norms, unrounded);
+}

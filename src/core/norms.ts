@@ -1,0 +1,208 @@
+import type { Report } from './build-report.js';
+import { round2 } from './levels.js';
+import { ProblemList, type Problem } from './problems.js';
+import type { Bank } from './types.js';
+
+/**
+ * Norms (SPEC section 13): the percentile points of a reference group's scores, so that one
+ * respondent's score can be read as "at or above P % of the group". A norms file holds only the
+ * 99 points per score, never a record of anyone.
+ */
+
+/** The 99 percentile points q1 … q99 of one score, and how many scores they were computed on. */
+export interface NormScore {
+  n: number;
+  points: number[];
+}
+
+export interface Norms {
+  kind: 'diag-norms';
+  schemaVersion: 1;
+  bank: { id: string; version: string };
+  /** When the file was made (ISO 8601), given by the caller. */
+  createdAt: string;
+  /** Respondents in the reference group. */
+  n: number;
+  overall: NormScore;
+  /** By dimension id; a dimension scored by fewer than the floor is left out (see `omitted`). */
+  dimensions: Record<string, NormScore>;
+  omitted: Array<{ id: string; reason: string }>;
+}
+
+/** SPEC section 13: norms need n >= max(k, NORMS_FLOOR). */
+export const NORMS_FLOOR = 30;
+
+/** Scores of reports are on the 2-decimal grid: one bin per hundredth, memory independent of n. */
+const BINS = 10001;
+
+class Bins {
+  readonly counts = new Uint32Array(BINS);
+  n = 0;
+
+  add(score: number | null): void {
+    if (score === null) return;
+    const hundredths = Math.round(score * 100);
+    const bin = hundredths > 0 ? (hundredths < BINS ? hundredths : BINS - 1) : 0;
+    this.counts[bin] = (this.counts[bin] ?? 0) + 1;
+    this.n += 1;
+  }
+
+  /**
+   * q1 … q99, type 7 (R's default, numpy's linear): the p-quantile of n sorted x[0..n−1] is at
+   * h = p·(n − 1), x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]); in hundredths, rounded to 2 decimals.
+   */
+  points(): number[] {
+    const ranks: number[] = [];
+    for (let j = 1; j <= 99; j++) {
+      const h = ((this.n - 1) * j) / 100;
+      ranks.push(Math.floor(h), Math.ceil(h));
+    }
+    const sorted = [...new Set(ranks)].sort((a, b) => a - b);
+    const at = new Map<number, number>();
+    let seen = 0;
+    let next = 0;
+    for (let bin = 0; bin < BINS && next < sorted.length; bin++) {
+      seen += this.counts[bin] ?? 0;
+      for (let rank = sorted[next]; rank !== undefined && rank < seen; rank = sorted[next]) {
+        at.set(rank, bin);
+        next += 1;
+      }
+    }
+    const points: number[] = [];
+    for (let j = 1; j <= 99; j++) {
+      // (n − 1)·j / 100 in integers first, so that h is exact where it is a whole number.
+      const h = ((this.n - 1) * j) / 100;
+      const low = at.get(Math.floor(h)) ?? 0;
+      const high = at.get(Math.ceil(h)) ?? 0;
+      points.push(round2((low + (h - Math.floor(h)) * (high - low)) / 100));
+    }
+    return points;
+  }
+}
+
+export interface NormsBuilder {
+  add(report: Report): void;
+  /** The norms, or the reason they cannot be made (too few respondents). */
+  result(createdAt: string): { ok: true; value: Norms } | { ok: false; reason: string };
+}
+
+/** Streams reports into the bins of the overall score and each dimension. `minGroup` is k. */
+export function createNormsBuilder(bank: Bank, options: { minGroup: number }): NormsBuilder {
+  const floor = Math.max(options.minGroup, NORMS_FLOOR);
+  const overall = new Bins();
+  const dimensions = new Map(bank.dimensions.map((d) => [d.id, new Bins()]));
+  let n = 0;
+  return {
+    add(report) {
+      n += 1;
+      overall.add(report.scores.overall.score);
+      for (const d of report.scores.dimensions) dimensions.get(d.id)?.add(d.score);
+    },
+    result(createdAt) {
+      if (n < floor || overall.n < floor) return { ok: false, reason: `norms need at least ${floor} respondents with a score (max(--min-group, ${NORMS_FLOOR})); there are ${overall.n}` };
+      const kept: Record<string, NormScore> = {};
+      const omitted: Norms['omitted'] = [];
+      for (const [id, bins] of dimensions) {
+        if (bins.n >= floor) kept[id] = { n: bins.n, points: bins.points() };
+        else omitted.push({ id, reason: `fewer than ${floor} respondents have a score` });
+      }
+      return {
+        ok: true,
+        value: { kind: 'diag-norms', schemaVersion: 1, bank: { id: bank.id, version: bank.version }, createdAt, n, overall: { n: overall.n, points: overall.points() }, dimensions: kept, omitted },
+      };
+    },
+  };
+}
+
+/** P = the number of points qj ≤ score (0–99): "at or above P % of the reference group". */
+export function percentileOf(points: readonly number[], score: number): number {
+  let count = 0;
+  for (const q of points) if (q <= score) count += 1;
+  return count;
+}
+
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function numbers(list: unknown): number[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  const out: number[] = [];
+  for (const x of list) {
+    if (!isNumber(x) || x < 0 || x > 100) return undefined;
+    out.push(x);
+  }
+  return out;
+}
+
+function checkScore(problems: ProblemList, path: Array<string | number>, raw: unknown): NormScore | undefined {
+  if (!isRecord(raw)) {
+    problems.add(path, 'bad-norms', 'expected {n, points}');
+    return undefined;
+  }
+  const n = raw.n;
+  const points = numbers(raw.points);
+  const count = isNumber(n) && Number.isInteger(n) && n >= 1 ? n : undefined;
+  if (count === undefined) problems.add([...path, 'n'], 'bad-norms', 'expected a whole number of respondents');
+  if (points === undefined || points.length !== 99) {
+    problems.add([...path, 'points'], 'bad-norms', 'expected 99 percentile points between 0 and 100');
+    return undefined;
+  }
+  if (points.some((p, i) => i > 0 && (points[i - 1] ?? p) > p)) problems.add([...path, 'points'], 'bad-norms', 'percentile points must not decrease');
+  return count === undefined ? undefined : { n: count, points };
+}
+
+/** Validates a parsed norms file (`unknown` in, typed norms or problems out). */
+export function validateNorms(raw: unknown): { ok: true; value: Norms } | { ok: false; errors: Problem[] } {
+  const problems = new ProblemList();
+  if (!isRecord(raw)) {
+    problems.add([], 'bad-norms', 'a norms file is a JSON object written by diag aggregate --norms-out');
+    return { ok: false, errors: problems.items };
+  }
+  if (raw.kind !== 'diag-norms') problems.add(['kind'], 'bad-norms', 'not a diag norms file (kind is not "diag-norms")');
+  if (raw.schemaVersion !== 1) problems.add(['schemaVersion'], 'bad-norms', 'unknown schemaVersion (expected 1)');
+  const bank = isRecord(raw.bank) && typeof raw.bank.id === 'string' && typeof raw.bank.version === 'string' ? { id: raw.bank.id, version: raw.bank.version } : undefined;
+  if (bank === undefined) problems.add(['bank'], 'bad-norms', 'expected {id, version}');
+  const overall = checkScore(problems, ['overall'], raw.overall);
+  const dimensions: Record<string, NormScore> = {};
+  if (!isRecord(raw.dimensions)) problems.add(['dimensions'], 'bad-norms', 'expected an object by dimension id');
+  else {
+    for (const [id, value] of Object.entries(raw.dimensions)) {
+      const score = checkScore(problems, ['dimensions', id], value);
+      if (score !== undefined) dimensions[id] = score;
+    }
+  }
+  if (problems.items.length > 0 || overall === undefined || bank === undefined) return { ok: false, errors: problems.items };
+  const omitted = Array.isArray(raw.omitted)
+    ? raw.omitted.flatMap((x) => (isRecord(x) && typeof x.id === 'string' && typeof x.reason === 'string' ? [{ id: x.id, reason: x.reason }] : []))
+    : [];
+  return {
+    ok: true,
+    value: { kind: 'diag-norms', schemaVersion: 1, bank, createdAt: typeof raw.createdAt === 'string' ? raw.createdAt : '', n: isNumber(raw.n) ? raw.n : overall.n, overall, dimensions, omitted },
+  };
+}
+
+/** Unrounded scores by dimension id and `overall` (scoreTable), or the report's own where not known. */
+export type Unrounded = Readonly<Record<string, number | null>>;
+
+/**
+ * The report with `percentile` on the overall score and each dimension the norms cover, and a
+ * `norms` note saying what the reference group is. Pure: the report given is not changed.
+ */
+export function applyNorms(report: Report, norms: Norms, unrounded?: Unrounded): Report {
+  const scoreOf = (id: string, rounded: number | null) => {
+    const exact = unrounded?.[id];
+    return exact === undefined ? rounded : exact;
+  };
+  const percentile = (id: string, rounded: number | null, score: NormScore | undefined) => {
+    const value = scoreOf(id, rounded);
+    return value === null || score === undefined ? {} : { percentile: percentileOf(score.points, value) };
+  };
+  return {
+    ...report,
+    scores: {
+      overall: { ...report.scores.overall, ...percentile('overall', report.scores.overall.score, norms.overall) },
+      dimensions: report.scores.dimensions.map((d) => ({ ...d, ...percentile(d.id, d.score, Object.hasOwn(norms.dimensions, d.id) ? norms.dimensions[d.id] : undefined) })),
+    },
+    norms: { bankVersion: norms.bank.version, createdAt: norms.createdAt, n: norms.n },
+  };
+}
