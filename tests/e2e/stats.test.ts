@@ -42,11 +42,13 @@ describe('diag aggregate --stats', () => {
   });
 
   it('reads the figures in plain words, in French and in English, in every format', () => {
-    const en = diag(['aggregate', ...STATS, '--stats', '--lang', 'en', A]);
+    // Wide enough that the readings are not wrapped inside their table cells.
+    const wide = { env: { COLUMNS: '400' } };
+    const en = diag(['aggregate', ...STATS, '--stats', '--lang', 'en', A], wide);
     expect(en.code).toBe(0);
     expect(en.stdout).toContain('the 4 items of Focus hang together acceptably: α = 0.793');
     expect(en.stdout).toContain('George & Mallery 2003');
-    const fr = diag(['aggregate', ...STATS, '--stats', '--lang', 'fr', FLAT]);
+    const fr = diag(['aggregate', ...STATS, '--stats', '--lang', 'fr', FLAT], wide);
     expect(fr.stdout).toContain('les 4 questions de « Concentration » vont ensemble de façon acceptable : α = 0,768');
     expect(fr.stdout).toContain('« Habitudes » : pas d’α, tout le monde a donné la même réponse à habits.flat');
     expect(fr.stdout).toContain('un α négatif');
