@@ -114,11 +114,6 @@ function printError(message: string, details: readonly string[] = []): void {
 
 /** Maps every way a command can end to an exit code; an unknown error is a bug and keeps its stack. */
 export async function main(argv: string[]): Promise<number> {
-  // What scripts call most, answered without loading the command-line parser (a fifth of the start-up).
-  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
-    process.stdout.write(`${toolVersion()}\n`);
-    return EXIT.ok;
-  }
   try {
     await (await program()).parseAsync(argv);
     return EXIT.ok;
@@ -140,5 +135,3 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
-
-process.exitCode = await main(process.argv);
