@@ -298,13 +298,14 @@ export function chooseLanguage(languages: readonly string[], ...candidates: Arra
 }
 
 /**
- * The language of diag's own messages when no bank decides (help, usage errors, bank problems):
- * --lang, else the locale, else French, the language of the bundled banks.
+ * The language of diag's own messages (help, usage errors, problems in files): --lang, else the
+ * locale (LC_ALL, LC_MESSAGES, LANG) when diag speaks it, else English: no locale or `C` is a
+ * machine (CI, scripts), whose logs are read and searched in English.
  */
 export function toolLanguage(option: string | undefined, env: NodeJS.ProcessEnv = process.env): UiLanguage {
   for (const candidate of [option, environmentLanguage(env)]) {
     const found = pick(Object.keys(CATALOGUE), candidate);
     if (found === 'fr' || found === 'en') return found;
   }
-  return 'fr';
+  return 'en';
 }

@@ -30,7 +30,8 @@ export function readTextFile(file: string, what: string): string {
   }
 }
 
-function bundledIds(): string[] {
+/** The ids of the banks bundled in questions/. */
+export function bundledIds(): string[] {
   try {
     return readdirSync(BUNDLED_BANKS)
       .filter((f) => BANK_EXTENSIONS.some((e) => f.endsWith(e)))

@@ -96,6 +96,12 @@ async function program(): Promise<Command> {
     .option('--force', 'replace --output if it exists')
     .action(async (options) => (await import('./commands/template.js')).template(options));
 
+  diag
+    .command('completion')
+    .description('print a completion script for bash, zsh or fish (commands, options, formats, bundled banks)')
+    .argument('<shell>', 'bash, zsh or fish')
+    .action(async (shell: string) => (await import('./commands/completion.js')).completion(shell, diag));
+
   return diag;
 }
 
