@@ -1,7 +1,7 @@
 import { answerOf, choicesOf, chosenIndexes, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats } from './aggregate-group.js';
 import type { Report } from './build-report.js';
 import { ProblemList, type Problem } from './problems.js';
-import { suggestion } from './suggest.js';
+import { say, suggest } from './problem-text.js';
 import type { Bank, Question, QuestionType, Scalar } from './types.js';
 
 export type { DimensionStats, QuestionStats } from './aggregate-group.js';
@@ -57,13 +57,12 @@ const BY_TYPES: readonly QuestionType[] = ['single', 'multiple', 'boolean'];
 export function checkBy(bank: Bank, by: readonly string[]): Problem[] {
   const problems = new ProblemList();
   const eligible = bank.questions.filter((q) => BY_TYPES.includes(q.type)).map((q) => q.id);
-  const allowed = `groups are made by a single, multiple or boolean question${eligible.length > 0 ? ` (${eligible.join(', ')})` : ''}`;
   by.forEach((id, index) => {
     const question = bank.questions.find((q) => q.id === id);
     if (question === undefined) {
-      problems.add(['by', index], 'unknown-question', `"${id}" is not a question of bank "${bank.id}"${suggestion(id, eligible)}`);
+      problems.add(['by', index], 'unknown-question', say('byNotAQuestion', { id, bank: bank.id, ...suggest(id, eligible) }));
     } else if (!BY_TYPES.includes(question.type)) {
-      problems.add(['by', index], 'bad-by-type', `"${id}" is a ${question.type} question; ${allowed}`);
+      problems.add(['by', index], 'bad-by-type', say('byType', { id, type: question.type, eligible }));
     }
   });
   return problems.items;
