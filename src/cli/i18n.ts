@@ -1,3 +1,42 @@
+import { ENGLISH_PROBLEMS } from '../core/index.js';
+import { HELP_EN, HELP_FR } from './i18n-help.js';
+import { FRENCH_PROBLEMS } from './i18n-problems.js';
+
+type NoArgs = Record<string, never>;
+/** What diag failed to read, and why. */
+export type Readable = 'bank' | 'answer file' | 'report' | 'file';
+export type ReadFailure = 'missing' | 'folder' | 'denied' | 'other';
+const READABLE_EN: Record<Readable, string> = { bank: 'bank', 'answer file': 'answer file', report: 'report', file: 'file' };
+const READABLE_FR: Record<Readable, string> = { bank: 'le questionnaire', 'answer file': 'le fichier de réponses', report: 'le rapport', file: 'le fichier' };
+const READ_FAILURE_EN: Record<ReadFailure, (a: { detail?: string }) => string> = {
+  missing: () => 'no such file',
+  folder: () => 'is a folder, not a file',
+  denied: () => 'permission denied',
+  other: (a) => a.detail ?? '',
+};
+const READ_FAILURE_FR: Record<ReadFailure, (a: { detail?: string }) => string> = {
+  missing: () => 'fichier introuvable',
+  folder: () => 'c’est un dossier, pas un fichier',
+  denied: () => 'permission refusée',
+  other: (a) => a.detail ?? '',
+};
+/** The yaml library's error codes, in French (its messages are English only). */
+const YAML_FR: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'clé en double',
+  BAD_INDENT: 'indentation incorrecte',
+  TAB_AS_INDENT: 'tabulation utilisée pour indenter',
+  MISSING_CHAR: 'caractère manquant',
+  MULTILINE_IMPLICIT_KEY: 'une clé doit tenir sur une ligne',
+  BLOCK_AS_IMPLICIT_KEY: 'un bloc ne peut pas servir de clé',
+  UNEXPECTED_TOKEN: 'élément inattendu',
+  BAD_SCALAR_START: 'valeur mal commencée',
+  BAD_DQ_ESCAPE: 'échappement invalide entre guillemets',
+  BAD_ALIAS: 'alias invalide',
+  MISSING_ANCHOR: 'alias vers une ancre absente',
+  TAG_RESOLVE_FAILED: 'étiquette YAML inconnue',
+  IMPOSSIBLE: 'structure impossible',
+};
+
 /** Inquirer's key hints are English; French names for its actions. */
 const FRENCH_KEY_ACTIONS: Readonly<Record<string, string>> = { navigate: 'naviguer', select: 'choisir', submit: 'valider', all: 'tout', invert: 'inverser' };
 const NO_TRANSLATION: Readonly<Record<string, string>> = {};
@@ -126,6 +165,48 @@ const en = {
     onlyIf: 'asked only if',
     respondent: 'name or pseudonym (optional)',
   },
+  /** `--help` of every command. */
+  help: HELP_EN,
+  /** Problems found in files, by key (worded in English by the core). */
+  problem: ENGLISH_PROBLEMS,
+  warning: 'warning',
+  /** diag's own errors (InputError), by key. */
+  error: {
+    cannotRead: (a: { what: Readable; file: string; reason: ReadFailure; detail?: string }) => `cannot read ${READABLE_EN[a.what]} ${a.file}: ${READ_FAILURE_EN[a.reason](a)}`,
+    noBank: (a: { name: string }) => `no bank file or bundled bank named "${a.name}"`,
+    bundledBanks: (a: { ids: readonly string[] }) => `bundled banks: ${a.ids.join(', ') || 'none'}`,
+    invalidBank: (a: { file: string; count: number }) => `${a.file}: invalid bank, ${a.count} problem${a.count === 1 ? '' : 's'}`,
+    tooDeep: (a: { name: string; depth: number }) => `${a.name}: values are nested more than ${a.depth} levels deep`,
+    notYaml: (a: { name: string }) => `${a.name}: not valid YAML`,
+    yamlError: (a: { code: string; message: string }) => (a.code === 'DUPLICATE_KEY' ? `duplicate key: ${a.message}` : a.message),
+    recursiveAlias: (a: { name: string }) => `${a.name}: recursive YAML alias`,
+    aliasInside: (a: { alias: string }) => `alias *${a.alias} is used inside the node it refers to; diag reads only tree-shaped data`,
+    scoreValue: (a: { option: string; value: string }) => `${a.option} ${a.value}: expected a score from 0 to 100`,
+    dimensionSpec: (a: { option: string; spec: string; example: string }) => `${a.option} ${a.spec}: expected DIMENSION=N, e.g. ${a.option} ${a.example}=50`,
+    notADimension: (a: { option: string; spec: string; id: string; suggestion?: string; ids: readonly string[] }) =>
+      `${a.option} ${a.spec}: "${a.id}" is not a dimension of the bank${a.suggestion === undefined ? '' : ` (did you mean "${a.suggestion}"?)`}; dimensions: ${a.ids.join(', ')}`,
+    noInput: (_: NoArgs) => 'no input given: name answer files, folders or .ndjson files',
+    noSuchInput: (a: { path: string }) => `cannot read ${a.path}: no such file or folder`,
+    sizeOption: (a: { origin: string; value: string }) => `${a.origin} ${a.value}: expected a size in MB, such as 50`,
+    tooBig: (a: { name: string; size: string; limit: string }) =>
+      `${a.name} is ${a.size}, more than the ${a.limit} diag reads by default; raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`,
+    noSuchLanguage: (a: { lang: string; bank: string; languages: readonly string[] }) => `--lang ${a.lang}: the bank "${a.bank}" has no such language; available: ${a.languages.join(', ')}`,
+    inputsRefused: (a: { count: number }) => `${a.count} input${a.count === 1 ? '' : 's'} refused; nothing was written`,
+    noAnswers: (a: { paths: readonly string[] }) => `no answers found in ${a.paths.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl)`,
+    notAReport: (a: { file: string }) => `${a.file}: not a diag report`,
+    unknownShell: (a: { shell: string; shells: readonly string[] }) => `unknown shell "${a.shell}"; one of ${a.shells.join(', ')}`,
+    wholeNumber: (a: { option: string; value: string }) => `${a.option} ${a.value}: expected a whole number, at least 1`,
+  },
+  /** commander's own messages, by the code of its error. */
+  usage: {
+    unknownOption: (a: { option: string; suggestion?: string }) => `unknown option '${a.option}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
+    unknownCommand: (a: { command: string; suggestion?: string }) => `unknown command '${a.command}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
+    missingArgument: (a: { name: string }) => `missing required argument '${a.name}'`,
+    optionMissingArgument: (a: { option: string }) => `option '${a.option}' argument missing`,
+    invalidChoice: (a: { option: string; value: string; choices: readonly string[] }) => `option '${a.option}' argument '${a.value}' is invalid. Allowed choices are ${a.choices.join(', ')}.`,
+    excessArguments: (a: { expected: number; got: number }) => `too many arguments: expected ${a.expected}, got ${a.got}`,
+    seeHelp: '(run with --help for usage)',
+  },
 };
 
 /** The shape of the catalogue: a key missing from a language is a compile error. */
@@ -252,6 +333,43 @@ const fr: Messages = {
     respondent: 'nom ou pseudonyme (facultatif)',
   },
 
+  help: HELP_FR,
+  problem: FRENCH_PROBLEMS,
+  warning: 'avertissement',
+  error: {
+    cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
+    noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
+    bundledBanks: (a) => `questionnaires fournis : ${a.ids.join(', ') || 'aucun'}`,
+    invalidBank: (a) => `${a.file} : questionnaire invalide, ${a.count} problème${a.count === 1 ? '' : 's'}`,
+    tooDeep: (a) => `${a.name} : valeurs imbriquées sur plus de ${a.depth} niveaux`,
+    notYaml: (a) => `${a.name} : YAML invalide`,
+    yamlError: (a) => `${YAML_FR[a.code] ?? 'erreur de syntaxe'} (${a.message})`,
+    recursiveAlias: (a) => `${a.name} : alias YAML récursif`,
+    aliasInside: (a) => `l’alias *${a.alias} est utilisé à l’intérieur du nœud qu’il désigne ; diag ne lit que des données en arbre`,
+    scoreValue: (a) => `${a.option} ${a.value} : un score de 0 à 100 est attendu`,
+    dimensionSpec: (a) => `${a.option} ${a.spec} : DIMENSION=N est attendu, par ex. ${a.option} ${a.example}=50`,
+    notADimension: (a) =>
+      `${a.option} ${a.spec} : "${a.id}" n’est pas une dimension du questionnaire${a.suggestion === undefined ? '' : ` (vouliez-vous dire "${a.suggestion}" ?)`} ; dimensions : ${a.ids.join(', ')}`,
+    noInput: () => 'aucune entrée : donnez des fichiers de réponses, des dossiers ou des fichiers .ndjson',
+    noSuchInput: (a) => `impossible de lire ${a.path} : fichier ou dossier introuvable`,
+    sizeOption: (a) => `${a.origin} ${a.value} : une taille en Mo est attendue, par ex. 50`,
+    tooBig: (a) => `${a.name} fait ${a.size}, plus que les ${a.limit} que diag lit par défaut ; relevez la limite avec --max-file-size Mo (ou DIAG_MAX_FILE_SIZE)`,
+    noSuchLanguage: (a) => `--lang ${a.lang} : le questionnaire "${a.bank}" n’a pas cette langue ; disponibles : ${a.languages.join(', ')}`,
+    inputsRefused: (a) => `${a.count} entrée${a.count === 1 ? ' refusée' : 's refusées'} ; rien n’a été écrit`,
+    noAnswers: (a) => `aucune réponse trouvée dans ${a.paths.join(', ')} (fichiers cherchés : .yaml, .yml, .json, .ndjson, .jsonl)`,
+    notAReport: (a) => `${a.file} : ce n’est pas un rapport diag`,
+    unknownShell: (a) => `shell inconnu "${a.shell}" ; l’un de ${a.shells.join(', ')}`,
+    wholeNumber: (a) => `${a.option} ${a.value} : un nombre entier d’au moins 1 est attendu`,
+  },
+  usage: {
+    unknownOption: (a) => `option inconnue '${a.option}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
+    unknownCommand: (a) => `commande inconnue '${a.command}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
+    missingArgument: (a) => `argument obligatoire manquant '${a.name}'`,
+    optionMissingArgument: (a) => `l’option '${a.option}' attend une valeur`,
+    invalidChoice: (a) => `option '${a.option}' : la valeur '${a.value}' n’est pas possible. Valeurs possibles : ${a.choices.join(', ')}.`,
+    excessArguments: (a) => `trop d’arguments : ${a.expected} attendu${a.expected > 1 ? 's' : ''}, ${a.got} donné${a.got > 1 ? 's' : ''}`,
+    seeHelp: '(lancez avec --help pour l’aide)',
+  },
 };
 
 const CATALOGUE = { fr, en } satisfies Record<string, Messages>;
@@ -308,4 +426,16 @@ export function toolLanguage(option: string | undefined, env: NodeJS.ProcessEnv 
     if (found === 'fr' || found === 'en') return found;
   }
   return 'en';
+}
+
+let messageLanguage: UiLanguage = toolLanguage(undefined);
+
+/** Set once by main.ts from --lang and the locale, before any command runs. */
+export function setMessageLanguage(lang: UiLanguage): void {
+  messageLanguage = lang;
+}
+
+/** The catalogue in the language of diag's own messages (help, errors, problems in files). */
+export function messages(): Messages {
+  return CATALOGUE[messageLanguage];
 }

@@ -6,6 +6,7 @@ import { AGGREGATE_FORMATS } from './render/aggregate-formats.js';
 import { COMPARE_FORMATS } from './render/compare-formats.js';
 import { EXPLAIN_FORMATS } from './render/explain-formats.js';
 import { REPORT_FORMATS } from './render/index.js';
+import { messages, setMessageLanguage, toolLanguage, type Messages } from './i18n.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -13,93 +14,102 @@ import { toolVersion } from './version.js';
  * stays instant. This file is also the one place that decides the exit code.
  */
 async function program(): Promise<Command> {
-  const { Command, Option } = await import('commander');
+  const { Command, Help, Option } = await import('commander');
+  const h = messages().help;
   const diag = new Command('diag')
-    .description('A self-diagnostic of management, digital, trust and sales transformation.')
-    .version(toolVersion(), '-V, --version')
-    .option('--max-file-size <MB>', 'largest file (or NDJSON line) diag reads, in MB (default 10; also DIAG_MAX_FILE_SIZE)')
+    .description(h.tool)
+    .version(toolVersion(), '-V, --version', h.version)
+    .option('--max-file-size <MB>', h.maxFileSize)
     .hook('preAction', (command) => {
       setMaxFileSize(process.env.DIAG_MAX_FILE_SIZE, 'DIAG_MAX_FILE_SIZE');
       const option: unknown = command.opts().maxFileSize;
       setMaxFileSize(typeof option === 'string' ? option : undefined, '--max-file-size');
     })
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .addHelpText('after', h.toolAfter);
+  localizeCommander(diag, Help);
 
   withBankOptions(diag.command('run'))
-    .description('answer the questionnaire in the terminal, then see your results (answers stay on this machine)')
-    .option('--resume', 'continue the run that was interrupted, without asking')
-    .option('--respondent <name>', 'your name or a pseudonym for the report (not asked then)')
-    .option('--out <file>', 'report file (default: diag-BANK-DATE.json in the current folder); never replaced')
-    .option('--out-dir <dir>', 'folder for the report and answers, with unique names')
-    .option('--state-dir <dir>', 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)')
-    .option('--workshop <dir>', 'a workshop on one terminal: participants take turns, results saved in DIR, then the group results')
+    .description(h.run.description)
+    .option('--resume', h.run.resume)
+    .option('--respondent <name>', h.run.respondent)
+    .option('--out <file>', h.run.out)
+    .option('--out-dir <dir>', h.run.outDir)
+    .option('--state-dir <dir>', h.run.stateDir)
+    .option('--workshop <dir>', h.run.workshop)
+    .addHelpText('after', h.run.after)
     .action(async (options) => (await import('./commands/run.js')).run(options));
 
   withReportOutput(withBankOptions(diag.command('score')), Option)
-    .description('score answer files (or folders, or .ndjson) without any prompt')
-    .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
-    .option('--min-score <n>', 'exit 1 when an overall score is below N')
-    .option('--min <dim=n>', 'exit 1 when a dimension score is below N (repeatable)', collect)
-    .option('--baseline <report.json>', 'a previous report to compare with, for --max-drop')
-    .option('--max-drop <[dim=]n>', 'exit 1 when the overall (or a dimension, or *=N every dimension) fell by more than N since --baseline (repeatable)', collect)
+    .description(h.score.description)
+    .argument('<inputs...>', h.score.inputs)
+    .option('--min-score <n>', h.score.minScore)
+    .option('--min <dim=n>', h.score.min, collect)
+    .option('--baseline <report.json>', h.score.baseline)
+    .option('--max-drop <[dim=]n>', h.score.maxDrop, collect)
+    .addHelpText('after', h.score.after)
     .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
 
   withReportOutput(withBankOptions(diag.command('report')), Option)
-    .description('render saved JSON reports again, in any format and language')
-    .argument('<reports...>', 'JSON reports written by diag run or diag score --format json')
+    .description(h.report.description)
+    .argument('<reports...>', h.report.reports)
+    .addHelpText('after', h.report.after)
     .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
 
   withBankOptions(diag.command('aggregate'))
-    .description('group results of many answer files or reports, by segment, without exposing anyone')
-    .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
-    .option('--by <question>', 'break the group down by a single, multiple or boolean question (repeatable)', collect)
-    .option('--min-group <n>', 'hide every segment smaller than N people', '5')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(AGGREGATE_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
-    .option('--csv-delimiter <char>', 'CSV separator: , (default), ; or tab')
+    .description(h.aggregate.description)
+    .argument('<inputs...>', h.aggregate.inputs)
+    .option('--by <question>', h.aggregate.by, collect)
+    .option('--min-group <n>', h.aggregate.minGroup, '5')
+    .addOption(new Option('-f, --format <format>', h.common.format).choices(AGGREGATE_FORMATS).default('text'))
+    .option('-o, --output <file>', h.common.output)
+    .option('--force', h.common.force)
+    .option('--csv-delimiter <char>', h.aggregate.csvDelimiter)
+    .addHelpText('after', h.aggregate.after)
     .action(async (inputs: string[], options) => (await import('./commands/aggregate.js')).aggregate(inputs, options));
 
   diag
     .command('compare')
-    .description('what changed between two reports of the same bank: scores, levels, recommendations')
-    .argument('<old>', 'the earlier JSON report')
-    .argument('<new>', 'the later JSON report')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(COMPARE_FORMATS).default('text'))
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
-    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .description(h.compare.description)
+    .argument('<old>', h.compare.old)
+    .argument('<new>', h.compare.new)
+    .addOption(new Option('-f, --format <format>', h.common.format).choices(COMPARE_FORMATS).default('text'))
+    .option('-o, --output <file>', h.common.output)
+    .option('--force', h.common.force)
+    .option('--no-color', h.common.noColor)
+    .addHelpText('after', h.compare.after)
     .action(async (oldFile: string, newFile: string, options) => (await import('./commands/compare.js')).compare(oldFile, newFile, options));
 
   withBankOptions(diag.command('explain'))
-    .description('how each answer makes its dimension score, and what would raise the overall score most')
-    .argument('<file>', 'one answer file or report')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPLAIN_FORMATS).default('text'))
-    .option('--top <n>', 'how many improvements to list', '5')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
+    .description(h.explain.description)
+    .argument('<file>', h.explain.file)
+    .addOption(new Option('-f, --format <format>', h.common.format).choices(EXPLAIN_FORMATS).default('text'))
+    .option('--top <n>', h.explain.top, '5')
+    .option('-o, --output <file>', h.common.output)
+    .option('--force', h.common.force)
+    .addHelpText('after', h.explain.after)
     .action(async (file: string, options) => (await import('./commands/explain.js')).explain(file, options));
 
   diag
     .command('validate')
-    .description('check a question bank and say what is wrong, or that it is valid')
-    .argument('[bank]', 'bank file or bundled bank id (default: the bundled bank)')
-    .option('-b, --bank <file-or-id>', 'same as the argument')
-    .option('-q, --quiet', 'print nothing when the bank is valid')
+    .description(h.validate.description)
+    .argument('[bank]', h.validate.bank)
+    .option('-b, --bank <file-or-id>', h.validate.bankOption)
+    .option('-q, --quiet', h.validate.quiet)
+    .addHelpText('after', h.validate.after)
     .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
 
   withBankOptions(diag.command('template'))
-    .description('print a blank answer file for the bank, with every question and its allowed values')
-    .option('-o, --output <file>', 'write to a file instead of stdout')
-    .option('--force', 'replace --output if it exists')
+    .description(h.template.description)
+    .option('-o, --output <file>', h.common.output)
+    .option('--force', h.common.force)
+    .addHelpText('after', h.template.after)
     .action(async (options) => (await import('./commands/template.js')).template(options));
 
   diag
     .command('completion')
-    .description('print a completion script for bash, zsh or fish (commands, options, formats, bundled banks)')
-    .argument('<shell>', 'bash, zsh or fish')
+    .description(h.completion.description)
+    .argument('<shell>', h.completion.shell)
+    .addHelpText('after', h.completion.after)
     .action(async (shell: string) => (await import('./commands/completion.js')).completion(shell, diag));
 
   return diag;
@@ -107,19 +117,79 @@ async function program(): Promise<Command> {
 
 /** Output options of the commands that print reports. */
 function withReportOutput(command: Command, Option: typeof import('commander').Option): Command {
+  const h = messages().help.reportOutput;
   return command
-    .addOption(new Option('-f, --format <format>', 'format on stdout, or of a single -o file (default: text, or from the file extension)').choices(REPORT_FORMATS))
-    .option('-o, --output <file>', 'write to a file (repeatable; the format follows the extension: .json .md .csv .html .txt; - is stdout)', collect)
-    .option('--force', 'replace output files that exist')
-    .option('--csv-delimiter <char>', 'CSV separator: , (default), ; (French spreadsheets, with decimal commas) or tab');
+    .addOption(new Option('-f, --format <format>', h.format).choices(REPORT_FORMATS))
+    .option('-o, --output <file>', h.output, collect)
+    .option('--force', h.force)
+    .option('--csv-delimiter <char>', h.csvDelimiter);
+}
+
+/**
+ * commander's own words in the language of diag's messages: titles, help option and command, the
+ * "(default: …)" notes, and its usage errors. Applied to every command (subcommands copy it).
+ */
+function localizeCommander(program: Command, Help: typeof import('commander').Help): void {
+  const m = messages();
+  const titles: Record<string, string> = { 'Usage:': m.help.usage, 'Options:': m.help.options, 'Commands:': m.help.commands, 'Arguments:': m.help.arguments };
+  const notes = (text: string) => text.replace(/\((choices|default): /g, (_all, word: string) => `(${word === 'choices' ? m.help.choices : m.help.default}${m.colon}`);
+  program
+    .helpOption('-h, --help', m.help.help)
+    .helpCommand('help [command]', m.help.helpCommand)
+    .configureHelp({
+      styleTitle: (title) => titles[title] ?? title,
+      optionDescription(option) {
+        return notes(Help.prototype.optionDescription.call(this, option));
+      },
+      argumentDescription(argument) {
+        return notes(Help.prototype.argumentDescription.call(this, argument));
+      },
+    })
+    .exitOverride()
+    .showHelpAfterError(m.usage.seeHelp)
+    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(usageError(text, m)) });
+}
+
+/** One of commander's error lines, in the language of `m` (commander words them in English only). */
+export function usageError(text: string, m: Messages): string {
+  const line = text.replace(/^error: /, '').trimEnd();
+  const [first = '', hint] = line.split('\n');
+  const suggestion = /^\(Did you mean (?:one of )?(.+)\?\)$/.exec(hint ?? '')?.[1];
+  const maybe = suggestion === undefined ? {} : { suggestion };
+  const u = m.usage;
+  let match: RegExpExecArray | null;
+  let out: string | undefined;
+  if ((match = /^unknown option '(.+)'$/.exec(first))) out = u.unknownOption({ option: match[1] ?? '', ...maybe });
+  else if ((match = /^unknown command '(.+)'$/.exec(first))) out = u.unknownCommand({ command: match[1] ?? '', ...maybe });
+  else if ((match = /^missing required argument '(.+)'$/.exec(first))) out = u.missingArgument({ name: match[1] ?? '' });
+  else if ((match = /^option '(.+)' argument missing$/.exec(first))) out = u.optionMissingArgument({ option: match[1] ?? '' });
+  else if ((match = /^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/.exec(first))) {
+    out = u.invalidChoice({ option: match[1] ?? '', value: match[2] ?? '', choices: (match[3] ?? '').split(', ') });
+  } else if ((match = /^too many arguments(?: for '.+')?\. Expected (\d+) arguments? but got (\d+)\.$/.exec(first))) {
+    out = u.excessArguments({ expected: Number(match[1]), got: Number(match[2]) });
+  }
+  return `diag: ${out ?? line}\n`;
 }
 
 function printError(message: string, details: readonly string[] = []): void {
   process.stderr.write(`diag: ${message}\n${details.map((d) => `  ${d}\n`).join('')}`);
 }
 
+/** `--lang X`, `--lang=X`, `-l X` or `-lX` anywhere on the command line: help and errors come before any action. */
+function langOption(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (arg === '--lang' || arg === '-l') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+    if (/^-l[^-]/.test(arg)) return arg.slice(2);
+  }
+  return undefined;
+}
+
 /** Maps every way a command can end to an exit code; an unknown error is a bug and keeps its stack. */
 export async function main(argv: string[]): Promise<number> {
+  setMessageLanguage(toolLanguage(langOption(argv)));
   try {
     await (await program()).parseAsync(argv);
     return EXIT.ok;
@@ -127,7 +197,7 @@ export async function main(argv: string[]): Promise<number> {
     const { CommanderError } = await import('commander');
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     if (error instanceof InputError) {
-      printError(error.message, error.details);
+      printError(error.localized, error.details);
       return EXIT.input;
     }
     if (error instanceof ThresholdError) {

@@ -218,7 +218,8 @@ export interface ProblemTextOf<K extends ProblemKey> {
 }
 export type ProblemText = { [K in ProblemKey]: ProblemTextOf<K> }[ProblemKey];
 
-const ENGLISH: ProblemTexts = PROBLEM_TEXT;
+/** The English wording, typed as every language of the catalogue is. */
+export const ENGLISH_PROBLEMS: ProblemTexts = PROBLEM_TEXT;
 
 /** A problem text, for `ProblemList.add`: `say('required', {key: 'id'})`. */
 export function say<K extends ProblemKey>(key: K, args: ProblemArgs[K]): ProblemTextOf<K> {
@@ -230,6 +231,6 @@ function apply<K extends ProblemKey>(texts: ProblemTexts, key: K, args: ProblemA
 }
 
 /** The words of a problem text in a language of the catalogue (English by default). */
-export function wordProblem(text: ProblemText, texts: ProblemTexts = ENGLISH): string {
+export function wordProblem(text: ProblemText, texts: ProblemTexts = ENGLISH_PROBLEMS): string {
   return apply(texts, text.key, text.args);
 }

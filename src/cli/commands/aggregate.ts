@@ -1,8 +1,8 @@
-import { checkBy, createAggregator, type Aggregate, type Bank } from '../../core/index.js';
+import { checkBy, createAggregator, wordProblem, type Aggregate, type Bank } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
 import { parseDelimiter } from '../deliver.js';
-import { InputError } from '../errors.js';
-import { chooseLanguage } from '../i18n.js';
+import { errorText, InputError } from '../errors.js';
+import { chooseLanguage, messages } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { emit } from '../output.js';
 import { expandInputs } from '../read-inputs.js';
@@ -53,9 +53,9 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   checkLanguage(bank, options.lang);
   const by = options.by ?? [];
   const problems = checkBy(bank, by);
-  if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.message}`));
+  if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.text === undefined ? p.message : wordProblem(p.text, messages().problem)}`));
   const minGroup = Number(options.minGroup);
-  if (!Number.isInteger(minGroup) || minGroup < 1) throw new InputError(`--min-group ${options.minGroup}: expected a whole number, at least 1`);
+  if (!Number.isInteger(minGroup) || minGroup < 1) throw new InputError(errorText('wholeNumber', { option: '--min-group', value: String(options.minGroup) }));
   const delimiter = parseDelimiter(options.csvDelimiter);
   const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`) });
   if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: the group figures are close to individual answers\n`);

@@ -1,5 +1,5 @@
 import type { Command, Option } from 'commander';
-import { InputError } from '../errors.js';
+import { errorText, InputError } from '../errors.js';
 import { bundledIds } from '../load-bank.js';
 
 /** The shells `diag completion` writes a script for. */
@@ -149,7 +149,7 @@ const isShell = (name: string): name is Shell => (SHELLS as readonly string[]).i
 
 /** `diag completion bash|zsh|fish`: a completion script of every command, option, format and bundled bank. */
 export function completion(shell: string, program: Command): void {
-  if (!isShell(shell)) throw new InputError(`unknown shell "${shell}"; one of ${SHELLS.join(', ')}`);
+  if (!isShell(shell)) throw new InputError(errorText('unknownShell', { shell, shells: SHELLS }));
   const all = verbs(program, bundledIds());
   const scripts: Record<Shell, () => string> = { bash: () => bash(program, all), zsh: () => zsh(all), fish: () => fish(all) };
   process.stdout.write(scripts[shell]());

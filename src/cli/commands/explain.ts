@@ -1,6 +1,6 @@
 import { explainScores, validateAnswers } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
-import { InputError } from '../errors.js';
+import { errorText, InputError } from '../errors.js';
 import { chooseLanguage } from '../i18n.js';
 import { formatProblems, loadBank } from '../load-bank.js';
 import { emit } from '../output.js';
@@ -13,7 +13,7 @@ export async function explain(file: string, options: CommonOptions & { format: E
   const { bank } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
   const top = Number(options.top);
-  if (!Number.isInteger(top) || top < 1) throw new InputError(`--top ${options.top}: expected a whole number, at least 1`);
+  if (!Number.isInteger(top) || top < 1) throw new InputError(errorText('wholeNumber', { option: '--top', value: String(options.top) }));
   const records = [];
   for await (const record of readRecords(expandInputs([file]).files)) records.push(record);
   const record = records[0];
