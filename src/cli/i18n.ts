@@ -131,6 +131,8 @@ const en = {
     none: '(none)',
     numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
     multipleHint: 'Space to tick, Enter to confirm',
+    notANumber: 'Type a number (such as 12 or 3.5).',
+    requiredAnswer: 'This question needs an answer.',
     optionalHint: 'optional: Enter to skip',
     review: 'Your answers: all correct? Choose an answer to change it.',
     finish: 'Finish and see my results',
@@ -165,6 +167,8 @@ const en = {
     onlyIf: 'asked only if',
     respondent: 'name or pseudonym (optional)',
   },
+  /** Conditions of a bank in words (blank answer files). */
+  condition: { and: 'and', or: 'or', not: 'not', score: 'score', in: 'in', notIn: 'not in', includes: 'includes', answered: 'answered', notAnswered: 'not answered' },
   /** `--help` of every command. */
   help: HELP_EN,
   /** Problems found in files, by key (worded in English by the core). */
@@ -298,6 +302,8 @@ const fr: Messages = {
     none: '(aucun)',
     numberHint: (min: number, max: number) => `un nombre de ${min} à ${max}`,
     multipleHint: 'Espace pour cocher, Entrée pour valider',
+    notANumber: 'Tapez un nombre (par exemple 12 ou 3,5).',
+    requiredAnswer: 'Cette question attend une réponse.',
     optionalHint: 'facultatif : Entrée pour passer',
     review: 'Vos réponses : tout est juste ? Choisissez une réponse pour la modifier.',
     finish: 'Terminer et voir mes résultats',
@@ -333,6 +339,7 @@ const fr: Messages = {
     respondent: 'nom ou pseudonyme (facultatif)',
   },
 
+  condition: { and: 'et', or: 'ou', not: 'non', score: 'score', in: 'parmi', notIn: 'hors de', includes: 'contient', answered: 'répondue', notAnswered: 'sans réponse' },
   help: HELP_FR,
   problem: FRENCH_PROBLEMS,
   warning: 'avertissement',

@@ -10,7 +10,7 @@ import { chooseLanguage, environmentLanguage, ui, type UiStrings } from '../i18n
 import { loadBank } from '../load-bank.js';
 import { createFile, createUniqueFile } from '../output.js';
 import { clearProgress, loadProgress, progressFile, saveProgress, stateDirectory, type Progress } from '../progress.js';
-import { inquirerAsk, inquirerReview } from '../prompts.js';
+import { inquirerAsk, inquirerReview, promptTheme } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
 import { safeText, wrap } from '../render/terminal.js';
 import { checkLanguage } from '../score-inputs.js';
@@ -175,6 +175,7 @@ export async function pickUp(session: Session, stateFile: string): Promise<Progr
       { name: s.run.resumeYes, value: true },
       { name: s.run.resumeNo, value: false },
     ],
+    theme: promptTheme(session),
   });
   return resume ? progress : undefined;
 }

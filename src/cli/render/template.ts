@@ -56,7 +56,7 @@ export function renderTemplate(bank: Bank, lang: string): string {
     if (question.help !== undefined) out.push(comment(`(${t(question.help)})`));
     for (const line of allowed(question, t, lang)) out.push(comment(line));
     if (!question.required) out.push(comment(s.optional));
-    if (question.when !== undefined) out.push(comment(`${s.onlyIf}: ${describeCondition(question.when)}`));
+    if (question.when !== undefined) out.push(comment(`${s.onlyIf}: ${describeCondition(question.when, ui(lang).condition)}`));
     out.push(`  ${question.id}:`);
   }
   return `${out.join('\n')}\n`;
