@@ -99,4 +99,7 @@ async function start(argv: string[]): Promise<number> {
   return code;
 }
 
-process.exitCode = await start(process.argv);
+// No top-level await: this file is built as CommonJS, which Node starts faster than a module.
+void start(process.argv).then((code) => {
+  process.exitCode = code;
+});
