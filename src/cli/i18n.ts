@@ -167,6 +167,11 @@ const en = {
     onlyIf: 'asked only if',
     respondent: 'name or pseudonym (optional)',
   },
+  /** `diag validate` of a valid bank. */
+  validBank: (a: { file: string; id: string; version: string; dimensions: number; questions: number; profile: number; levels: number; recommendations: number; languages: readonly string[] }) => {
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    return `${a.file}: valid bank "${a.id}" ${a.version} — ${count(a.dimensions, 'dimension')}, ${count(a.questions, 'question')}, ${count(a.profile, 'profile question')}, ${count(a.levels, 'level')}, ${count(a.recommendations, 'recommendation')} (${a.languages.join(', ')})`;
+  },
   /** Conditions of a bank in words (blank answer files). */
   condition: { and: 'and', or: 'or', not: 'not', score: 'score', in: 'in', notIn: 'not in', includes: 'includes', answered: 'answered', notAnswered: 'not answered' },
   /** `--help` of every command. */
@@ -339,6 +344,10 @@ const fr: Messages = {
     respondent: 'nom ou pseudonyme (facultatif)',
   },
 
+  validBank: (a) => {
+    const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+    return `${a.file} : questionnaire "${a.id}" ${a.version} valide — ${count(a.dimensions, 'dimension', 'dimensions')}, ${count(a.questions, 'question', 'questions')}, ${count(a.profile, 'question de profil', 'questions de profil')}, ${count(a.levels, 'niveau', 'niveaux')}, ${count(a.recommendations, 'recommandation', 'recommandations')} (${a.languages.join(', ')})`;
+  },
   condition: { and: 'et', or: 'ou', not: 'non', score: 'score', in: 'parmi', notIn: 'hors de', includes: 'contient', answered: 'répondue', notAnswered: 'sans réponse' },
   help: HELP_FR,
   problem: FRENCH_PROBLEMS,

@@ -1,6 +1,6 @@
 import { buildReport, validateAnswers, type AnswerFile, type Bank, type Report } from '../core/index.js';
 import { errorText, InputError } from './errors.js';
-import { chooseLanguage } from './i18n.js';
+import { chooseLanguage, messages } from './i18n.js';
 import { formatProblems } from './load-bank.js';
 import { expandInputs, readRecords } from './read-inputs.js';
 import { TOOL } from './version.js';
@@ -59,7 +59,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
     }
     const { source } = record;
     const result = validateAnswers(bank, source.data);
-    for (const warning of formatProblems(source, result.warnings, false)) options.warn(`warning: ${warning}`);
+    for (const warning of formatProblems(source, result.warnings, false)) options.warn(`${messages().warning}: ${warning}`);
     if (!result.ok) {
       failed++;
       if (problems.length < keep) note(formatProblems(source, result.errors, false));
