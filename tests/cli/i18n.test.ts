@@ -20,7 +20,7 @@ function leaves(value: unknown, path: string[] = []): Array<[string, string]> {
 }
 
 // Sections worded with arguments that are objects, checked by the e2e tests in French instead.
-const ELSEWHERE = new Set(['help', 'problem', 'error', 'usage']);
+const ELSEWHERE = new Set(['help', 'problem', 'error', 'usage', 'validBank']);
 const screens = (catalogue: typeof en) =>
   Object.fromEntries(
     Object.entries(catalogue)

@@ -64,6 +64,12 @@ describe('French messages under LANG=fr_FR.UTF-8', () => {
     expect(r.stderr).not.toMatch(ENGLISH);
   });
 
+  it('a valid bank is reported in French', () => {
+    const r = diag(['validate'], { env: FR });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/transformation\.yaml : questionnaire "transformation" [\d.]+ valide — 6 dimensions, \d+ questions, 5 questions de profil, 4 niveaux/);
+  });
+
   it('--lang en and LANG=en_US give English', () => {
     expect(diag(['score', typo, '--lang', 'en'], { env: FR }).stderr).toContain('"manage" is not a question of bank "transformation" (did you mean "manages"?)');
     expect(diag(['score', typo], { env: EN }).stderr).toContain('1 input refused; nothing was written');
