@@ -145,6 +145,11 @@ function langOption(argv: readonly string[]): string | undefined {
 /** Maps every way a command can end to an exit code; an unknown error is a bug and keeps its stack. */
 export async function main(argv: string[]): Promise<number> {
   setMessageLanguage(toolLanguage(langOption(argv)));
+  // A reader that stopped (`diag … | head`) wants nothing more: end quietly, not with a stack.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
   try {
     await (await program()).parseAsync(argv);
     return EXIT.ok;

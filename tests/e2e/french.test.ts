@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diag, hasStackTrace, ROOT } from './run-cli.js';
+import { BIN, diag, hasStackTrace, ROOT } from './run-cli.js';
 
 /** diag's own messages follow --lang, else LC_ALL / LC_MESSAGES / LANG, else English. */
 const FR = { LANG: 'fr_FR.UTF-8' };
@@ -103,6 +104,14 @@ describe('--help in French and English', () => {
     expect(en.stdout).toMatch(/Examples?:/);
     expect(en.stdout).toContain('Exit codes:');
     expect(fr.stdout).not.toBe(en.stdout);
+  });
+
+  it('--help into a reader that stops early ends quietly (the examples are a second write)', () => {
+    for (const command of ['score', 'run', 'aggregate']) {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; '${process.execPath}' '${BIN}' ${command} --help | head -1`], { encoding: 'utf8', env: { ...process.env, ...FR } });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+    }
   });
 
   it('diag --help lists the commands in French, --lang wins over the locale', () => {
