@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { messages } from './i18n.js';
 
 /** Options every command that reads a bank understands. */
 export interface CommonOptions {
@@ -8,10 +9,8 @@ export interface CommonOptions {
 }
 
 export function withBankOptions(command: Command): Command {
-  return command
-    .option('-b, --bank <file-or-id>', 'question bank: a YAML/JSON file, or the id of a bundled bank (default: transformation)')
-    .option('-l, --lang <lang>', 'language of the output (a language of the bank)')
-    .option('--no-color', 'no colours (also when NO_COLOR is set)');
+  const h = messages().help.common;
+  return command.option('-b, --bank <file-or-id>', h.bank).option('-l, --lang <lang>', h.lang).option('--no-color', h.noColor);
 }
 
 /** Colour only for a terminal, never under NO_COLOR or --no-color; FORCE_COLOR wins over the TTY test. */

@@ -1,4 +1,4 @@
-import { InputError } from './errors.js';
+import { errorText, InputError } from './errors.js';
 
 const MIB = 1024 * 1024;
 let maxBytes = 10 * MIB;
@@ -7,7 +7,7 @@ let maxBytes = 10 * MIB;
 export function setMaxFileSize(value: string | undefined, origin: string): void {
   if (value === undefined || value === '') return;
   const mb = Number(value);
-  if (!Number.isFinite(mb) || mb <= 0) throw new InputError(`${origin} ${value}: expected a size in MB, such as 50`);
+  if (!Number.isFinite(mb) || mb <= 0) throw new InputError(errorText('sizeOption', { origin, value }));
   maxBytes = Math.floor(mb * MIB);
 }
 
@@ -15,5 +15,5 @@ export function setMaxFileSize(value: string | undefined, origin: string): void 
 export function checkSize(name: string, bytes: number): void {
   if (bytes <= maxBytes) return;
   const mb = (n: number) => `${(n / MIB).toFixed(1)} MB`;
-  throw new InputError(`${name} is ${mb(bytes)}, more than the ${mb(maxBytes)} diag reads by default; raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`);
+  throw new InputError(errorText('tooBig', { name, size: mb(bytes), limit: mb(maxBytes) }));
 }

@@ -1,292 +1,423 @@
+import { ENGLISH_PROBLEMS } from '../core/index.js';
+import { HELP_EN, HELP_FR } from './i18n-help.js';
+import { FRENCH_PROBLEMS } from './i18n-problems.js';
+
+type NoArgs = Record<string, never>;
+/** What diag failed to read, and why. */
+export type Readable = 'bank' | 'answer file' | 'report' | 'norms file' | 'file';
+export type ReadFailure = 'missing' | 'folder' | 'denied' | 'other';
+const READABLE_EN: Record<Readable, string> = { bank: 'bank', 'answer file': 'answer file', report: 'report', 'norms file': 'norms file', file: 'file' };
+const READABLE_FR: Record<Readable, string> = { bank: 'le questionnaire', 'answer file': 'le fichier de réponses', report: 'le rapport', 'norms file': 'le fichier de normes', file: 'le fichier' };
+const READ_FAILURE_EN: Record<ReadFailure, (a: { detail?: string }) => string> = {
+  missing: () => 'no such file',
+  folder: () => 'is a folder, not a file',
+  denied: () => 'permission denied',
+  other: (a) => a.detail ?? '',
+};
+const READ_FAILURE_FR: Record<ReadFailure, (a: { detail?: string }) => string> = {
+  missing: () => 'fichier introuvable',
+  folder: () => 'c’est un dossier, pas un fichier',
+  denied: () => 'permission refusée',
+  other: (a) => a.detail ?? '',
+};
+/** The yaml library's error codes, in French (its messages are English only). */
+const YAML_FR: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'clé en double',
+  BAD_INDENT: 'indentation incorrecte',
+  TAB_AS_INDENT: 'tabulation utilisée pour indenter',
+  MISSING_CHAR: 'caractère manquant',
+  MULTILINE_IMPLICIT_KEY: 'une clé doit tenir sur une ligne',
+  BLOCK_AS_IMPLICIT_KEY: 'un bloc ne peut pas servir de clé',
+  UNEXPECTED_TOKEN: 'élément inattendu',
+  BAD_SCALAR_START: 'valeur mal commencée',
+  BAD_DQ_ESCAPE: 'échappement invalide entre guillemets',
+  BAD_ALIAS: 'alias invalide',
+  MISSING_ANCHOR: 'alias vers une ancre absente',
+  TAG_RESOLVE_FAILED: 'étiquette YAML inconnue',
+  IMPOSSIBLE: 'structure impossible',
+};
+
 /** Inquirer's key hints are English; French names for its actions. */
 const FRENCH_KEY_ACTIONS: Readonly<Record<string, string>> = { navigate: 'naviguer', select: 'choisir', submit: 'valider', all: 'tout', invert: 'inverser' };
 const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 
-/** Strings of diag's own interface, in the languages it speaks. Bank text comes from the bank. */
-const STRINGS = {
-  fr: {
-    colon: ' : ',
-    percent: (n: string) => `${n}\u202f%`,
-    quote: (text: string) => `« ${text} »`,
-    overall: 'Score global',
-    dimension: 'Dimension',
-    score: 'Score',
-    level: 'Niveau',
-    answered: 'Réponses',
-    noScore: 'pas de score',
-    notAsked: 'sans objet pour vous',
-    recommendations: 'Recommandations',
-    noRecommendations: 'Aucune recommandation déclenchée.',
-    priority: 'priorité',
-    benchmarks: 'Repères',
-    youToo: 'vous aussi',
-    notYou: 'pas vous',
-    respondentsSay: 'des répondants sont d’accord',
-    respondent: 'Répondant',
-    source: 'source',
-    indicative: 'Repère indicatif',
-    better: { lower: 'moins, c’est mieux', higher: 'plus, c’est mieux' },
-    moreInReport: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} dans le rapport`,
-    yourAnswers: 'Vos réponses',
-    group: {
-      participants: (n: number) => `${n} participant${n > 1 ? 's' : ''}`,
-      overallMean: 'Score global moyen',
-      mean: 'Moyenne',
-      median: 'Médiane',
-      quartiles: 'Q1–Q3',
-      levels: 'Niveaux',
-      count: 'n',
-      segment: 'Groupe',
-      by: (question: string) => `Selon « ${question} »`,
-      benchmarks: 'Repères : votre groupe et la référence',
-      yourGroup: 'Votre groupe',
-      reference: 'Référence',
-      answers: (n: number) => `${n} réponse${n > 1 ? 's' : ''}`,
-      suppressed: (n: number) => `Groupes masqués pour l’anonymat (moins de ${n} personnes, ou déductibles par soustraction)`,
-      noAnswer: '(sans réponse)',
-      small: (n: number) => `Attention : moins de ${n} participants, les moyennes du groupe sont proches des réponses individuelles.`,
-      distribution: 'Réponses',
-    },
-    compare: {
-      title: (oldDate: string, newDate: string) => `Évolution du ${oldDate} au ${newDate}`,
-      before: 'Avant',
-      after: 'Après',
-      change: 'Écart',
-      levelChange: 'Niveau',
-      gone: 'Recommandations qui ne s’appliquent plus',
-      added: 'Nouvelles recommandations',
-      nothing: 'aucune',
-    },
-    explain: {
-      title: 'Comment vos réponses font vos scores',
-      item: 'Réponse',
-      itemScore: 'Note',
-      weight: 'Poids',
-      points: 'Points',
-      share: 'Part',
-      best: 'Ce qui ferait le plus monter votre score global',
-      gain: (points: string) => `+${points} points`,
-      none: 'Toutes vos réponses sont déjà au maximum.',
-    },
-    question: 'Question',
-    answer: 'Réponse',
-    generated: (date: string, version: string) => `Généré le ${date} par diag ${version}. Les réponses restent sur votre machine.`,
-    levels: 'Niveaux',
-    chart: 'Vos scores par dimension (0 au centre, 100 au bord)',
-    youAgree: 'vous êtes d’accord',
-    youDisagree: 'vous n’êtes pas d’accord',
-    run: {
-      notATerminal:
-        'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
-        'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
-      keyActions: FRENCH_KEY_ACTIONS,
-      welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
-        `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes === mostMinutes ? minutes : `${minutes} à ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
-      privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
-      keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
-      start: 'Commencer',
-      respondent: 'Votre prénom ou un pseudonyme (facultatif, Entrée pour passer)',
-      resumeFound: (n: number, when: string) => `Un diagnostic commencé le ${when} attend la suite (${n} réponses). Le reprendre ?`,
-      resumeYes: 'Reprendre où je m’étais arrêté·e',
-      resumeNo: 'Recommencer depuis le début',
-      noProgress: 'Aucun diagnostic en cours à reprendre : on commence.',
-      question: (i: number, n: number) => `Question ${i}/${n}`,
-      profile: 'Votre profil',
-      other: 'Pour finir',
-      skip: 'Passer cette question',
-      notApplicableAlone: '« Ne s’applique pas » se choisit seul : décochez les autres réponses, ou décochez-le.',
-      enterNumber: 'Répondre par un nombre',
-      yes: 'Oui',
-      no: 'Non',
-      skipped: '(passée)',
-      none: '(aucun)',
-      numberHint: (min: number, max: number) => `un nombre de ${min} à ${max}`,
-      multipleHint: 'Espace pour cocher, Entrée pour valider',
-      optionalHint: 'facultatif : Entrée pour passer',
-      review: 'Vos réponses : tout est juste ? Choisissez une réponse pour la modifier.',
-      finish: 'Terminer et voir mes résultats',
-      saved: (file: string) => `Pause : vos réponses sont gardées dans ${file}`,
-      nothingSaved: 'Arrêt avant la première réponse : rien à garder.',
-      resumeWith: (command: string) => `Pour reprendre : ${command}`,
-      reportWritten: (report: string, answers: string) => `Rapport complet : ${report}\nRéponses : ${answers} (à rejouer avec diag score)`,
-      outExists: (file: string) => `${file} existe déjà ; le rapport est écrit à côté, sans l’écraser.`,
-      workshop: {
-        title: (bank: string) => `Atelier — ${bank}`,
-        so_far: (n: number, dir: string) => `${n} participant${n > 1 ? 's ont' : ' a'} déjà répondu (résultats dans ${dir}).`,
-        next: 'Participant suivant : commencer',
-        finish: 'Terminer l’atelier et afficher les résultats du groupe',
-        pseudonym: 'Votre prénom ou un pseudonyme (facultatif : Entrée pour rester anonyme)',
-        handOver: 'Entrée pour effacer l’écran et passer la main',
-        groupHint: (dir: string) => `Pour le détail par groupe : diag aggregate ${dir} --by age`,
-        resumeWith: (dir: string) => `Pour reprendre l’atelier : diag run --workshop ${dir}`,
-      },
-    },
-    template: {
-      title: (bank: string) => `Fichier de réponses vierge — ${bank}`,
-      howTo: 'Remplissez chaque réponse après les deux-points, puis : diag score CE_FICHIER.yaml',
-      profile: 'Profil',
-      unscored: 'Autres questions',
-      oneOf: 'une valeur parmi',
-      listOf: 'une liste de valeurs parmi, ex. [a, b]',
-      boolean: 'true (oui) ou false (non)',
-      number: (range: string) => `un nombre${range}`,
-      range: (min: number, max: number) => ` de ${min} à ${max}`,
-      text: 'du texte entre guillemets',
-      optional: 'facultatif : laissez vide ou null pour passer',
-      onlyIf: 'posée seulement si',
-      respondent: 'nom ou pseudonyme (facultatif)',
-    },
-    // Privacy of group results (SPEC section 10).
-    privacy: {
-      hidden: 'masqué',
-      countOnly: (k: number) => `Seul leur nombre est affiché : avec moins de ${k} participants, quelqu’un pourrait être reconnu.`,
-      note: (k: number) => `« masqué » : moins de ${k} personnes concernées, ou déductible des autres chiffres.`,
-    },
-  },
-  en: {
-    colon: ': ',
-    percent: (n: string) => `${n}%`,
-    quote: (text: string) => `“${text}”`,
-    overall: 'Overall score',
-    dimension: 'Dimension',
-    score: 'Score',
-    level: 'Level',
-    answered: 'Answered',
-    noScore: 'no score',
-    notAsked: 'not asked on your path',
-    recommendations: 'Recommendations',
-    noRecommendations: 'No recommendation triggered.',
-    priority: 'priority',
-    benchmarks: 'Reference figures',
-    youToo: 'you too',
-    notYou: 'not you',
-    respondentsSay: 'of respondents agree',
-    respondent: 'Respondent',
-    source: 'source',
-    indicative: 'Indicative reference',
-    better: { lower: 'lower is better', higher: 'higher is better' },
-    moreInReport: (n: number) => `… and ${n} more in the report`,
-    yourAnswers: 'Your answers',
-    group: {
-      participants: (n: number) => `${n} participant${n > 1 ? 's' : ''}`,
-      overallMean: 'Mean overall score',
-      mean: 'Mean',
-      median: 'Median',
-      quartiles: 'Q1–Q3',
-      levels: 'Levels',
-      count: 'n',
-      segment: 'Group',
-      by: (question: string) => `By “${question}”`,
-      benchmarks: 'Reference figures: your group and the reference',
-      yourGroup: 'Your group',
-      reference: 'Reference',
-      answers: (n: number) => `${n} answer${n > 1 ? 's' : ''}`,
-      suppressed: (n: number) => `Groups hidden for anonymity (fewer than ${n} people, or could be worked out by subtraction)`,
-      noAnswer: '(no answer)',
-      small: (n: number) => `Note: fewer than ${n} participants; the group figures are close to individual answers.`,
-      distribution: 'Answers',
-    },
-    compare: {
-      title: (oldDate: string, newDate: string) => `Change from ${oldDate} to ${newDate}`,
-      before: 'Before',
-      after: 'After',
-      change: 'Change',
-      levelChange: 'Level',
-      gone: 'Recommendations that no longer apply',
-      added: 'New recommendations',
-      nothing: 'none',
-    },
-    explain: {
-      title: 'How your answers make your scores',
-      item: 'Answer',
-      itemScore: 'Item',
-      weight: 'Weight',
-      points: 'Points',
-      share: 'Share',
-      best: 'What would raise your overall score most',
-      gain: (points: string) => `+${points} points`,
-      none: 'All your answers already score the maximum.',
-    },
-    question: 'Question',
-    answer: 'Answer',
-    generated: (date: string, version: string) => `Generated on ${date} by diag ${version}. Answers stay on your machine.`,
+/**
+ * Strings of diag's own interface (bank text comes from the bank). English is the reference shape:
+ * French must have every key, so a missing translation is a compile error.
+ */
+const en = {
+  colon: ': ',
+  percent: (n: string) => `${n}%`,
+  quote: (text: string) => `“${text}”`,
+  overall: 'Overall score',
+  dimension: 'Dimension',
+  score: 'Score',
+  level: 'Level',
+  noScore: 'no score',
+  notAsked: 'not asked on your path',
+  indicative: 'Indicative reference',
+  better: { lower: 'lower is better', higher: 'higher is better' },
+  respondent: 'Respondent',
+  recommendations: 'Recommendations',
+  noRecommendations: 'No recommendation triggered.',
+  priority: 'priority',
+  benchmarks: 'Reference figures',
+  youToo: 'you too',
+  notYou: 'not you',
+  respondentsSay: 'of respondents agree',
+  source: 'source',
+  moreInReport: (n: number) => `… and ${n} more in the report`,
+  yourAnswers: 'Your answers',
+  group: {
+    participants: (n: number) => `${n} participant${n > 1 ? 's' : ''}`,
+    overallMean: 'Mean overall score',
+    mean: 'Mean',
+    median: 'Median',
+    quartiles: 'Q1–Q3',
     levels: 'Levels',
-    chart: 'Your scores by dimension (0 at the centre, 100 at the edge)',
-    youAgree: 'you agree',
-    youDisagree: 'you do not agree',
-    run: {
-      notATerminal:
-        'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
-        'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
-      keyActions: NO_TRANSLATION,
-      welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
-        `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
-      privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
-      keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
-      start: 'Start',
-      respondent: 'Your first name or a pseudonym (optional, Enter to skip)',
-      resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answers). Resume it?`,
-      resumeYes: 'Resume where I stopped',
-      resumeNo: 'Start again from the beginning',
-      noProgress: 'No diagnostic in progress to resume: starting a new one.',
-      question: (i: number, n: number) => `Question ${i}/${n}`,
-      profile: 'About you',
-      other: 'To finish',
-      skip: 'Skip this question',
-      notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
-      enterNumber: 'Answer with a number',
-      yes: 'Yes',
-      no: 'No',
-      skipped: '(skipped)',
-    morePaths: (n: number) => `… and ${n} more paths between the shortest and the longest above (all in --format json)`,
-      none: '(none)',
-      numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
-      multipleHint: 'Space to tick, Enter to confirm',
-      optionalHint: 'optional: Enter to skip',
-      review: 'Your answers: all correct? Choose an answer to change it.',
-      finish: 'Finish and see my results',
-      saved: (file: string) => `Paused: your answers are kept in ${file}`,
-      nothingSaved: 'Stopped before the first answer: nothing to keep.',
-      resumeWith: (command: string) => `To resume: ${command}`,
-      reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
-      outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
-      workshop: {
-        title: (bank: string) => `Workshop — ${bank}`,
-        so_far: (n: number, dir: string) => `${n} participant${n === 1 ? ' has' : 's have'} answered so far (results in ${dir}).`,
-        next: 'Next participant: start',
-        finish: 'Finish the workshop and show the group results',
-        pseudonym: 'Your first name or a pseudonym (optional: Enter to stay anonymous)',
-        handOver: 'Enter to clear the screen and hand over',
-        groupHint: (dir: string) => `For the detail by group: diag aggregate ${dir} --by age`,
-        resumeWith: (dir: string) => `To resume the workshop: diag run --workshop ${dir}`,
-      },
-    },
-    template: {
-      title: (bank: string) => `Blank answer file — ${bank}`,
-      howTo: 'Fill in each answer after the colon, then: diag score THIS_FILE.yaml',
-      profile: 'Profile',
-      unscored: 'Other questions',
-      oneOf: 'one value among',
-      listOf: 'a list of values among, e.g. [a, b]',
-      boolean: 'true (yes) or false (no)',
-      number: (range: string) => `a number${range}`,
-      range: (min: number, max: number) => ` from ${min} to ${max}`,
-      text: 'text, in quotes',
-      optional: 'optional: leave empty or null to skip',
-      onlyIf: 'asked only if',
-      respondent: 'name or pseudonym (optional)',
-    },
-    // Privacy of group results (SPEC section 10).
-    privacy: {
-      hidden: 'hidden',
-      countOnly: (k: number) => `Only their number is shown: with fewer than ${k} participants, someone could be singled out.`,
-      note: (k: number) => `“hidden”: fewer than ${k} people concerned, or could be worked out from the other figures.`,
+    count: 'n',
+    segment: 'Group',
+    by: (question: string) => `By “${question}”`,
+    benchmarks: 'Reference figures: your group and the reference',
+    yourGroup: 'Your group',
+    reference: 'Reference',
+    answers: (n: number) => `${n} answer${n > 1 ? 's' : ''}`,
+    suppressed: (n: number) => `Groups hidden for anonymity (fewer than ${n} people, or could be worked out by subtraction)`,
+    noAnswer: '(no answer)',
+    small: (n: number) => `Note: fewer than ${n} participants; the group figures are close to individual answers.`,
+  },
+  compare: {
+    title: (oldDate: string, newDate: string) => `Change from ${oldDate} to ${newDate}`,
+    before: 'Before',
+    after: 'After',
+    change: 'Change',
+    levelChange: 'Level',
+    gone: 'Recommendations that no longer apply',
+    added: 'New recommendations',
+    nothing: 'none',
+  },
+  explain: {
+    title: 'How your answers make your scores',
+    item: 'Answer',
+    itemScore: 'Item',
+    weight: 'Weight',
+    points: 'Points',
+    share: 'Share',
+    best: 'What would raise your overall score most',
+    gain: (points: string) => `+${points} points`,
+    none: 'All your answers already score the maximum.',
+  },
+  question: 'Question',
+  answer: 'Answer',
+  generated: (date: string, version: string) => `Generated on ${date} by diag ${version}. Answers stay on your machine.`,
+  levels: 'Levels',
+  chart: 'Your scores by dimension (0 at the centre, 100 at the edge)',
+  run: {
+    notATerminal:
+      'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
+      'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
+    keyActions: NO_TRANSLATION,
+    welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+      `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
+    notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
+    enterNumber: 'Answer with a number',
+    privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
+    keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
+    respondent: 'Your first name or a pseudonym (optional, Enter to skip)',
+    resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answers). Resume it?`,
+    resumeYes: 'Resume where I stopped',
+    resumeNo: 'Start again from the beginning',
+    noProgress: 'No diagnostic in progress to resume: starting a new one.',
+    question: (i: number, n: number) => `Question ${i}/${n}`,
+    profile: 'About you',
+    other: 'To finish',
+    skip: 'Skip this question',
+    yes: 'Yes',
+    no: 'No',
+    skipped: '(skipped)',
+    none: '(none)',
+    numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
+    multipleHint: 'Space to tick, Enter to confirm',
+    notANumber: 'Type a number (such as 12 or 3.5).',
+    requiredAnswer: 'This question needs an answer.',
+    optionalHint: 'optional: Enter to skip',
+    review: 'Your answers: all correct? Choose an answer to change it.',
+    finish: 'Finish and see my results',
+    saved: (file: string) => `Paused: your answers are kept in ${file}`,
+    nothingSaved: 'Stopped before the first answer: nothing to keep.',
+    resumeWith: (command: string) => `To resume: ${command}`,
+    reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
+    outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
+    workshop: {
+      title: (bank: string) => `Workshop — ${bank}`,
+      so_far: (n: number, dir: string) => `${n} participant${n === 1 ? ' has' : 's have'} answered so far (results in ${dir}).`,
+      next: 'Next participant: start',
+      finish: 'Finish the workshop and show the group results',
+      pseudonym: 'Your first name or a pseudonym (optional: Enter to stay anonymous)',
+      handOver: 'Enter to clear the screen and hand over',
+      groupHint: (dir: string) => `For the detail by group: diag aggregate ${dir} --by age`,
+      resumeWith: (dir: string) => `To resume the workshop: diag run --workshop ${dir}`,
     },
   },
-} as const;
+  // Privacy of group results (SPEC section 10).
+  privacy: {
+    hidden: 'hidden',
+    countOnly: (k: number) => `Only their number is shown: with fewer than ${k} participants, someone could be singled out.`,
+    note: (k: number) => `“hidden”: fewer than ${k} people concerned, or could be worked out from the other figures.`,
+  },
+  template: {
+    title: (bank: string) => `Blank answer file — ${bank}`,
+    howTo: 'Fill in each answer after the colon, then: diag score THIS_FILE.yaml',
+    profile: 'Profile',
+    unscored: 'Other questions',
+    oneOf: 'one value among',
+    listOf: 'a list of values among, e.g. [a, b]',
+    boolean: 'true (yes) or false (no)',
+    number: (range: string) => `a number${range}`,
+    range: (min: number, max: number) => ` from ${min} to ${max}`,
+    text: 'text, in quotes',
+    optional: 'optional: leave empty or null to skip',
+    onlyIf: 'asked only if',
+    respondent: 'name or pseudonym (optional)',
+  },
+  /** `diag validate` of a valid bank. */
+  validBank: (a: { file: string; id: string; version: string; dimensions: number; questions: number; profile: number; levels: number; recommendations: number; languages: readonly string[] }) => {
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    return `${a.file}: valid bank "${a.id}" ${a.version} — ${count(a.dimensions, 'dimension')}, ${count(a.questions, 'question')}, ${count(a.profile, 'profile question')}, ${count(a.levels, 'level')}, ${count(a.recommendations, 'recommendation')} (${a.languages.join(', ')})`;
+  },
+  /** Conditions of a bank in words (blank answer files). */
+  condition: { and: 'and', or: 'or', not: 'not', score: 'score', in: 'in', notIn: 'not in', includes: 'includes', answered: 'answered', notAnswered: 'not answered' },
+  /** `--help` of every command. */
+  help: HELP_EN,
+  /** Problems found in files, by key (worded in English by the core). */
+  problem: ENGLISH_PROBLEMS,
+  warning: 'warning',
+  /** diag's own errors (InputError), by key. */
+  error: {
+    cannotRead: (a: { what: Readable; file: string; reason: ReadFailure; detail?: string }) => `cannot read ${READABLE_EN[a.what]} ${a.file}: ${READ_FAILURE_EN[a.reason](a)}`,
+    noBank: (a: { name: string }) => `no bank file or bundled bank named "${a.name}"`,
+    bundledBanks: (a: { ids: readonly string[] }) => `bundled banks: ${a.ids.join(', ') || 'none'}`,
+    invalidBank: (a: { file: string; count: number }) => `${a.file}: invalid bank, ${a.count} problem${a.count === 1 ? '' : 's'}`,
+    tooDeep: (a: { name: string; depth: number }) => `${a.name}: values are nested more than ${a.depth} levels deep`,
+    notYaml: (a: { name: string }) => `${a.name}: not valid YAML`,
+    yamlError: (a: { code: string; message: string }) => (a.code === 'DUPLICATE_KEY' ? `duplicate key: ${a.message}` : a.message),
+    recursiveAlias: (a: { name: string }) => `${a.name}: recursive YAML alias`,
+    aliasInside: (a: { alias: string }) => `alias *${a.alias} is used inside the node it refers to; diag reads only tree-shaped data`,
+    scoreValue: (a: { option: string; value: string }) => `${a.option} ${a.value}: expected a score from 0 to 100`,
+    dimensionSpec: (a: { option: string; spec: string; example: string }) => `${a.option} ${a.spec}: expected DIMENSION=N, e.g. ${a.option} ${a.example}=50`,
+    notADimension: (a: { option: string; spec: string; id: string; suggestion?: string; ids: readonly string[] }) =>
+      `${a.option} ${a.spec}: "${a.id}" is not a dimension of the bank${a.suggestion === undefined ? '' : ` (did you mean "${a.suggestion}"?)`}; dimensions: ${a.ids.join(', ')}`,
+    noInput: (_: NoArgs) => 'no input given: name answer files, folders or .ndjson files',
+    noSuchInput: (a: { path: string }) => `cannot read ${a.path}: no such file or folder`,
+    sizeOption: (a: { origin: string; value: string }) => `${a.origin} ${a.value}: expected a size in MB, such as 50`,
+    tooBig: (a: { name: string; size: string; limit: string }) =>
+      `${a.name} is ${a.size}, more than the ${a.limit} diag reads by default; raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`,
+    noSuchLanguage: (a: { lang: string; bank: string; languages: readonly string[] }) => `--lang ${a.lang}: the bank "${a.bank}" has no such language; available: ${a.languages.join(', ')}`,
+    inputsRefused: (a: { count: number }) => `${a.count} input${a.count === 1 ? '' : 's'} refused; nothing was written`,
+    noAnswers: (a: { paths: readonly string[] }) => `no answers found in ${a.paths.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl)`,
+    notAReport: (a: { file: string }) => `${a.file}: not a diag report`,
+    unknownShell: (a: { shell: string; shells: readonly string[] }) => `unknown shell "${a.shell}"; one of ${a.shells.join(', ')}`,
+    wholeNumber: (a: { option: string; value: string }) => `${a.option} ${a.value}: expected a whole number, at least 1`,
+  },
+  /** commander's own messages, by the code of its error. */
+  usage: {
+    unknownOption: (a: { option: string; suggestion?: string }) => `unknown option '${a.option}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
+    unknownCommand: (a: { command: string; suggestion?: string }) => `unknown command '${a.command}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
+    missingArgument: (a: { name: string }) => `missing required argument '${a.name}'`,
+    optionMissingArgument: (a: { option: string }) => `option '${a.option}' argument missing`,
+    invalidChoice: (a: { option: string; value: string; choices: readonly string[] }) => `option '${a.option}' argument '${a.value}' is invalid. Allowed choices are ${a.choices.join(', ')}.`,
+    excessArguments: (a: { expected: number; got: number }) => `too many arguments: expected ${a.expected}, got ${a.got}`,
+    seeHelp: '(run with --help for usage)',
+  },
+};
 
-export type UiLanguage = keyof typeof STRINGS;
-export type UiStrings = (typeof STRINGS)[UiLanguage];
+/** The shape of the catalogue: a key missing from a language is a compile error. */
+export type Messages = typeof en;
+
+const fr: Messages = {
+  colon: ' : ',
+  percent: (n: string) => `${n}\u202f%`,
+  quote: (text: string) => `« ${text} »`,
+  overall: 'Score global',
+  dimension: 'Dimension',
+  score: 'Score',
+  level: 'Niveau',
+  noScore: 'pas de score',
+  notAsked: 'sans objet pour vous',
+  indicative: 'Repère indicatif',
+  better: { lower: 'moins, c’est mieux', higher: 'plus, c’est mieux' },
+  respondent: 'Répondant',
+  recommendations: 'Recommandations',
+  noRecommendations: 'Aucune recommandation déclenchée.',
+  priority: 'priorité',
+  benchmarks: 'Repères',
+  youToo: 'vous aussi',
+  notYou: 'pas vous',
+  respondentsSay: 'des répondants sont d’accord',
+  source: 'source',
+  moreInReport: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} dans le rapport`,
+  yourAnswers: 'Vos réponses',
+  group: {
+    participants: (n: number) => `${n} participant${n > 1 ? 's' : ''}`,
+    overallMean: 'Score global moyen',
+    mean: 'Moyenne',
+    median: 'Médiane',
+    quartiles: 'Q1–Q3',
+    levels: 'Niveaux',
+    count: 'n',
+    segment: 'Groupe',
+    by: (question: string) => `Selon « ${question} »`,
+    benchmarks: 'Repères : votre groupe et la référence',
+    yourGroup: 'Votre groupe',
+    reference: 'Référence',
+    answers: (n: number) => `${n} réponse${n > 1 ? 's' : ''}`,
+    suppressed: (n: number) => `Groupes masqués pour l’anonymat (moins de ${n} personnes, ou déductibles par soustraction)`,
+    noAnswer: '(sans réponse)',
+    small: (n: number) => `Attention : moins de ${n} participants, les moyennes du groupe sont proches des réponses individuelles.`,
+  },
+  compare: {
+    title: (oldDate: string, newDate: string) => `Évolution du ${oldDate} au ${newDate}`,
+    before: 'Avant',
+    after: 'Après',
+    change: 'Écart',
+    levelChange: 'Niveau',
+    gone: 'Recommandations qui ne s’appliquent plus',
+    added: 'Nouvelles recommandations',
+    nothing: 'aucune',
+  },
+  explain: {
+    title: 'Comment vos réponses font vos scores',
+    item: 'Réponse',
+    itemScore: 'Note',
+    weight: 'Poids',
+    points: 'Points',
+    share: 'Part',
+    best: 'Ce qui ferait le plus monter votre score global',
+    gain: (points: string) => `+${points} points`,
+    none: 'Toutes vos réponses sont déjà au maximum.',
+  },
+  question: 'Question',
+  answer: 'Réponse',
+  generated: (date: string, version: string) => `Généré le ${date} par diag ${version}. Les réponses restent sur votre machine.`,
+  levels: 'Niveaux',
+  chart: 'Vos scores par dimension (0 au centre, 100 au bord)',
+  run: {
+    notATerminal:
+      'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
+      'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
+    keyActions: FRENCH_KEY_ACTIONS,
+    welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+      `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes === mostMinutes ? minutes : `${minutes} à ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
+    notApplicableAlone: '« Ne s’applique pas » se choisit seul : décochez les autres réponses, ou décochez-le.',
+    enterNumber: 'Répondre par un nombre',
+    privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
+    keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
+    respondent: 'Votre prénom ou un pseudonyme (facultatif, Entrée pour passer)',
+    resumeFound: (n: number, when: string) => `Un diagnostic commencé le ${when} attend la suite (${n} réponses). Le reprendre ?`,
+    resumeYes: 'Reprendre où je m’étais arrêté·e',
+    resumeNo: 'Recommencer depuis le début',
+    noProgress: 'Aucun diagnostic en cours à reprendre : on commence.',
+    question: (i: number, n: number) => `Question ${i}/${n}`,
+    profile: 'Votre profil',
+    other: 'Pour finir',
+    skip: 'Passer cette question',
+    yes: 'Oui',
+    no: 'Non',
+    skipped: '(passée)',
+    none: '(aucun)',
+    numberHint: (min: number, max: number) => `un nombre de ${min} à ${max}`,
+    multipleHint: 'Espace pour cocher, Entrée pour valider',
+    notANumber: 'Tapez un nombre (par exemple 12 ou 3,5).',
+    requiredAnswer: 'Cette question attend une réponse.',
+    optionalHint: 'facultatif : Entrée pour passer',
+    review: 'Vos réponses : tout est juste ? Choisissez une réponse pour la modifier.',
+    finish: 'Terminer et voir mes résultats',
+    saved: (file: string) => `Pause : vos réponses sont gardées dans ${file}`,
+    nothingSaved: 'Arrêt avant la première réponse : rien à garder.',
+    resumeWith: (command: string) => `Pour reprendre : ${command}`,
+    reportWritten: (report: string, answers: string) => `Rapport complet : ${report}\nRéponses : ${answers} (à rejouer avec diag score)`,
+    outExists: (file: string) => `${file} existe déjà ; le rapport est écrit à côté, sans l’écraser.`,
+    workshop: {
+      title: (bank: string) => `Atelier — ${bank}`,
+      so_far: (n: number, dir: string) => `${n} participant${n > 1 ? 's ont' : ' a'} déjà répondu (résultats dans ${dir}).`,
+      next: 'Participant suivant : commencer',
+      finish: 'Terminer l’atelier et afficher les résultats du groupe',
+      pseudonym: 'Votre prénom ou un pseudonyme (facultatif : Entrée pour rester anonyme)',
+      handOver: 'Entrée pour effacer l’écran et passer la main',
+      groupHint: (dir: string) => `Pour le détail par groupe : diag aggregate ${dir} --by age`,
+      resumeWith: (dir: string) => `Pour reprendre l’atelier : diag run --workshop ${dir}`,
+    },
+  },
+  // Confidentialité des résultats de groupe (SPEC section 10).
+  privacy: {
+    hidden: 'masqué',
+    countOnly: (k: number) => `Seul leur nombre est affiché : avec moins de ${k} participants, quelqu’un pourrait être reconnu.`,
+    note: (k: number) => `« masqué » : moins de ${k} personnes concernées, ou déductible des autres chiffres.`,
+  },
+  template: {
+    title: (bank: string) => `Fichier de réponses vierge — ${bank}`,
+    howTo: 'Remplissez chaque réponse après les deux-points, puis : diag score CE_FICHIER.yaml',
+    profile: 'Profil',
+    unscored: 'Autres questions',
+    oneOf: 'une valeur parmi',
+    listOf: 'une liste de valeurs parmi, ex. [a, b]',
+    boolean: 'true (oui) ou false (non)',
+    number: (range: string) => `un nombre${range}`,
+    range: (min: number, max: number) => ` de ${min} à ${max}`,
+    text: 'du texte entre guillemets',
+    optional: 'facultatif : laissez vide ou null pour passer',
+    onlyIf: 'posée seulement si',
+    respondent: 'nom ou pseudonyme (facultatif)',
+  },
+
+  validBank: (a) => {
+    const count = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+    return `${a.file} : questionnaire "${a.id}" ${a.version} valide — ${count(a.dimensions, 'dimension', 'dimensions')}, ${count(a.questions, 'question', 'questions')}, ${count(a.profile, 'question de profil', 'questions de profil')}, ${count(a.levels, 'niveau', 'niveaux')}, ${count(a.recommendations, 'recommandation', 'recommandations')} (${a.languages.join(', ')})`;
+  },
+  condition: { and: 'et', or: 'ou', not: 'non', score: 'score', in: 'parmi', notIn: 'hors de', includes: 'contient', answered: 'répondue', notAnswered: 'sans réponse' },
+  help: HELP_FR,
+  problem: FRENCH_PROBLEMS,
+  warning: 'avertissement',
+  error: {
+    cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
+    noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
+    bundledBanks: (a) => `questionnaires fournis : ${a.ids.join(', ') || 'aucun'}`,
+    invalidBank: (a) => `${a.file} : questionnaire invalide, ${a.count} problème${a.count === 1 ? '' : 's'}`,
+    tooDeep: (a) => `${a.name} : valeurs imbriquées sur plus de ${a.depth} niveaux`,
+    notYaml: (a) => `${a.name} : YAML invalide`,
+    yamlError: (a) => `${YAML_FR[a.code] ?? 'erreur de syntaxe'} (${a.message})`,
+    recursiveAlias: (a) => `${a.name} : alias YAML récursif`,
+    aliasInside: (a) => `l’alias *${a.alias} est utilisé à l’intérieur du nœud qu’il désigne ; diag ne lit que des données en arbre`,
+    scoreValue: (a) => `${a.option} ${a.value} : un score de 0 à 100 est attendu`,
+    dimensionSpec: (a) => `${a.option} ${a.spec} : DIMENSION=N est attendu, par ex. ${a.option} ${a.example}=50`,
+    notADimension: (a) =>
+      `${a.option} ${a.spec} : "${a.id}" n’est pas une dimension du questionnaire${a.suggestion === undefined ? '' : ` (vouliez-vous dire "${a.suggestion}" ?)`} ; dimensions : ${a.ids.join(', ')}`,
+    noInput: () => 'aucune entrée : donnez des fichiers de réponses, des dossiers ou des fichiers .ndjson',
+    noSuchInput: (a) => `impossible de lire ${a.path} : fichier ou dossier introuvable`,
+    sizeOption: (a) => `${a.origin} ${a.value} : une taille en Mo est attendue, par ex. 50`,
+    tooBig: (a) => `${a.name} fait ${a.size}, plus que les ${a.limit} que diag lit par défaut ; relevez la limite avec --max-file-size Mo (ou DIAG_MAX_FILE_SIZE)`,
+    noSuchLanguage: (a) => `--lang ${a.lang} : le questionnaire "${a.bank}" n’a pas cette langue ; disponibles : ${a.languages.join(', ')}`,
+    inputsRefused: (a) => `${a.count} entrée${a.count === 1 ? ' refusée' : 's refusées'} ; rien n’a été écrit`,
+    noAnswers: (a) => `aucune réponse trouvée dans ${a.paths.join(', ')} (fichiers cherchés : .yaml, .yml, .json, .ndjson, .jsonl)`,
+    notAReport: (a) => `${a.file} : ce n’est pas un rapport diag`,
+    unknownShell: (a) => `shell inconnu "${a.shell}" ; l’un de ${a.shells.join(', ')}`,
+    wholeNumber: (a) => `${a.option} ${a.value} : un nombre entier d’au moins 1 est attendu`,
+  },
+  usage: {
+    unknownOption: (a) => `option inconnue '${a.option}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
+    unknownCommand: (a) => `commande inconnue '${a.command}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
+    missingArgument: (a) => `argument obligatoire manquant '${a.name}'`,
+    optionMissingArgument: (a) => `l’option '${a.option}' attend une valeur`,
+    invalidChoice: (a) => `option '${a.option}' : la valeur '${a.value}' n’est pas possible. Valeurs possibles : ${a.choices.join(', ')}.`,
+    excessArguments: (a) => `trop d’arguments : ${a.expected} attendu${a.expected > 1 ? 's' : ''}, ${a.got} donné${a.got > 1 ? 's' : ''}`,
+    seeHelp: '(lancez avec --help pour l’aide)',
+  },
+};
+
+const CATALOGUE = { fr, en } satisfies Record<string, Messages>;
+
+export type UiLanguage = keyof typeof CATALOGUE;
+export type UiStrings = Messages;
 
 /** The interface language closest to a language code: fr-CA -> fr; unknown -> en. */
 export function uiLanguage(lang: string | undefined): UiLanguage {
@@ -295,28 +426,60 @@ export function uiLanguage(lang: string | undefined): UiLanguage {
 }
 
 export function ui(lang: string | undefined): UiStrings {
-  return STRINGS[uiLanguage(lang)];
+  return CATALOGUE[uiLanguage(lang)];
 }
 
-/** The language the user's environment asks for (LC_ALL, LC_MESSAGES, LANG), if any. */
+/** The language the user's environment asks for (LC_ALL, then LC_MESSAGES, then LANG), if any. */
 export function environmentLanguage(env: NodeJS.ProcessEnv): string | undefined {
   const value = env.LC_ALL || env.LC_MESSAGES || env.LANG;
   if (!value || value === 'C' || value === 'POSIX' || value.startsWith('C.')) return undefined;
   return value.split(/[._@]/)[0]?.replace('_', '-').toLowerCase();
 }
 
+function pick(languages: readonly string[], candidate: string | undefined): string | undefined {
+  if (candidate === undefined) return undefined;
+  if (languages.includes(candidate)) return candidate;
+  const base = candidate.slice(0, 2);
+  return languages.includes(base) ? base : undefined;
+}
+
 /**
- * The language to use: --lang, else the file's own, else the environment's when the bank has it,
- * else the bank's default.
+ * The one default-language rule of every output that has a bank (README "Languages"): the first of
+ * `candidates` the bank speaks (--lang, then the answer file's or report's own `lang`), else the
+ * environment's locale (LC_ALL, LC_MESSAGES, LANG) when the bank has it, else the bank's first
+ * language.
  */
 export function chooseLanguage(languages: readonly string[], ...candidates: Array<string | undefined>): string {
-  for (const candidate of candidates) {
-    if (candidate === undefined) continue;
-    if (languages.includes(candidate)) return candidate;
-    const base = candidate.slice(0, 2);
-    if (languages.includes(base)) return base;
+  for (const candidate of [...candidates, environmentLanguage(process.env)]) {
+    const found = pick(languages, candidate);
+    if (found !== undefined) return found;
   }
   return languages[0] ?? 'fr';
+}
+
+/**
+ * The language of diag's own messages (help, usage errors, problems in files): --lang, else the
+ * locale (LC_ALL, LC_MESSAGES, LANG) when diag speaks it, else English: no locale or `C` is a
+ * machine (CI, scripts), whose logs are read and searched in English.
+ */
+export function toolLanguage(option: string | undefined, env: NodeJS.ProcessEnv = process.env): UiLanguage {
+  for (const candidate of [option, environmentLanguage(env)]) {
+    const found = pick(Object.keys(CATALOGUE), candidate);
+    if (found === 'fr' || found === 'en') return found;
+  }
+  return 'en';
+}
+
+let messageLanguage: UiLanguage = toolLanguage(undefined);
+
+/** Set once by main.ts from --lang and the locale, before any command runs. */
+export function setMessageLanguage(lang: UiLanguage): void {
+  messageLanguage = lang;
+}
+
+/** The catalogue in the language of diag's own messages (help, errors, problems in files). */
+export function messages(): Messages {
+  return CATALOGUE[messageLanguage];
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateBank, type Bank, type Problem } from '../core/index.js';
-import { InputError } from './errors.js';
+import { errorText, InputError } from './errors.js';
+import { messages, type Readable } from './i18n.js';
 import { checkSize } from './file-limits.js';
 import { compiledBank } from './compiled-banks.js';
 import { BUNDLED_BANKS } from './paths.js';
@@ -17,7 +18,7 @@ export interface LoadedBank {
   warnings: string[];
 }
 
-export function readTextFile(file: string, what: string): string {
+export function readTextFile(file: string, what: Readable): string {
   try {
     const stats = statSync(file);
     if (stats.isFile()) checkSize(file, stats.size);
@@ -25,12 +26,13 @@ export function readTextFile(file: string, what: string): string {
   } catch (error) {
     if (error instanceof InputError) throw error;
     const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new InputError(`cannot read ${what} ${file}: ${reason}`);
+    const reason = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' ? 'denied' : 'other';
+    throw new InputError(errorText('cannotRead', { what, file, reason, detail: String(error) }));
   }
 }
 
-function bundledIds(): string[] {
+/** The ids of the banks bundled in questions/. */
+export function bundledIds(): string[] {
   try {
     return readdirSync(BUNDLED_BANKS)
       .filter((f) => BANK_EXTENSIONS.some((e) => f.endsWith(e)))
@@ -53,7 +55,7 @@ export function resolveBankPath(spec: string | undefined): string {
   const bundled = bundledBankPath(wanted);
   if (bundled !== undefined) return bundled;
   const ids = bundledIds();
-  throw new InputError(`no bank file or bundled bank named "${wanted}"`, [`bundled banks: ${ids.join(', ') || 'none'}`]);
+  throw new InputError(errorText('noBank', { name: wanted }), [messages().error.bundledBanks({ ids })]);
 }
 
 /** Problems as `file:line:col: path: message` lines. */
@@ -77,7 +79,7 @@ export function loadBank(spec: string | undefined): LoadedBank {
   const warnings = formatProblems(source, result.warnings);
   if (!result.ok) {
     const count = result.errors.length;
-    throw new InputError(`${file}: invalid bank, ${count} problem${count === 1 ? '' : 's'}`, [...formatProblems(source, result.errors), ...warnings.map((w) => `warning: ${w}`)]);
+    throw new InputError(errorText('invalidBank', { file, count }), [...formatProblems(source, result.errors), ...warnings.map((w) => `${messages().warning}: ${w}`)]);
   }
   return { bank: result.value, file, source, warnings };
 }

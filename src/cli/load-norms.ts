@@ -20,8 +20,7 @@ export function loadNorms(bank: Pick<Bank, 'id' | 'version' | 'norms'>, bankFile
   if (option === false) return undefined;
   const file = option ?? (bank.norms === undefined || bankFile === undefined ? undefined : resolve(dirname(bankFile), bank.norms));
   if (file === undefined) return undefined;
-  const what = option === undefined ? `norms file named by bank "${bank.id}"` : 'norms file';
-  const source = parseSource(file, readTextFile(file, what));
+  const source = parseSource(file, readTextFile(file, 'norms file'));
   const result = validateNorms(source.data);
   if (!result.ok) throw new InputError(`${file}: not a valid norms file`, result.errors.map((p) => formatProblem(source, p, { showPath: true })));
   const norms = result.value;

@@ -4,6 +4,8 @@ import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js'
 import { setMaxFileSize } from './file-limits.js';
 import { OutputClosedError } from './output.js';
 import { COMPARISON_FORMATS, EXPLANATION_FORMATS, GROUP_FORMATS, LINT_FORMATS, REPORT_FORMATS, RESCORE_FORMATS, TEMPLATE_FORMATS } from './render/formats.js';
+import { localizeCommander } from './commander-i18n.js';
+import { messages, setMessageLanguage, toolLanguage } from './i18n.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -11,100 +13,117 @@ import { toolVersion } from './version.js';
  * stays instant. This file is also the one place that decides the exit code.
  */
 async function program(): Promise<Command> {
-  const { Command, Option } = await import('commander');
+  const { Command, Help, Option } = await import('commander');
+  const h = messages().help;
   const diag = new Command('diag')
-    .description('A self-diagnostic of management, digital, trust and sales transformation.')
-    .version(toolVersion(), '-V, --version')
-    .option('--max-file-size <MB>', 'largest file (or NDJSON line) diag reads, in MB (default 10; also DIAG_MAX_FILE_SIZE)')
+    .description(h.tool)
+    .version(toolVersion(), '-V, --version', h.version)
+    .option('--max-file-size <MB>', h.maxFileSize)
     .hook('preAction', (command) => {
       setMaxFileSize(process.env.DIAG_MAX_FILE_SIZE, 'DIAG_MAX_FILE_SIZE');
       const option: unknown = command.opts().maxFileSize;
       setMaxFileSize(typeof option === 'string' ? option : undefined, '--max-file-size');
     })
-    .exitOverride()
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .addHelpText('after', h.toolAfter);
+  localizeCommander(diag, Help);
 
   withBankOptions(diag.command('run'))
-    .description('answer the questionnaire in the terminal, then see your results (answers stay on this machine)')
-    .option('--resume', 'continue the run that was interrupted, without asking')
-    .option('--respondent <name>', 'your name or a pseudonym for the report (not asked then)')
-    .option('--out <file>', 'report file (default: diag-BANK-DATE.json in the current folder); never replaced')
-    .option('--out-dir <dir>', 'folder for the report and answers, with unique names')
-    .option('--state-dir <dir>', 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)')
-    .option('--workshop <dir>', 'a workshop on one terminal: participants take turns, results saved in DIR, then the group results')
-    .option('--norms <file>', "compare with a reference group: percentiles from diag aggregate --norms-out (default: the bank's own norms file)")
-    .option('--no-norms', "do not use the bank's own norms file")
+    .description(h.run.description)
+    .option('--resume', h.run.resume)
+    .option('--respondent <name>', h.run.respondent)
+    .option('--out <file>', h.run.out)
+    .option('--out-dir <dir>', h.run.outDir)
+    .option('--state-dir <dir>', h.run.stateDir)
+    .option('--workshop <dir>', h.run.workshop)
+    .option('--norms <file>', h.reportOutput.norms)
+    .option('--no-norms', h.reportOutput.noNorms)
+    .addHelpText('after', h.run.after)
     .action(async (options) => (await import('./commands/run.js')).run(options));
 
   withOutput(withBankOptions(diag.command('score')), Option, REPORT_FORMATS)
-    .description('score answer files (or folders, or .ndjson) without any prompt')
-    .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files; - reads standard input')
-    .option('--min-score <n>', 'exit 1 when an overall score is below N')
-    .option('--min <dim=n>', 'exit 1 when a dimension score is below N (repeatable)', collect)
-    .option('--baseline <reports>', 'previous reports for --max-drop: one report, a JSON array or NDJSON of reports, or a folder (matched by source file, then respondent)')
-    .option('--max-drop <[dim=]n>', 'exit 1 when the overall (or a dimension, or *=N every dimension) fell by more than N since --baseline (repeatable)', collect)
-    .option('--gate-report <file>', 'write every threshold checked, per input file and respondent, with the figures, as JSON')
-    .option('--norms <file>', "add percentiles against a reference group (from diag aggregate --norms-out; default: the bank's own norms file)")
-    .option('--no-norms', "do not use the bank's own norms file")
+    .description(h.score.description)
+    .argument('<inputs...>', h.score.inputs)
+    .option('--min-score <n>', h.score.minScore)
+    .option('--min <dim=n>', h.score.min, collect)
+    .option('--baseline <reports>', h.score.baseline)
+    .option('--max-drop <[dim=]n>', h.score.maxDrop, collect)
+    .option('--gate-report <file>', h.score.gateReport)
+    .option('--norms <file>', h.reportOutput.norms)
+    .option('--no-norms', h.reportOutput.noNorms)
+    .addHelpText('after', h.score.after)
     .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
 
   withOutput(withBankOptions(diag.command('report')), Option, REPORT_FORMATS)
-    .description('render saved JSON reports again, in any format and language')
-    .argument('<reports...>', 'JSON reports written by diag run or diag score --format json')
-    .option('--norms <file>', "add percentiles against a reference group (from diag aggregate --norms-out; default: the bank's own norms file)")
-    .option('--no-norms', "do not use the bank's own norms file")
+    .description(h.report.description)
+    .argument('<reports...>', h.report.reports)
+    .option('--norms <file>', h.reportOutput.norms)
+    .option('--no-norms', h.reportOutput.noNorms)
+    .addHelpText('after', h.report.after)
     .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
 
   withOutput(withBankOptions(diag.command('aggregate')), Option, GROUP_FORMATS)
-    .description('group results of many answer files or reports, by segment, without exposing anyone')
-    .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
-    .option('--by <question>', 'break the group down by a single, multiple or boolean question (repeatable)', collect)
-    .option('--min-group <n>', 'show no figure about fewer than N people, nor one that could be worked out (at least 3)', '5')
-    .option('--stats', "for bank authors: Cronbach's alpha, alpha if deleted, item-total r, floor and ceiling shares")
-    .option('--min-alpha <x>', "exit 1 when a dimension's alpha is below X (implies --stats)")
-    .option('--norms-out <file>', 'write norms (percentile points of every score) for score --norms; needs 30 respondents')
+    .description(h.aggregate.description)
+    .argument('<inputs...>', h.aggregate.inputs)
+    .option('--by <question>', h.aggregate.by, collect)
+    .option('--min-group <n>', h.aggregate.minGroup, '5')
+    .option('--stats', h.aggregate.stats)
+    .option('--min-alpha <x>', h.aggregate.minAlpha)
+    .option('--norms-out <file>', h.aggregate.normsOut)
+    .addHelpText('after', h.aggregate.after)
     .action(async (inputs: string[], options) => (await import('./commands/aggregate.js')).aggregate(inputs, options));
 
   withOutput(diag.command('compare'), Option, COMPARISON_FORMATS)
-    .description('what changed between two reports of the same bank: scores, levels, recommendations')
-    .argument('<old>', 'the earlier JSON report')
-    .argument('<new>', 'the later JSON report')
-    .option('--no-color', 'no colours (also when NO_COLOR is set)')
+    .description(h.compare.description)
+    .argument('<old>', h.compare.old)
+    .argument('<new>', h.compare.new)
+    .option('--no-color', h.common.noColor)
+    .addHelpText('after', h.compare.after)
     .action(async (oldFile: string, newFile: string, options) => (await import('./commands/compare.js')).compare(oldFile, newFile, options));
 
   withOutput(withBankOptions(diag.command('explain')), Option, EXPLANATION_FORMATS)
-    .description('how each answer makes its dimension score, and what would raise the overall score most')
-    .argument('<file>', 'one answer file or report')
-    .option('--top <n>', 'how many improvements to list', '5')
+    .description(h.explain.description)
+    .argument('<file>', h.explain.file)
+    .option('--top <n>', h.explain.top, '5')
+    .addHelpText('after', h.explain.after)
     .action(async (file: string, options) => (await import('./commands/explain.js')).explain(file, options));
 
   diag
     .command('validate')
-    .description('check a question bank and say what is wrong, or that it is valid')
-    .argument('[bank]', 'bank file or bundled bank id (default: the bundled bank)')
-    .option('-b, --bank <file-or-id>', 'same as the argument')
-    .option('-q, --quiet', 'print nothing when the bank is valid')
+    .description(h.validate.description)
+    .argument('[bank]', h.validate.bank)
+    .option('-b, --bank <file-or-id>', h.validate.bankOption)
+    .option('-q, --quiet', h.validate.quiet)
+    .addHelpText('after', h.validate.after)
     .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
 
   withOutput(withBankOptions(diag.command('rescore')), Option, RESCORE_FORMATS)
-    .description('score saved reports again with another version of their bank (--bank NEW): what would change, per respondent and in total')
-    .argument('<reports...>', 'JSON reports (files, folders, .ndjson) made with an earlier version of the bank')
+    .description(h.rescore.description)
+    .argument('<reports...>', h.rescore.reports)
+    .addHelpText('after', h.rescore.after)
     .action(async (inputs: string[], options) => (await import('./commands/rescore.js')).rescore(inputs, options));
 
   withOutput(diag.command('lint'), Option, LINT_FORMATS)
-    .description('deeper checks of a bank by simulating respondents: what never fires, never shows, cannot be reached; and the time to answer')
-    .argument('[bank]', 'bank file or bundled bank id (default: the bundled bank)')
-    .option('-b, --bank <file-or-id>', 'same as the argument')
-    .option('-l, --lang <lang>', 'language of the output and of the time estimates')
-    .option('--strict', 'exit 1 when there is any finding (for CI)')
-    .option('--seed <n>', 'seed of the random respondents (same seed, same findings)', '1')
-    .option('--samples <n>', 'random respondents to simulate, spread over the profile paths', '2000')
+    .description(h.lint.description)
+    .argument('[bank]', h.validate.bank)
+    .option('-b, --bank <file-or-id>', h.validate.bankOption)
+    .option('-l, --lang <lang>', h.common.lang)
+    .option('--strict', h.lint.strict)
+    .option('--seed <n>', h.lint.seed, '1')
+    .option('--samples <n>', h.lint.samples, '2000')
+    .addHelpText('after', h.lint.after)
     .action(async (bank: string | undefined, options) => (await import('./commands/lint.js')).lint(bank, options));
 
   withOutput(withBankOptions(diag.command('template')), Option, TEMPLATE_FORMATS)
-    .description('print a blank answer file for the bank, with every question and its allowed values')
+    .description(h.template.description)
+    .addHelpText('after', h.template.after)
     .action(async (options) => (await import('./commands/template.js')).template(options));
+
+  diag
+    .command('completion')
+    .description(h.completion.description)
+    .argument('<shell>', h.completion.shell)
+    .addHelpText('after', h.completion.after)
+    .action(async (shell: string) => (await import('./commands/completion.js')).completion(shell, diag));
 
   return diag;
 }
@@ -114,17 +133,14 @@ async function program(): Promise<Command> {
  * format follows their extension, and the options of the formats it has.
  */
 function withOutput(command: Command, Option: typeof import('commander').Option, formats: readonly string[]): Command {
+  const h = messages().help.reportOutput;
   command
-    .addOption(new Option('-f, --format <format>', 'format of standard output (an -o file takes the format of its extension)').choices(formats))
-    .option('-o, --output <file>', 'write to a file (repeatable; the format follows the extension: .json .ndjson .md .csv .html .txt .junit.xml .yaml; - is stdout); all files are written or none', collect)
-    .option('--force', 'replace output files that exist');
-  if (formats.includes('text')) command.option('--ascii', 'no box drawing or block characters (also when TERM=dumb)');
-  if (formats.includes('csv')) command.option('--csv-delimiter <char>', 'CSV separator: , (default), ; (French spreadsheets, with decimal commas) or tab');
-  if (formats.includes('ndjson')) {
-    command
-      .option('--summary', 'Markdown: one summary table of every report (automatic above 10 reports)')
-      .option('--json-array', 'JSON: an array even for a single input file');
-  }
+    .addOption(new Option('-f, --format <format>', h.format).choices(formats))
+    .option('-o, --output <file>', h.output, collect)
+    .option('--force', h.force);
+  if (formats.includes('text')) command.option('--ascii', h.ascii);
+  if (formats.includes('csv')) command.option('--csv-delimiter <char>', h.csvDelimiter);
+  if (formats.includes('ndjson')) command.option('--summary', h.summary).option('--json-array', h.jsonArray);
   return command;
 }
 
@@ -132,14 +148,23 @@ function printError(message: string, details: readonly string[] = []): void {
   process.stderr.write(`diag: ${message}\n${details.map((d) => `  ${d}\n`).join('')}`);
 }
 
+/** `--lang X`, `--lang=X`, `-l X` or `-lX` anywhere on the command line: help and errors come before any action. */
+function langOption(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (arg === '--lang' || arg === '-l') return argv[i + 1];
+    if (arg.startsWith('--lang=')) return arg.slice('--lang='.length);
+    if (/^-l[^-]/.test(arg)) return arg.slice(2);
+  }
+  return undefined;
+}
+
 /** Maps every way a command can end to an exit code; an unknown error is a bug and keeps its stack. */
 export async function main(argv: string[]): Promise<number> {
-  // What scripts call most, answered without loading the command-line parser (a fifth of the start-up).
-  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
-    process.stdout.write(`${toolVersion()}\n`);
-    return EXIT.ok;
-  }
-  // A reader that leaves (`diag … | head`) must not crash diag with an unhandled 'error' event.
+  setMessageLanguage(toolLanguage(langOption(argv)));
+  // A reader that leaves (`diag … | head`) must not crash diag with an unhandled 'error' event:
+  // writes report it as OutputClosedError, and the files and the exit code follow the results.
   process.stdout.on('error', () => undefined);
   try {
     await (await program()).parseAsync(argv);
@@ -149,7 +174,7 @@ export async function main(argv: string[]): Promise<number> {
     const { CommanderError } = await import('commander');
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     if (error instanceof InputError) {
-      printError(error.message, error.details);
+      printError(error.localized, error.details);
       return EXIT.input;
     }
     if (error instanceof ThresholdError) {
@@ -163,5 +188,3 @@ export async function main(argv: string[]): Promise<number> {
     throw error;
   }
 }
-
-process.exitCode = await main(process.argv);

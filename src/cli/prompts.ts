@@ -1,4 +1,4 @@
-import { checkbox, input, number, select, Separator } from '@inquirer/prompts';
+import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import type { ChalkInstance } from 'chalk';
 import type { Ask, AskContext, Bank, Question, Review, Scalar } from '../core/index.js';
 import { NOT_APPLICABLE, isNotApplicable, notApplicableText, sameScalar } from '../core/index.js';
@@ -44,8 +44,26 @@ function message(setup: PromptSetup, question: Question, hint?: string): string 
 }
 
 /** Inquirer's key hints ("↑↓ navigate • ⏎ select"), in the survey's language. */
-function keysHelp(setup: PromptSetup): (keys: Array<[string, string]>) => string {
+function keysHelp(setup: Pick<PromptSetup, 's' | 'chalk'>): (keys: Array<[string, string]>) => string {
   return (keys) => setup.chalk.dim(keys.map(([key, action]) => `${key} ${setup.s.run.keyActions[action] ?? action}`).join(' • '));
+}
+
+/** The theme of every select and checkbox prompt of diag (survey, review, resume, workshop menu). */
+export function promptTheme(setup: Pick<PromptSetup, 's' | 'chalk'>): { style: { keysHelpTip: (keys: Array<[string, string]>) => string } } {
+  return { style: { keysHelpTip: keysHelp(setup) } };
+}
+
+/**
+ * inquirer's number and input prompts word their own checks in English; diag checks instead, so
+ * that a refused value is explained in the survey's language.
+ */
+function checkNumber(s: UiStrings, question: Extract<Question, { type: 'number' }>, text: string): string | true {
+  if (text.trim() === '') return question.required ? s.run.requiredAnswer : true;
+  const value = Number(text.trim().replace(',', '.'));
+  if (!Number.isFinite(value)) return s.run.notANumber;
+  const { min, max } = question;
+  if ((min !== undefined && value < min) || (max !== undefined && value > max)) return min !== undefined && max !== undefined ? s.run.numberHint(min, max) : s.run.notANumber;
+  return true;
 }
 
 /** The `ask` of the survey, made of inquirer prompts: one question per screen. */
@@ -61,7 +79,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
     const naChoice = naText === undefined ? [] : [new Separator(), { name: safeText(t(naText)), value: NA }];
     const wasNa = isNotApplicable(question, previous ?? null);
     const chosenValue = <T>(chosen: T): T | null | typeof NOT_APPLICABLE => (chosen === SKIP ? null : chosen === NA ? NOT_APPLICABLE : chosen);
-    const theme = { indexMode: 'number' as const, style: { keysHelpTip: keysHelp(setup) } };
+    const theme = { indexMode: 'number' as const, ...promptTheme(setup) };
     switch (question.type) {
       case 'likert':
       case 'single': {
@@ -96,7 +114,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           message: message(setup, question, question.required ? s.run.multipleHint : `${s.run.multipleHint} · ${s.run.optionalHint}`),
           choices: options,
           pageSize: 12,
-          theme: { style: { keysHelpTip: keysHelp(setup) } },
+          theme: promptTheme(setup),
           validate: (picked) => !(picked.length > 1 && picked.some((c) => c.value === NA)) || s.run.notApplicableAlone,
         });
         if (chosen.includes(NA)) return NOT_APPLICABLE;
@@ -115,20 +133,17 @@ export function inquirerAsk(setup: PromptSetup): Ask {
         }
         const range = question.min !== undefined && question.max !== undefined ? s.run.numberHint(question.min, question.max) : undefined;
         const hint = [range, question.required ? undefined : s.run.optionalHint].filter((h) => h !== undefined).join(' · ');
-        const value = await number({
+        const value = await input({
           message: message(setup, question, hint === '' ? undefined : hint),
-          required: question.required,
-          step: 'any',
-          ...(question.min === undefined ? {} : { min: question.min }),
-          ...(question.max === undefined ? {} : { max: question.max }),
-          ...(typeof previous === 'number' ? { default: previous } : {}),
+          validate: (text) => checkNumber(s, question, text),
+          ...(typeof previous === 'number' ? { default: String(previous) } : {}),
         });
-        return value ?? null;
+        return value.trim() === '' ? null : Number(value.trim().replace(',', '.'));
       }
       case 'text': {
         const value = await input({
           message: message(setup, question, question.required ? undefined : s.run.optionalHint),
-          required: question.required,
+          validate: (text) => (question.required && text.trim() === '' ? s.run.requiredAnswer : true),
           ...(typeof previous === 'string' ? { default: previous } : {}),
         });
         return value.trim() === '' ? null : value;
@@ -153,7 +168,7 @@ export function inquirerReview(setup: PromptSetup): Review {
       choices: [{ name: chalk.green(`✔ ${s.run.finish}`), value: FINISH }, new Separator(), ...choices],
       pageSize: 16,
       loop: false,
-      theme: { style: { keysHelpTip: keysHelp(setup) } },
+      theme: promptTheme(setup),
     });
     return chosen === FINISH ? { done: true } : { change: chosen };
   };

@@ -1,7 +1,7 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { InputError } from './errors.js';
+import { errorText, InputError } from './errors.js';
 import { checkSize } from './file-limits.js';
 import { readTextFile } from './load-bank.js';
 import { checkDepth, parseSource, type Source } from './source.js';
@@ -17,7 +17,7 @@ export interface ExpandedInputs {
 
 /** Files and folders -> the files to read, in a stable order (folders sorted by name). */
 export function expandInputs(paths: readonly string[]): ExpandedInputs {
-  if (paths.length === 0) throw new InputError('no input given: name answer files, folders or .ndjson files');
+  if (paths.length === 0) throw new InputError(errorText('noInput', {}));
   const files: string[] = [];
   let many = paths.length > 1;
   for (const path of paths) {
@@ -25,7 +25,7 @@ export function expandInputs(paths: readonly string[]): ExpandedInputs {
     try {
       isFolder = statSync(path).isDirectory();
     } catch {
-      throw new InputError(`cannot read ${path}: no such file or folder`);
+      throw new InputError(errorText('noSuchInput', { path }));
     }
     if (!isFolder) {
       files.push(path);

@@ -1,5 +1,5 @@
 import { decodeReport, type Report } from '../core/index.js';
-import { InputError } from './errors.js';
+import { errorText, InputError } from './errors.js';
 import { formatProblems, readTextFile } from './load-bank.js';
 import { parseSource, type Source } from './source.js';
 
@@ -7,7 +7,7 @@ import { parseSource, type Source } from './source.js';
 export function readReportSource(file: string): { report: Report; source: Source } {
   const source = parseSource(file, readTextFile(file, 'report'));
   const result = decodeReport(source.data);
-  if (!result.ok) throw new InputError(`${file}: not a diag report`, formatProblems(source, result.errors));
+  if (!result.ok) throw new InputError(errorText('notAReport', { file }), formatProblems(source, result.errors));
   return { report: result.value, source };
 }
 

@@ -1,6 +1,6 @@
 import { buildReport, validateAnswers, type AnswerFile, type Bank, type Report } from '../core/index.js';
-import { InputError } from './errors.js';
-import { chooseLanguage } from './i18n.js';
+import { errorText, InputError } from './errors.js';
+import { chooseLanguage, messages } from './i18n.js';
 import { formatProblems } from './load-bank.js';
 import { expandInputs, readRecords } from './read-inputs.js';
 import { TOOL } from './version.js';
@@ -11,7 +11,7 @@ export type ScoreOptions = Pick<ReportStreamOptions, 'lang' | 'warn' | 'now'>;
 /** `--lang` must be a language of the bank. */
 export function checkLanguage(bank: Bank, lang: string | undefined): void {
   if (lang !== undefined && !bank.languages.includes(lang)) {
-    throw new InputError(`--lang ${lang}: the bank "${bank.id}" has no such language; available: ${bank.languages.join(', ')}`);
+    throw new InputError(errorText('noSuchLanguage', { lang, bank: bank.id, languages: bank.languages }));
   }
 }
 
@@ -59,7 +59,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
     }
     const { source } = record;
     const result = validateAnswers(bank, source.data);
-    for (const warning of formatProblems(source, result.warnings, false)) options.warn(`warning: ${warning}`);
+    for (const warning of formatProblems(source, result.warnings, false)) options.warn(`${messages().warning}: ${warning}`);
     if (!result.ok) {
       failed++;
       if (problems.length < keep) note(formatProblems(source, result.errors, false));
@@ -72,7 +72,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
   }
   if (failed > 0) {
     if (problems.length >= keep) problems.push('… and more');
-    throw new InputError(`${failed} input${failed === 1 ? '' : 's'} refused; nothing was written`, problems);
+    throw new InputError(errorText('inputsRefused', { count: failed }), problems);
   }
 }
 
@@ -88,6 +88,6 @@ export async function scoreInputs(bank: Bank, paths: readonly string[], options:
   const { files, many } = expandInputs(paths);
   const reports: Report[] = [];
   for await (const { report } of streamReports(bank, files, options)) reports.push(report);
-  if (reports.length === 0) throw new InputError(`no answers found in ${paths.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl)`);
+  if (reports.length === 0) throw new InputError(errorText('noAnswers', { paths }));
   return { reports, many };
 }

@@ -1,7 +1,8 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
-import { formatPath, type Path, type Problem } from '../core/index.js';
+import { formatPath, wordProblem, type Path, type Problem } from '../core/index.js';
+import { messages } from './i18n.js';
 import { isObject } from '../core/validate/fields.js';
-import { InputError } from './errors.js';
+import { errorText, InputError } from './errors.js';
 
 /** A parsed input, which can say where a path of its data stands in the text. */
 export interface Source {
@@ -24,7 +25,7 @@ export function checkDepth(name: string, data: unknown): void {
   for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
     const { value, depth } = top;
     if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_DEPTH) throw new InputError(`${name}: values are nested more than ${MAX_DEPTH} levels deep`);
+    if (depth >= MAX_DEPTH) throw new InputError(errorText('tooDeep', { name, depth: MAX_DEPTH }));
     for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
   }
 }
@@ -74,15 +75,14 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
     const details = document.errors.map((error) => {
       const pos = lineCounter.linePos(error.pos[0]);
       const where = `${file}:${pos.line + lineOffset}:${pos.col}`;
-      const message = error.code === 'DUPLICATE_KEY' ? `duplicate key: ${error.message.split('\n')[0]}` : error.message.split('\n')[0];
-      return `${where}: ${message}`;
+      return `${where}: ${messages().error.yamlError({ code: error.code, message: error.message.split('\n')[0] ?? '' })}`;
     });
-    throw new InputError(`${name}: not valid YAML`, details);
+    throw new InputError(errorText('notYaml', { name }), details);
   }
   const cycle = recursiveAlias(document);
   if (cycle !== undefined) {
     const pos = lineCounter.linePos(cycle.range?.[0] ?? 0);
-    throw new InputError(`${name}: recursive YAML alias`, [`${file}:${pos.line + lineOffset}:${pos.col}: alias *${cycle.source} is used inside the node it refers to; diag reads only tree-shaped data`]);
+    throw new InputError(errorText('recursiveAlias', { name }), [`${file}:${pos.line + lineOffset}:${pos.col}: ${messages().error.aliasInside({ alias: cycle.source })}`]);
   }
   let data: unknown;
   try {
@@ -124,5 +124,6 @@ export function formatProblem(source: Source, problem: Problem, options: { showP
   const pos = source.locate(problem.path);
   const where = pos ? `${source.file}:${pos.line}:${pos.col}` : source.name;
   const path = options.showPath === false ? '' : describePath(source.data, problem.path);
-  return `${where}: ${path === '' ? '' : `${path}: `}${problem.message}`;
+  const message = problem.text === undefined ? problem.message : wordProblem(problem.text, messages().problem);
+  return `${where}: ${path === '' ? '' : `${path}${messages().colon}`}${message}`;
 }

@@ -1,6 +1,6 @@
 import { round2 } from '../core/levels.js';
-import { suggestion, type Report } from '../core/index.js';
-import { InputError } from './errors.js';
+import { didYouMean, type Report } from '../core/index.js';
+import { errorText, InputError } from './errors.js';
 import { outputUi } from './i18n.js';
 
 /** The scores a gate needs of a report, and nothing more (a baseline of a million keeps only these). */
@@ -51,7 +51,7 @@ export interface Gate {
 export function parseScoreValue(value: string, option: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-    throw new InputError(`${option} ${value}: expected a score from 0 to 100`);
+    throw new InputError(errorText('scoreValue', { option, value }));
   }
   return n;
 }
@@ -61,10 +61,11 @@ export function parseDimensionThresholds(specs: readonly string[], bank: { dimen
   const ids = bank.dimensions;
   return specs.map((spec) => {
     const match = /^([^=]+)=(.*)$/.exec(spec);
-    if (match === null) throw new InputError(`${option} ${spec}: expected DIMENSION=N, e.g. ${option} ${ids[0] ?? 'async'}=50`);
+    if (match === null) throw new InputError(errorText('dimensionSpec', { option, spec, example: ids[0] ?? 'async' }));
     const id = (match[1] ?? '').trim();
     if (!ids.includes(id)) {
-      throw new InputError(`${option} ${spec}: "${id}" is not a dimension of the bank${suggestion(id, ids)}; dimensions: ${ids.join(', ')}`);
+      const match = didYouMean(id, ids);
+      throw new InputError(errorText('notADimension', { option, spec, id, ids, ...(match === undefined ? {} : { suggestion: match }) }));
     }
     return { id, min: parseScoreValue(match[2] ?? '', option) };
   });

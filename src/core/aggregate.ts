@@ -2,7 +2,7 @@ import { answerOf, choicesOf, chosenIndexes, createGroupStats, readRespondent, t
 import type { Report } from './build-report.js';
 import { protectRows } from './disclosure.js';
 import { ProblemList, type Problem } from './problems.js';
-import { suggestion } from './suggest.js';
+import { say, suggest } from './problem-text.js';
 import type { Bank, Condition, Question, QuestionType, Scalar } from './types.js';
 import { isScored } from './visibility.js';
 
@@ -110,13 +110,12 @@ const BY_TYPES: readonly QuestionType[] = ['single', 'multiple', 'boolean'];
 export function checkBy(bank: Bank, by: readonly string[]): Problem[] {
   const problems = new ProblemList();
   const eligible = bank.questions.filter((q) => BY_TYPES.includes(q.type)).map((q) => q.id);
-  const allowed = `groups are made by a single, multiple or boolean question${eligible.length > 0 ? ` (${eligible.join(', ')})` : ''}`;
   by.forEach((id, index) => {
     const question = bank.questions.find((q) => q.id === id);
     if (question === undefined) {
-      problems.add(['by', index], 'unknown-question', `"${id}" is not a question of bank "${bank.id}"${suggestion(id, eligible)}`);
+      problems.add(['by', index], 'unknown-question', say('byNotAQuestion', { id, bank: bank.id, ...suggest(id, eligible) }));
     } else if (!BY_TYPES.includes(question.type)) {
-      problems.add(['by', index], 'bad-by-type', `"${id}" is a ${question.type} question; ${allowed}`);
+      problems.add(['by', index], 'bad-by-type', say('byType', { id, type: question.type, eligible }));
     }
   });
   return problems.items;

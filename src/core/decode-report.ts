@@ -1,18 +1,19 @@
 import type { Report, ReportBenchmark, ReportDimension, ReportRecommendation } from './build-report.js';
 import { ProblemList, type Validated } from './problems.js';
 import type { AnswerValue } from './types.js';
-import { describe, Fields, isObject } from './validate/fields.js';
+import { say, show } from './problem-text.js';
+import { Fields, isObject } from './validate/fields.js';
 
 function answers(value: unknown, path: string, errors: ProblemList): Record<string, AnswerValue> {
   const out: Record<string, AnswerValue> = {};
   if (!isObject(value)) {
-    errors.add([path], 'type', `must be a mapping of answers, not ${describe(value)}`);
+    errors.add([path], 'type', say('mustBe', { expected: 'answerMap', actual: show(value) }));
     return out;
   }
   const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
   for (const [id, v] of Object.entries(value)) {
     if (v === null || scalar(v) || (Array.isArray(v) && v.every(scalar))) out[id] = v;
-    else errors.add([path, id], 'type', `is not an answer: ${describe(v)}`);
+    else errors.add([path, id], 'type', say('notAnAnswer', { actual: show(v) }));
   }
   return out;
 }
@@ -24,15 +25,15 @@ const num = (f: Fields, key: string): number | null => (f.raw(key) === null || f
 export function decodeReport(raw: unknown): Validated<Report> {
   const errors = new ProblemList();
   if (!isObject(raw)) {
-    errors.add([], 'type', `a report must be a JSON object, not ${describe(raw)}`);
+    errors.add([], 'type', say('notAReport', { actual: show(raw) }));
     return { ok: false, errors: errors.items, warnings: [] };
   }
   const top = new Fields(raw, [], errors);
   const schemaVersion = top.number('schemaVersion', { required: true });
-  if (schemaVersion !== undefined && schemaVersion !== 1) top.fail('schemaVersion', 'schema-version', `version ${schemaVersion} is not supported by this diag (it reads version 1)`);
+  if (schemaVersion !== undefined && schemaVersion !== 1) top.fail('schemaVersion', 'schema-version', say('schemaVersion', { version: schemaVersion }));
   const sub = (key: string): Fields => {
     const value = top.raw(key);
-    if (!isObject(value)) top.fail(key, 'type', `must be a mapping, not ${describe(value)}`);
+    if (!isObject(value)) top.fail(key, 'type', say('mustBe', { expected: 'mapping', actual: show(value) }));
     return new Fields(isObject(value) ? value : {}, [key], errors);
   };
   const tool = sub('tool');
@@ -40,10 +41,10 @@ export function decodeReport(raw: unknown): Validated<Report> {
   const scores = sub('scores');
   const overallRaw = scores.raw('overall');
   const overall = new Fields(isObject(overallRaw) ? overallRaw : {}, ['scores', 'overall'], errors);
-  if (!isObject(overallRaw)) scores.fail('overall', 'type', 'must be a mapping {score, level}');
+  if (!isObject(overallRaw)) scores.fail('overall', 'type', say('mustBe', { expected: 'scoreMap' }));
   const dimensions: ReportDimension[] = (scores.list('dimensions', { required: true }) ?? []).map((d, i) => {
     const f = new Fields(isObject(d) ? d : {}, ['scores', 'dimensions', i], errors);
-    if (!isObject(d)) errors.add(['scores', 'dimensions', i], 'type', 'must be a mapping');
+    if (!isObject(d)) errors.add(['scores', 'dimensions', i], 'type', say('mustBe', { expected: 'mapping' }));
     const id = f.string('id', { required: true }) ?? '';
     return {
       id,

@@ -1,3 +1,5 @@
+import { wordProblem, type ProblemText } from './problem-text.js';
+
 /** A path into a parsed document: keys and indexes, as in `questions[3].scale`. */
 export type Path = ReadonlyArray<string | number>;
 
@@ -9,7 +11,10 @@ export interface Problem {
   path: Path;
   /** Stable machine-readable code, e.g. `unknown-scale`. */
   code: string;
+  /** In English; `text` holds the same as data, for the CLI to word in the output language. */
   message: string;
+  /** Absent only for problems added with a plain string. */
+  text?: ProblemText;
 }
 
 export type Validated<T> =
@@ -29,8 +34,10 @@ export function formatPath(path: Path): string {
 /** Collects problems while a validator walks its input. */
 export class ProblemList {
   readonly items: Problem[] = [];
-  add(path: Path, code: string, message: string): void {
-    this.items.push({ path: [...path], code, message });
+  /** `message` is a problem text (`say(key, args)`), or a plain English string. */
+  add(path: Path, code: string, message: string | ProblemText): void {
+    if (typeof message === 'string') this.items.push({ path: [...path], code, message });
+    else this.items.push({ path: [...path], code, message: wordProblem(message), text: message });
   }
   get size(): number {
     return this.items.length;

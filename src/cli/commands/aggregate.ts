@@ -1,9 +1,9 @@
-import { checkBy, checkMinGroup, createAggregator, type Aggregate, type Bank, type Report } from '../../core/index.js';
+import { checkBy, checkMinGroup, createAggregator, wordProblem, type Aggregate, type Bank, type Report } from '../../core/index.js';
 import { authorStats } from '../author-stats.js';
 import type { CommonOptions } from '../common.js';
 import { deliver, parseDelimiter, planTargets, type OutputOptions } from '../deliver.js';
 import { InputError } from '../errors.js';
-import { chooseLanguage } from '../i18n.js';
+import { chooseLanguage, messages } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { expandInputs } from '../read-inputs.js';
 import { GROUP_FORMATS } from '../render/formats.js';
@@ -55,7 +55,7 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   checkLanguage(bank, options.lang);
   const by = options.by ?? [];
   const problems = checkBy(bank, by);
-  if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.message}`));
+  if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.text === undefined ? p.message : wordProblem(p.text, messages().problem)}`));
   const minGroup = Number(options.minGroup);
   const minGroupProblem = checkMinGroup(minGroup);
   if (minGroupProblem !== null) throw new InputError(`--min-group ${options.minGroup}: ${minGroupProblem}`);

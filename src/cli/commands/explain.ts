@@ -1,7 +1,7 @@
 import { explainScores, validateAnswers } from '../../core/index.js';
 import type { CommonOptions } from '../common.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
-import { InputError } from '../errors.js';
+import { errorText, InputError } from '../errors.js';
 import { chooseLanguage } from '../i18n.js';
 import { formatProblems, loadBank } from '../load-bank.js';
 import { expandInputs, readRecords } from '../read-inputs.js';
@@ -14,7 +14,7 @@ export async function explain(file: string, options: CommonOptions & OutputOptio
   const { bank } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
   const top = Number(options.top);
-  if (!Number.isInteger(top) || top < 1) throw new InputError(`--top ${options.top}: expected a whole number, at least 1`);
+  if (!Number.isInteger(top) || top < 1) throw new InputError(errorText('wholeNumber', { option: '--top', value: String(options.top) }));
   const targets = planTargets('explain', options, EXPLANATION_FORMATS, 'text');
   const records = [];
   for await (const record of readRecords(expandInputs([file]).files)) records.push(record);

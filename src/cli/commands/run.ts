@@ -12,7 +12,7 @@ import { loadNorms, withPercentiles } from '../load-norms.js';
 import type { Norms } from '../../core/norms.js';
 import { createFile, createUniqueFile } from '../output.js';
 import { clearProgress, loadProgress, progressFile, saveProgress, stateDirectory, type Progress } from '../progress.js';
-import { inquirerAsk, inquirerReview } from '../prompts.js';
+import { inquirerAsk, inquirerReview, promptTheme } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
 import { fileLink, safeText, wrap } from '../render/terminal.js';
 import { outputUi } from '../i18n.js';
@@ -200,6 +200,7 @@ export async function pickUp(session: Session, stateFile: string): Promise<Progr
       { name: s.run.resumeYes, value: true },
       { name: s.run.resumeNo, value: false },
     ],
+    theme: promptTheme(session),
   });
   return resume ? progress : undefined;
 }

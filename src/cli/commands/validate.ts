@@ -1,16 +1,14 @@
+import { messages } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 
 /** `diag validate [BANK]`: says what is wrong with a bank, or that it is valid (and what it holds). */
 export async function validate(bankArgument: string | undefined, options: { bank?: string; quiet?: boolean }): Promise<void> {
   const { bank, file, warnings } = loadBank(bankArgument ?? options.bank);
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  const m = messages();
+  for (const warning of warnings) process.stderr.write(`${m.warning}: ${warning}\n`);
   if (options.quiet) return;
   const scored = bank.questions.filter((q) => !q.profile).length;
   const profile = bank.questions.length - scored;
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  process.stdout.write(
-    `${file}: valid bank "${bank.id}" ${bank.version} — ${count(bank.dimensions.length, 'dimension')}, ` +
-      `${count(scored, 'question')}, ${count(profile, 'profile question')}, ${count(bank.levels.length, 'level')}, ` +
-      `${count(bank.recommendations.length, 'recommendation')} (${bank.languages.join(', ')})\n`,
-  );
+  const counts = { dimensions: bank.dimensions.length, questions: scored, profile, levels: bank.levels.length, recommendations: bank.recommendations.length };
+  process.stdout.write(`${m.validBank({ file, id: bank.id, version: bank.version, ...counts, languages: bank.languages })}\n`);
 }

@@ -2,6 +2,7 @@ import { input, select } from '@inquirer/prompts';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { InterruptedError } from '../errors.js';
 import { progressFile, stateDirectory } from '../progress.js';
+import { promptTheme } from '../prompts.js';
 import { safeText } from '../render/terminal.js';
 import { aggregateInputs } from './aggregate.js';
 import { interview, isExitPrompt, newProgress, openSession, pickUp, showResults, welcome, type RunOptions } from './run.js';
@@ -33,6 +34,7 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
             { name: w.next, value: true },
             { name: w.finish, value: false },
           ],
+          theme: promptTheme(session),
         });
         if (!next) break;
         welcome(session);

@@ -60,7 +60,7 @@ export function renderTemplate(bank: Bank, lang: string): string {
     const na = notApplicableText(question);
     if (na !== undefined) out.push(comment(`${NOT_APPLICABLE} = ${t(na)}`));
     if (!question.required) out.push(comment(s.optional));
-    if (question.when !== undefined) out.push(comment(`${s.onlyIf}: ${describeCondition(question.when)}`));
+    if (question.when !== undefined) out.push(comment(`${s.onlyIf}: ${describeCondition(question.when, ui(lang).condition)}`));
     out.push(`  ${question.id}:`);
   }
   return `${out.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { sameScalar } from '../conditions.js';
 import { LIMITS } from '../limits.js';
 import { ProblemList, type Path, type Validated } from '../problems.js';
-import { suggestion } from '../suggest.js';
+import { say, show, suggest, type ProblemText } from '../problem-text.js';
 import { offersNotApplicable } from '../not-applicable.js';
 import { NOT_APPLICABLE, type AnswerFile, type AnswerValue, type Bank, type Question, type Scalar } from '../types.js';
 import { applyConditions } from '../visibility.js';
@@ -21,36 +21,36 @@ function isChoiceValue(question: Question, value: Scalar): boolean {
 
 /** Checks one answer against its question; returns the canonical value (option values as the bank spells them). */
 function readAnswer(question: Question, value: unknown, path: Path, errors: ProblemList): AnswerValue | undefined {
-  const fail = (code: string, message: string): undefined => {
-    errors.add(path, code, `${question.id}: ${message}`);
+  const id = question.id;
+  const fail = (code: string, text: ProblemText | string): undefined => {
+    errors.add(path, code, text);
     return undefined;
   };
   if (value === null) {
-    return question.required ? fail('required', 'is required and cannot be skipped (null)') : null;
+    return question.required ? fail('required', say('answerRequired', { id })) : null;
   }
   // SPEC section 9: `n/a` only where the question offers it, and then listed among the allowed values.
   const na = offersNotApplicable(question);
   if (na && value === NOT_APPLICABLE) return NOT_APPLICABLE;
   const listValues = (values: readonly Scalar[]): string => listAll(na ? [...values, NOT_APPLICABLE] : values);
-  const orNa = na ? ` or ${JSON.stringify(NOT_APPLICABLE)}` : '';
   if (value === NOT_APPLICABLE && !na && question.type !== 'text' && !isChoiceValue(question, value)) {
     return fail('not-applicable-not-offered', `"${NOT_APPLICABLE}" (does not apply) is not offered by this question`);
   }
   switch (question.type) {
     case 'likert': {
       const values = question.options.map((o) => o.value);
-      if (typeof value !== 'number') return fail('type', `expects one of ${listValues(values)}, not ${describe(value)}`);
-      return values.includes(value) ? value : fail('bad-value', `${value} is not a value of the scale; allowed: ${listValues(values)}`);
+      if (typeof value !== 'number') return fail('type', say('answerExpects', { id, expected: 'oneOf', allowed: listValues(values), actual: show(value) }));
+      return values.includes(value) ? value : fail('bad-value', say('notOnScale', { id, value: String(value), allowed: listValues(values) }));
     }
     case 'single': {
       const values = question.options.map((o) => o.value);
-      if (typeof value !== 'string' && typeof value !== 'number') return fail('type', `expects one of ${listValues(values)}, not ${describe(value)}`);
+      if (typeof value !== 'string' && typeof value !== 'number') return fail('type', say('answerExpects', { id, expected: 'oneOf', allowed: listValues(values), actual: show(value) }));
       const match = values.find((v) => sameScalar(v, value));
-      return match ?? fail('bad-value', `${JSON.stringify(value)} is not an option${suggestion(String(value), values.map(String))}; allowed: ${listValues(values)}`);
+      return match ?? fail('bad-value', say('notAnOption', { id, value: JSON.stringify(value), ...suggest(String(value), values.map(String)), allowed: listValues(values) }));
     }
     case 'multiple': {
       const values = question.options.map((o) => o.value);
-      if (!Array.isArray(value)) return fail('type', `expects a list of options such as [${JSON.stringify(values[0])}], not ${describe(value)}; allowed: ${listAll(values)}${orNa}`);
+      if (!Array.isArray(value)) return fail('type', say('answerExpects', { id, expected: 'listOf', example: JSON.stringify(values[0]), allowed: listValues(values), actual: show(value) }));
       const chosen: Scalar[] = [];
       // By String(value), which is how sameScalar matches a string or number: linear, not quadratic.
       const byString = new Map(values.map((v) => [String(v), v]));
@@ -61,10 +61,10 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
         const match = scalar ? byString.get(String(item)) : undefined;
         if (match === undefined) {
           // Only scalars get a "did you mean": String() of a mapping such as {toString: 1} throws.
-          errors.add([...path, i], 'bad-value', `${question.id}: ${JSON.stringify(item)} is not an option${scalar ? suggestion(String(item), values.map(String)) : ''}; allowed: ${listAll(values)}${na ? ` (or ${JSON.stringify(NOT_APPLICABLE)} alone, instead of a list)` : ''}`);
+          errors.add([...path, i], 'bad-value', say('notAnOption', { id, value: JSON.stringify(item), ...(scalar ? suggest(String(item), values.map(String)) : {}), allowed: listAll(values), ...(na ? { alone: NOT_APPLICABLE } : {}) }));
           ok = false;
         } else if (taken.has(match)) {
-          errors.add([...path, i], 'duplicate-value', `${question.id}: ${JSON.stringify(item)} is chosen twice`);
+          errors.add([...path, i], 'duplicate-value', say('chosenTwice', { id, value: JSON.stringify(item) }));
           ok = false;
         } else {
           taken.add(match);
@@ -74,13 +74,13 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
       return ok ? chosen : undefined;
     }
     case 'boolean':
-      return typeof value === 'boolean' ? value : fail('type', `expects true or false${orNa}, not ${describe(value)}`);
+      return typeof value === 'boolean' ? value : fail('type', say('answerExpects', { id, expected: 'boolean', ...(na ? { or: NOT_APPLICABLE } : {}), actual: show(value) }));
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? value : fail('type', `expects a number${question.min !== undefined && question.max !== undefined ? ` from ${question.min} to ${question.max}` : ''}${orNa}, not ${describe(value)}`);
+      return typeof value === 'number' && Number.isFinite(value) ? value : fail('type', say('answerExpects', { id, expected: 'number', ...(question.min === undefined ? {} : { min: question.min }), ...(question.max === undefined ? {} : { max: question.max }), ...(na ? { or: NOT_APPLICABLE } : {}), actual: show(value) }));
     case 'text':
-      if (typeof value === 'string') return value.length <= LIMITS.textLength ? value : fail('too-long', `is ${value.length} characters long; the limit is ${LIMITS.textLength}`);
+      if (typeof value === 'string') return value.length <= LIMITS.textLength ? value : fail('too-long', say('answerTooLong', { id, length: value.length, limit: LIMITS.textLength }));
       // YAML turns `comment: 2024` into a number; a text answer should not be refused for that.
-      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : fail('type', `expects text, not ${describe(value)}`);
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : fail('type', say('answerExpects', { id, expected: 'text', actual: show(value) }));
   }
 }
 
@@ -136,31 +136,31 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
   const errors = new ProblemList();
   const warnings = new ProblemList();
   if (!isObject(input)) {
-    errors.add([], 'type', `an answer file must be a mapping with "answers", not ${describe(input)}`);
+    errors.add([], 'type', say('notAnAnswerFile', { actual: show(input) }));
     return { ok: false, errors: errors.items, warnings: [] };
   }
   const report = isReport(input);
   const { file: raw, sectionOf } = report ? fromReport(input) : { file: input, sectionOf: () => 'answers' };
   if (!report) {
     for (const key of Object.keys(raw)) {
-      if (!TOP_KEYS.includes(key)) warnings.add([key], 'unknown-key', `unknown key "${key}" is ignored${suggestion(key, TOP_KEYS)}`);
+      if (!TOP_KEYS.includes(key)) warnings.add([key], 'unknown-key', say('unknownKey', { key, ...suggest(key, TOP_KEYS) }));
     }
   }
   if (raw.bank !== undefined && raw.bank !== bank.id) {
-    errors.add(['bank'], 'bank-mismatch', `this file is for bank ${JSON.stringify(raw.bank)}, but the bank is "${bank.id}" (choose it with --bank)`);
+    errors.add(['bank'], 'bank-mismatch', say('bankMismatch', { file: JSON.stringify(raw.bank), bank: bank.id }));
   }
   const respondent = raw.respondent;
   if (respondent !== undefined && respondent !== null && typeof respondent !== 'string') {
-    errors.add(['respondent'], 'type', `must be a string, not ${describe(respondent)}`);
+    errors.add(['respondent'], 'type', say('mustBe', { expected: 'string', actual: show(respondent) }));
   }
   const lang = raw.lang;
   if (lang !== undefined && lang !== null && (typeof lang !== 'string' || !bank.languages.includes(lang))) {
-    errors.add(['lang'], 'unknown-language', `${JSON.stringify(lang)} is not a language of the bank; allowed: ${bank.languages.join(', ')}`);
+    errors.add(['lang'], 'unknown-language', say('langNotInBank', { lang: JSON.stringify(lang), languages: bank.languages }));
   }
   const createdAt = typeof raw.createdAt === 'string' ? raw.createdAt : raw.createdAt instanceof Date ? raw.createdAt.toISOString() : undefined;
   const given = raw.answers === undefined || raw.answers === null ? {} : raw.answers;
   if (!isObject(given)) {
-    errors.add(['answers'], 'type', `must be a mapping of question id -> answer, not ${describe(given)}`);
+    errors.add(['answers'], 'type', say('mustBe', { expected: 'answers', actual: show(given) }));
     return { ok: false, errors: errors.items, warnings: warnings.items };
   }
   const byId = questionsById(bank);
@@ -182,7 +182,7 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
     const path = [sectionOf(id), id];
     const question = byId.get(id);
     if (question === undefined) {
-      errors.add(path, 'unknown-question', `"${id}" is not a question of bank "${bank.id}"${suggestion(id, byId.keys())}`);
+      errors.add(path, 'unknown-question', say('notAQuestion', { id, bank: bank.id, ...suggest(id, byId.keys()) }));
       continue;
     }
     const answer = readAnswer(question, value, path, errors);
@@ -193,12 +193,12 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
   // With errors, visibility is computed from partial answers: warnings about it would mislead.
   for (const [id, value] of errors.size > 0 ? [] : Object.entries(given)) {
     if (byId.has(id) && !visibleIds.has(id) && value !== null) {
-      warnings.add([sectionOf(id), id], 'hidden-answer', `${id}: the question is not asked with these answers (its "when" is false); the answer is ignored`);
+      warnings.add([sectionOf(id), id], 'hidden-answer', say('hiddenAnswer', { id }));
     }
   }
   for (const question of visible) {
     if (question.required && !Object.hasOwn(given, question.id)) {
-      errors.add(['answers'], 'missing-answer', `${question.id}: required question not answered`);
+      errors.add(['answers'], 'missing-answer', say('missingAnswer', { id: question.id }));
     }
   }
   if (errors.size > 0) return { ok: false, errors: errors.items, warnings: warnings.items };

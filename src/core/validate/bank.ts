@@ -1,9 +1,9 @@
 import { LIMITS } from '../limits.js';
 import { ProblemList, type Path, type Validated } from '../problems.js';
-import { suggestion } from '../suggest.js';
+import { say, show, suggest, type Entity } from '../problem-text.js';
 import type { Bank, Dimension, Level, Question, Recommendation, Scale, Text } from '../types.js';
 import { readCondition, type ConditionScope } from './condition.js';
-import { describe, Fields, isObject } from './fields.js';
+import { Fields, isObject } from './fields.js';
 import { readQuestion, readScaleOptions } from './question.js';
 import { readText, type TextRules } from './text.js';
 
@@ -14,18 +14,18 @@ const NORMS_FILE = /^(?![/\\]|[A-Za-z]:)(?!(.*[/\\])?\.\.([/\\]|$))[^\0]*\.json$
 const TOP_KEYS = ['$schema', 'id', 'version', 'languages', 'title', 'description', 'scales', 'dimensions', 'levels', 'profile', 'questions', 'recommendations', 'norms'];
 
 /** Iterates the mappings of a list, recording a problem for each item that is not one. */
-function eachMapping(list: unknown[] | undefined, path: Path, errors: ProblemList, what: string, visit: (fields: Fields, index: number) => void): void {
+function eachMapping(list: unknown[] | undefined, path: Path, errors: ProblemList, shape: string, visit: (fields: Fields, index: number) => void): void {
   list?.forEach((item, index) => {
     if (isObject(item)) visit(new Fields(item, [...path, index], errors), index);
-    else errors.add([...path, index], 'type', `must be a mapping (${what}), not ${describe(item)}`);
+    else errors.add([...path, index], 'type', say('mustBe', { expected: 'mapping', shape: `(${shape})`, actual: show(item) }));
   });
 }
 
-function uniqueId(fields: Fields, seen: Set<string>, what: string, pattern?: RegExp): string | undefined {
-  const id = fields.string('id', { required: true, ...(pattern ? { pattern, hint: `is not a valid ${what} id` } : {}) });
+function uniqueId(fields: Fields, seen: Set<string>, what: Entity, pattern?: RegExp): string | undefined {
+  const id = fields.string('id', { required: true, ...(pattern ? { pattern, rule: 'entityId' as const, entity: what } : {}) });
   if (id === undefined) return undefined;
   if (seen.has(id)) {
-    fields.fail('id', 'duplicate-id', `${what} id "${id}" is used twice`);
+    fields.fail('id', 'duplicate-id', say('idTwice', { entity: what, id }));
     return undefined;
   }
   seen.add(id);
@@ -46,8 +46,8 @@ function readLanguages(fields: Fields): string[] {
   const list = fields.list('languages', { required: true, nonEmpty: true }) ?? [];
   const languages: string[] = [];
   list.forEach((lang, i) => {
-    if (typeof lang !== 'string' || !LANGUAGE.test(lang) || !isLocale(lang)) fields.errors.add(fields.at('languages').concat(i), 'type', `must be a language code such as fr or en, not ${describe(lang)}`);
-    else if (languages.includes(lang)) fields.errors.add(fields.at('languages').concat(i), 'duplicate-id', `language "${lang}" is listed twice`);
+    if (typeof lang !== 'string' || !LANGUAGE.test(lang) || !isLocale(lang)) fields.errors.add(fields.at('languages').concat(i), 'type', say('badLanguage', { actual: show(lang) }));
+    else if (languages.includes(lang)) fields.errors.add(fields.at('languages').concat(i), 'duplicate-id', say('languageTwice', { lang }));
     else languages.push(lang);
   });
   return languages.length > 0 ? languages : ['en'];
@@ -58,17 +58,17 @@ function readScales(fields: Fields, rules: TextRules): Map<string, Scale> {
   if (!fields.has('scales')) return scales;
   const raw = fields.raw('scales');
   if (!isObject(raw)) {
-    fields.fail('scales', 'type', `must be a mapping of scale id -> {options}, not ${describe(raw)}`);
+    fields.fail('scales', 'type', say('mustBe', { expected: 'scales', actual: show(raw) }));
     return scales;
   }
   for (const [id, scale] of Object.entries(raw)) {
     const path = fields.at('scales').concat(id);
     if (!isObject(scale)) {
-      fields.errors.add(path, 'type', `must be a mapping {options: […]}, not ${describe(scale)}`);
+      fields.errors.add(path, 'type', say('mustBe', { expected: 'scale', actual: show(scale) }));
       continue;
     }
     if (!Object.hasOwn(scale, 'options')) {
-      fields.errors.add(path, 'required', '"options" is required');
+      fields.errors.add(path, 'required', say('required', { key: 'options' }));
       continue;
     }
     const options = readScaleOptions(scale.options, [...path, 'options'], fields, rules);
@@ -83,7 +83,7 @@ function readDimensions(fields: Fields, rules: TextRules): Dimension[] {
   eachMapping(fields.list('dimensions', { required: true, nonEmpty: true }), fields.at('dimensions'), fields.errors, '{id, title}', (dim) => {
     dim.unknownKeys(['id', 'title', 'description', 'weight'], rules.warnings);
     const id = uniqueId(dim, seen, 'dimension');
-    if (id === 'overall') dim.fail('id', 'reserved-id', '"overall" is reserved for the overall score');
+    if (id === 'overall') dim.fail('id', 'reserved-id', say('reservedOverall', {}));
     const title = readText(dim.raw('title'), dim.at('title'), rules);
     const description = readText(dim.raw('description'), dim.at('description'), rules, false);
     const weight = dim.number('weight', { exclusiveMin: 0 }) ?? 1;
@@ -103,10 +103,10 @@ function readLevels(fields: Fields, rules: TextRules): Level[] {
     const min = lvl.number('min', { required: true, min: 0, max: 100 });
     const label = readText(lvl.raw('label'), lvl.at('label'), rules);
     const description = readText(lvl.raw('description'), lvl.at('description'), rules, false);
-    if (index === 0 && min !== undefined && min !== 0) lvl.fail('min', 'first-level-min', `the first level must start at min 0, not ${min}`);
+    if (index === 0 && min !== undefined && min !== 0) lvl.fail('min', 'first-level-min', say('firstLevelMin', { min }));
     const previous = levels[levels.length - 1];
     if (index > 0 && min !== undefined && previous !== undefined && levels.length === index && min <= previous.min) {
-      lvl.fail('min', 'levels-order', `levels must be in ascending order of min: ${min} comes after ${previous.min}`);
+      lvl.fail('min', 'levels-order', say('levelsOrder', { min, previous: previous.min }));
     }
     if (id !== undefined && min !== undefined && label !== undefined) {
       levels.push({ id, min, label, ...(description === undefined ? {} : { description }) });
@@ -125,12 +125,12 @@ function readRecommendations(fields: Fields, rules: TextRules, scope: ConditionS
     const when = rec.has('when') ? readCondition(rec.raw('when'), rec.at('when'), scope) : undefined;
     const dimension = rec.string('dimension');
     if (dimension !== undefined && !dimensions.has(dimension)) {
-      rec.fail('dimension', 'unknown-dimension', `dimension "${dimension}" is not defined${suggestion(dimension, dimensions)}`);
+      rec.fail('dimension', 'unknown-dimension', say('unknownDimension', { id: dimension, ...suggest(dimension, dimensions) }));
     }
     const priority = rec.number('priority', { min: 1, max: 5, integer: true }) ?? 3;
     const title = readText(rec.raw('title'), rec.at('title'), rules);
     const text = readText(rec.raw('text'), rec.at('text'), rules);
-    const link = rec.string('link', { pattern: /^https?:\/\/\S+$/, hint: 'is not an http(s) address' });
+    const link = rec.string('link', { pattern: /^https?:\/\/\S+$/, rule: 'link' });
     if (fields.errors.size === before && id !== undefined && title !== undefined && text !== undefined) {
       recommendations.push({
         id,
@@ -154,19 +154,19 @@ export function validateBank(raw: unknown): Validated<Bank> {
   const errors = new ProblemList();
   const warnings = new ProblemList();
   if (!isObject(raw)) {
-    errors.add([], 'type', `a bank must be a mapping with id, version, dimensions, levels and questions, not ${describe(raw)}`);
+    errors.add([], 'type', say('notABank', { actual: show(raw) }));
     return { ok: false, errors: errors.items, warnings: [] };
   }
   const top = new Fields(raw, [], errors);
   top.unknownKeys(TOP_KEYS, warnings);
-  const id = top.string('id', { required: true, pattern: BANK_ID, hint: 'is not a valid bank id (lower case letters, digits and -)' });
-  const version = top.string('version', { required: true, pattern: SEMVER, hint: 'is not a semantic version such as 1.0.0' });
+  const id = top.string('id', { required: true, pattern: BANK_ID, rule: 'bankId' });
+  const version = top.string('version', { required: true, pattern: SEMVER, rule: 'semver' });
   const languages = readLanguages(top);
   const rules: TextRules = { languages, errors, warnings };
   const title = readText(raw.title, ['title'], rules);
   const description = readText(raw.description, ['description'], rules, false);
   // SPEC section 13: a norms file shipped beside the bank, by a relative path that stays beside it.
-  const norms = top.string('norms', { pattern: NORMS_FILE, hint: 'must be a relative path to a .json file beside the bank (no "..", not absolute)' });
+  const norms = top.string('norms', { pattern: NORMS_FILE, rule: 'normsFile' });
   const scales = readScales(top, rules);
   const invalidScales = new Set(isObject(raw.scales) ? Object.keys(raw.scales).filter((k) => !scales.has(k)) : []);
   const dimensions = readDimensions(top, rules);
@@ -179,7 +179,7 @@ export function validateBank(raw: unknown): Validated<Bank> {
   ];
   const total = sections.reduce((sum, section) => sum + (section.list?.length ?? 0), 0);
   if (total > LIMITS.questions) {
-    errors.add(['questions'], 'too-many', `the bank has ${total} questions; the limit is ${LIMITS.questions}`);
+    errors.add(['questions'], 'too-many', say('tooManyQuestions', { count: total, limit: LIMITS.questions }));
     return { ok: false, errors: errors.items, warnings: warnings.items };
   }
   const allQuestionIds = new Set<string>();
@@ -196,7 +196,7 @@ export function validateBank(raw: unknown): Validated<Bank> {
       const question = readQuestion(rawQuestion, path, section.profile, { ...rules, scales, invalidScales, dimensions: dimensionIds, conditions: scope });
       const qid = isObject(rawQuestion) && typeof rawQuestion.id === 'string' ? rawQuestion.id : undefined;
       if (qid !== undefined && seenIds.has(qid)) {
-        errors.add([...path, 'id'], 'duplicate-id', `question id "${qid}" is used twice`);
+        errors.add([...path, 'id'], 'duplicate-id', say('questionIdTwice', { id: qid }));
         return;
       }
       if (qid !== undefined) seenIds.add(qid);

@@ -1,8 +1,8 @@
 import type { Path, ProblemList } from '../problems.js';
-import { suggestion } from '../suggest.js';
+import { say, show, suggest } from '../problem-text.js';
 import { offersNotApplicable } from '../not-applicable.js';
 import { NOT_APPLICABLE, type Condition, type Question, type QuestionTest, type Scalar, type ScoreTest } from '../types.js';
-import { describe, isObject } from './fields.js';
+import { isObject } from './fields.js';
 
 export interface ConditionScope {
   /** Questions a test may refer to (for a question's `when`: only those before it). */
@@ -43,7 +43,7 @@ function checkValues(values: Scalar[], question: Question, path: Path, scope: Co
       continue;
     }
     if (!allowed.some((a) => a === value || String(a) === String(value))) {
-      scope.warnings.add(path, 'unknown-value', `${JSON.stringify(value)} is not a value of "${question.id}" (${allowed.map((a) => JSON.stringify(a)).join(', ')}): this test can never be true`);
+      scope.warnings.add(path, 'unknown-value', say('conditionValueUnknown', { value: JSON.stringify(value), question: question.id, allowed: allowed.map((a) => JSON.stringify(a)).join(', ') }));
     }
   }
 }
@@ -51,14 +51,12 @@ function checkValues(values: Scalar[], question: Question, path: Path, scope: Co
 function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: ConditionScope): QuestionTest | undefined {
   const id = obj.question;
   if (typeof id !== 'string') {
-    scope.errors.add([...path, 'question'], 'type', `must be a question id, not ${describe(id)}`);
+    scope.errors.add([...path, 'question'], 'type', say('mustBe', { expected: 'questionId', actual: show(id) }));
     return undefined;
   }
   const question = scope.questions.get(id);
   if (question === undefined && !scope.declared.has(id)) {
-    const message = scope.allQuestionIds.has(id)
-      ? `question "${id}" comes later in the file: a condition may only look at questions asked before`
-      : `question "${id}" does not exist${suggestion(id, scope.questions.keys())}`;
+    const message = scope.allQuestionIds.has(id) ? say('laterQuestion', { id }) : say('noSuchQuestion', { id, ...suggest(id, scope.questions.keys()) });
     scope.errors.add([...path, 'question'], scope.allQuestionIds.has(id) ? 'forward-reference' : 'unknown-question', message);
   }
   const test: QuestionTest = { question: id };
@@ -68,19 +66,19 @@ function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: Condi
     if (key === 'question') continue;
     const at = [...path, key];
     if (!(QUESTION_OPERATORS as readonly string[]).includes(key)) {
-      scope.errors.add(at, 'unknown-operator', `unknown operator "${key}"${suggestion(key, QUESTION_OPERATORS)}; one of ${QUESTION_OPERATORS.join(', ')}`);
+      scope.errors.add(at, 'unknown-operator', say('unknownOperator', { key, ...suggest(key, QUESTION_OPERATORS), operators: QUESTION_OPERATORS }));
       ok = false;
       continue;
     }
     operators++;
     if (key === 'atLeast' || key === 'atMost') {
       if (typeof value !== 'number' || !Number.isFinite(value)) {
-        scope.errors.add(at, 'type', `must be a number, not ${describe(value)}`);
+        scope.errors.add(at, 'type', say('mustBe', { expected: 'number', actual: show(value) }));
         ok = false;
       } else test[key] = value;
     } else if (key === 'answered' || key === 'notApplicable') {
       if (typeof value !== 'boolean') {
-        scope.errors.add(at, 'type', `must be true or false, not ${describe(value)}`);
+        scope.errors.add(at, 'type', say('mustBe', { expected: 'boolean', actual: show(value) }));
         ok = false;
       } else {
         test[key] = value;
@@ -90,7 +88,7 @@ function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: Condi
       }
     } else if (key === 'in' || key === 'notIn') {
       if (!Array.isArray(value) || !value.every(isScalar)) {
-        scope.errors.add(at, 'type', `must be a list of values, not ${describe(value)}`);
+        scope.errors.add(at, 'type', say('mustBe', { expected: 'listOfValues', actual: show(value) }));
         ok = false;
       } else {
         test[key] = value;
@@ -101,23 +99,23 @@ function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: Condi
         test.equals = value;
         if (question) checkValues(Array.isArray(value) ? value : [value], question, at, scope);
       } else {
-        scope.errors.add(at, 'type', `must be a value or a list of values, not ${describe(value)}`);
+        scope.errors.add(at, 'type', say('mustBe', { expected: 'valueOrList', actual: show(value) }));
         ok = false;
       }
     } else if (key === 'includes') {
       if (!isScalar(value)) {
-        scope.errors.add(at, 'type', `must be a value, not ${describe(value)}`);
+        scope.errors.add(at, 'type', say('mustBe', { expected: 'value', actual: show(value) }));
         ok = false;
       } else {
         test.includes = value;
         if (question && question.type !== 'multiple') {
-          scope.warnings.add(at, 'includes-not-multiple', `"includes" only holds for multiple-choice questions; "${id}" is ${question.type}`);
+          scope.warnings.add(at, 'includes-not-multiple', say('includesNotMultiple', { id, type: question.type }));
         } else if (question) checkValues([value], question, at, scope);
       }
     }
   }
   if (operators === 0 && ok) {
-    scope.errors.add(path, 'no-operator', `a test on question "${id}" needs one of ${QUESTION_OPERATORS.join(', ')}`);
+    scope.errors.add(path, 'no-operator', say('questionTestNoOperator', { id, operators: QUESTION_OPERATORS }));
     ok = false;
   }
   return ok ? test : undefined;
@@ -126,16 +124,16 @@ function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: Condi
 function readScoreTest(obj: Record<string, unknown>, path: Path, scope: ConditionScope): ScoreTest | undefined {
   const id = obj.score;
   if (scope.dimensions === null) {
-    scope.errors.add(path, 'score-in-question', 'a question\'s "when" cannot test a score (scores exist only after the survey)');
+    scope.errors.add(path, 'score-in-question', say('scoreInQuestion', {}));
     return undefined;
   }
   if (typeof id !== 'string') {
-    scope.errors.add([...path, 'score'], 'type', `must be a dimension id or "overall", not ${describe(id)}`);
+    scope.errors.add([...path, 'score'], 'type', say('mustBe', { expected: 'scoreTarget', actual: show(id) }));
     return undefined;
   }
   let ok = true;
   if (id !== 'overall' && !scope.dimensions.has(id)) {
-    scope.errors.add([...path, 'score'], 'unknown-dimension', `dimension "${id}" is not defined${suggestion(id, [...scope.dimensions, 'overall'])}`);
+    scope.errors.add([...path, 'score'], 'unknown-dimension', say('unknownDimension', { id, ...suggest(id, [...scope.dimensions, 'overall']) }));
     ok = false;
   }
   const test: ScoreTest = { score: id };
@@ -144,10 +142,10 @@ function readScoreTest(obj: Record<string, unknown>, path: Path, scope: Conditio
     if (key === 'score') continue;
     const at = [...path, key];
     if (key !== 'below' && key !== 'atLeast') {
-      scope.errors.add(at, 'unknown-operator', `unknown operator "${key}"${suggestion(key, SCORE_OPERATORS)}; one of below, atLeast`);
+      scope.errors.add(at, 'unknown-operator', say('unknownOperator', { key, ...suggest(key, SCORE_OPERATORS), operators: ['below', 'atLeast'] }));
       ok = false;
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {
-      scope.errors.add(at, 'type', `must be a number, not ${describe(value)}`);
+      scope.errors.add(at, 'type', say('mustBe', { expected: 'number', actual: show(value) }));
       ok = false;
     } else {
       test[key] = value;
@@ -155,7 +153,7 @@ function readScoreTest(obj: Record<string, unknown>, path: Path, scope: Conditio
     }
   }
   if (operators === 0 && ok) {
-    scope.errors.add(path, 'no-operator', `a test on score "${id}" needs "below" or "atLeast"`);
+    scope.errors.add(path, 'no-operator', say('scoreTestNoOperator', { id }));
     ok = false;
   }
   return ok ? test : undefined;
@@ -164,17 +162,16 @@ function readScoreTest(obj: Record<string, unknown>, path: Path, scope: Conditio
 /** Validates one condition of SPEC section 3; undefined (with problems recorded) when invalid. */
 export function readCondition(value: unknown, path: Path, scope: ConditionScope, depth = 0): Condition | undefined {
   if (depth > MAX_DEPTH) {
-    scope.errors.add(path, 'too-deep', `conditions are nested more than ${MAX_DEPTH} levels deep`);
+    scope.errors.add(path, 'too-deep', say('tooDeep', { depth: MAX_DEPTH }));
     return undefined;
   }
   if (!isObject(value)) {
-    scope.errors.add(path, 'type', `must be a condition (a mapping such as {question: ID, equals: VALUE}), not ${describe(value)}`);
+    scope.errors.add(path, 'type', say('mustBe', { expected: 'condition', actual: show(value) }));
     return undefined;
   }
   const heads = ['question', 'score', ...COMBINATORS].filter((k) => Object.hasOwn(value, k));
   if (heads.length !== 1) {
-    const found = heads.length === 0 ? `found ${Object.keys(value).map((k) => `"${k}"`).join(', ') || 'nothing'}` : `found ${heads.join(' and ')}`;
-    scope.errors.add(path, 'bad-condition', `a condition has exactly one of question, score, all, any, not; ${found}`);
+    scope.errors.add(path, 'bad-condition', say('conditionHeads', { found: heads, keys: Object.keys(value) }));
     return undefined;
   }
   const head = heads[0];
@@ -182,7 +179,7 @@ export function readCondition(value: unknown, path: Path, scope: ConditionScope,
   if (head === 'score') return readScoreTest(value, path, scope);
   const extra = Object.keys(value).filter((k) => k !== head);
   if (extra.length > 0) {
-    scope.errors.add(path, 'bad-condition', `"${head}" stands alone; unexpected ${extra.map((k) => `"${k}"`).join(', ')}`);
+    scope.errors.add(path, 'bad-condition', say('conditionAlone', { head: String(head), extra }));
     return undefined;
   }
   const inner = value[head as string];
@@ -191,7 +188,7 @@ export function readCondition(value: unknown, path: Path, scope: ConditionScope,
     return condition === undefined ? undefined : { not: condition };
   }
   if (!Array.isArray(inner) || inner.length === 0) {
-    scope.errors.add([...path, head as string], 'type', `must be a non-empty list of conditions, not ${describe(inner)}`);
+    scope.errors.add([...path, head as string], 'type', say('mustBe', { expected: 'conditions', actual: show(inner) }));
     return undefined;
   }
   const parts = inner.map((c, i) => readCondition(c, [...path, head as string, i], scope, depth + 1));

@@ -1,5 +1,5 @@
+import { say, show, shownEnglish, suggest, type Entity, type PatternRule, type ProblemText } from '../problem-text.js';
 import { ProblemList, type Path } from '../problems.js';
-import { suggestion } from '../suggest.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -7,12 +7,9 @@ export function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** A value in English, as problems word it: `the text "yes"`, `a list`. */
 export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
-  return `${typeof value} ${String(value)}`;
+  return shownEnglish(show(value));
 }
 
 /**
@@ -38,21 +35,21 @@ export class Fields {
     return [...this.path, key];
   }
 
-  fail(key: string, code: string, message: string): undefined {
+  fail(key: string, code: string, message: string | ProblemText): undefined {
     this.errors.add(this.at(key), code, message);
     return undefined;
   }
 
   missing(key: string): undefined {
-    return this.fail(key, 'required', `"${key}" is required`);
+    return this.fail(key, 'required', say('required', { key }));
   }
 
-  string(key: string, options: { required?: boolean; pattern?: RegExp; hint?: string } = {}): string | undefined {
+  string(key: string, options: { required?: boolean; pattern?: RegExp; rule?: PatternRule; entity?: Entity } = {}): string | undefined {
     if (!this.has(key)) return options.required ? this.missing(key) : undefined;
     const value = this.raw(key);
-    if (typeof value !== 'string') return this.fail(key, 'type', `must be a string, not ${describe(value)}`);
+    if (typeof value !== 'string') return this.fail(key, 'type', say('mustBe', { expected: 'string', actual: show(value) }));
     if (options.pattern && !options.pattern.test(value)) {
-      return this.fail(key, 'pattern', `${JSON.stringify(value)} ${options.hint ?? `does not match ${String(options.pattern)}`}`);
+      return this.fail(key, 'pattern', say('pattern', { value: JSON.stringify(value), rule: options.rule ?? 'entityId', ...(options.entity === undefined ? {} : { entity: options.entity }), pattern: String(options.pattern) }));
     }
     return value;
   }
@@ -60,14 +57,13 @@ export class Fields {
   number(key: string, options: { required?: boolean; min?: number; max?: number; integer?: boolean; exclusiveMin?: number } = {}): number | undefined {
     if (!this.has(key)) return options.required ? this.missing(key) : undefined;
     const value = this.raw(key);
-    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(key, 'type', `must be a number, not ${describe(value)}`);
-    if (options.integer && !Number.isInteger(value)) return this.fail(key, 'range', `must be a whole number, not ${value}`);
+    if (typeof value !== 'number' || !Number.isFinite(value)) return this.fail(key, 'type', say('mustBe', { expected: 'number', actual: show(value) }));
+    if (options.integer && !Number.isInteger(value)) return this.fail(key, 'range', say('wholeNumber', { value }));
     if (options.exclusiveMin !== undefined && !(value > options.exclusiveMin)) {
-      return this.fail(key, 'range', `must be greater than ${options.exclusiveMin}, not ${value}`);
+      return this.fail(key, 'range', say('greaterThan', { min: options.exclusiveMin, value }));
     }
     if ((options.min !== undefined && value < options.min) || (options.max !== undefined && value > options.max)) {
-      const range = options.max === undefined ? `at least ${options.min}` : `from ${options.min ?? '-∞'} to ${options.max}`;
-      return this.fail(key, 'range', `must be ${range}, not ${value}`);
+      return this.fail(key, 'range', say('range', { ...(options.min === undefined ? {} : { min: options.min }), ...(options.max === undefined ? {} : { max: options.max }), value }));
     }
     return value;
   }
@@ -75,15 +71,15 @@ export class Fields {
   boolean(key: string): boolean | undefined {
     if (!this.has(key)) return undefined;
     const value = this.raw(key);
-    if (typeof value !== 'boolean') return this.fail(key, 'type', `must be true or false, not ${describe(value)}`);
+    if (typeof value !== 'boolean') return this.fail(key, 'type', say('mustBe', { expected: 'boolean', actual: show(value) }));
     return value;
   }
 
   list(key: string, options: { required?: boolean; nonEmpty?: boolean } = {}): unknown[] | undefined {
     if (!this.has(key)) return options.required ? this.missing(key) : undefined;
     const value = this.raw(key);
-    if (!Array.isArray(value)) return this.fail(key, 'type', `must be a list, not ${describe(value)}`);
-    if (options.nonEmpty && value.length === 0) return this.fail(key, 'empty', 'must not be empty');
+    if (!Array.isArray(value)) return this.fail(key, 'type', say('mustBe', { expected: 'list', actual: show(value) }));
+    if (options.nonEmpty && value.length === 0) return this.fail(key, 'empty', say('empty', {}));
     return value;
   }
 
@@ -91,7 +87,7 @@ export class Fields {
   unknownKeys(allowed: readonly string[], warnings: ProblemList): void {
     for (const key of Object.keys(this.obj)) {
       if (!allowed.includes(key)) {
-        warnings.add(this.at(key), 'unknown-key', `unknown key "${key}" is ignored${suggestion(key, allowed)}`);
+        warnings.add(this.at(key), 'unknown-key', say('unknownKey', { key, ...suggest(key, allowed) }));
       }
     }
   }

@@ -1,6 +1,6 @@
 import { LIMITS } from '../limits.js';
 import type { Path } from '../problems.js';
-import { suggestion } from '../suggest.js';
+import { say, show, suggest } from '../problem-text.js';
 import { NOT_APPLICABLE, type Benchmark, type ChoiceOption, type Question, type QuestionType, type Scale, type ScaleOption, type Text } from '../types.js';
 import { readCondition, type ConditionScope } from './condition.js';
 import { describe, Fields, isObject } from './fields.js';
@@ -21,11 +21,11 @@ export interface QuestionContext extends TextRules {
 /** Reads likert options (inline or from the scale), refusing a scale of fewer than two values. */
 export function readScaleOptions(value: unknown, path: Path, fields: Fields, rules: TextRules): ScaleOption[] | undefined {
   if (!Array.isArray(value)) {
-    fields.errors.add(path, 'type', `must be a list of {value, label}, not ${describe(value)}`);
+    fields.errors.add(path, 'type', say('mustBe', { expected: 'options', actual: show(value) }));
     return undefined;
   }
   if (value.length > LIMITS.options) {
-    fields.errors.add(path, 'too-many', `${value.length} options; the limit is ${LIMITS.options}`);
+    fields.errors.add(path, 'too-many', say('tooManyOptions', { count: value.length, limit: LIMITS.options }));
     return undefined;
   }
   const options: ScaleOption[] = [];
@@ -34,19 +34,19 @@ export function readScaleOptions(value: unknown, path: Path, fields: Fields, rul
   value.forEach((raw, i) => {
     const at = [...path, i];
     if (!isObject(raw)) {
-      fields.errors.add(at, 'type', `must be a mapping {value, label}, not ${describe(raw)}`);
+      fields.errors.add(at, 'type', say('mustBe', { expected: 'mapping', shape: '{value, label}', actual: show(raw) }));
       return;
     }
     const option = new Fields(raw, at, fields.errors);
     const v = option.number('value', { required: true });
     const label = readText(raw.label, [...at, 'label'], rules, false);
     if (v === undefined) return;
-    if (seen.has(v)) fields.errors.add([...at, 'value'], 'duplicate-value', `value ${v} appears twice`);
+    if (seen.has(v)) fields.errors.add([...at, 'value'], 'duplicate-value', say('valueTwice', { value: String(v) }));
     seen.add(v);
     options.push({ value: v, label: label ?? String(v) });
   });
   if (seen.size < 2 && options.length === value.length) {
-    fields.errors.add(path, 'scale-too-small', 'a likert scale needs at least two distinct values');
+    fields.errors.add(path, 'scale-too-small', say('scaleTooSmall', {}));
     return undefined;
   }
   return options.length === value.length ? options : undefined;
@@ -55,32 +55,32 @@ export function readScaleOptions(value: unknown, path: Path, fields: Fields, rul
 function readChoiceOptions(fields: Fields, scored: boolean, rules: TextRules): ChoiceOption[] | undefined {
   const list = fields.list('options', { required: true, nonEmpty: true });
   if (list === undefined) return undefined;
-  if (list.length > LIMITS.options) return fields.fail('options', 'too-many', `${list.length} options; the limit is ${LIMITS.options}`);
+  if (list.length > LIMITS.options) return fields.fail('options', 'too-many', say('tooManyOptions', { count: list.length, limit: LIMITS.options }));
   const options: ChoiceOption[] = [];
   const seen = new Set<string>();
   let ok = true;
   list.forEach((raw, i) => {
     const at = fields.at('options').concat(i);
     if (!isObject(raw)) {
-      fields.errors.add(at, 'type', `must be a mapping {value, label${scored ? ', score' : ''}}, not ${describe(raw)}`);
+      fields.errors.add(at, 'type', say('mustBe', { expected: 'mapping', shape: `{value, label${scored ? ', score' : ''}}`, actual: show(raw) }));
       ok = false;
       return;
     }
     const option = new Fields(raw, at, fields.errors);
     const value = raw.value;
     if (typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) {
-      option.fail('value', value === undefined ? 'required' : 'type', value === undefined ? '"value" is required' : `must be a string or a number, not ${describe(value)}`);
+      option.fail('value', value === undefined ? 'required' : 'type', value === undefined ? say('required', { key: 'value' }) : say('mustBe', { expected: 'stringOrNumber', actual: show(value) }));
       ok = false;
       return;
     }
     if (seen.has(String(value))) {
-      option.fail('value', 'duplicate-value', `value ${JSON.stringify(value)} appears twice`);
+      option.fail('value', 'duplicate-value', say('valueTwice', { value: JSON.stringify(value) }));
       ok = false;
     }
     seen.add(String(value));
     const score = option.number('score', { min: 0, max: 100 });
     if (scored && !option.has('score')) {
-      option.fail('score', 'missing-score', `option ${JSON.stringify(value)} needs a "score" (0 to 100): the question is scored`);
+      option.fail('score', 'missing-score', say('missingScore', { value: JSON.stringify(value) }));
       ok = false;
     }
     const label = readText(raw.label, [...at, 'label'], rules, false);
@@ -92,7 +92,7 @@ function readChoiceOptions(fields: Fields, scored: boolean, rules: TextRules): C
 function readBenchmark(value: unknown, path: Path, fields: Fields, rules: TextRules): Benchmark | undefined {
   if (value === undefined) return undefined;
   if (!isObject(value)) {
-    fields.errors.add(path, 'type', `must be a mapping such as {agreeShare: 68, source: "…"}, not ${describe(value)}`);
+    fields.errors.add(path, 'type', say('mustBe', { expected: 'benchmark', actual: show(value) }));
     return undefined;
   }
   const benchmark = new Fields(value, path, fields.errors);
@@ -145,18 +145,18 @@ function readNotApplicable(raw: Record<string, unknown>, fields: Fields, type: Q
 /** Validates one question of `profile` or `questions`; undefined (with problems recorded) when invalid. */
 export function readQuestion(raw: unknown, path: Path, profile: boolean, context: QuestionContext): Question | undefined {
   if (!isObject(raw)) {
-    context.errors.add(path, 'type', `must be a mapping with id, type and text, not ${describe(raw)}`);
+    context.errors.add(path, 'type', say('mustBe', { expected: 'mapping', shape: 'with id, type and text', actual: show(raw) }));
     return undefined;
   }
   const fields = new Fields(raw, path, context.errors);
   const before = context.errors.size;
   fields.unknownKeys(KEYS, context.warnings);
-  const id = fields.string('id', { required: true, pattern: QUESTION_ID, hint: 'is not a valid question id (lower case letters, digits, _ . -, starting with a letter)' });
+  const id = fields.string('id', { required: true, pattern: QUESTION_ID, rule: 'questionId' });
   const typeRaw = fields.raw('type');
   const type = TYPES.find((t) => t === typeRaw);
   if (type === undefined) {
     if (typeRaw === undefined) fields.missing('type');
-    else fields.fail('type', 'unknown-type', `${JSON.stringify(typeRaw)} is not a question type${typeof typeRaw === 'string' ? suggestion(typeRaw, TYPES) : ''}; one of ${TYPES.join(', ')}`);
+    else fields.fail('type', 'unknown-type', say('unknownType', { value: JSON.stringify(typeRaw), ...(typeof typeRaw === 'string' ? suggest(typeRaw, TYPES) : {}), types: TYPES }));
   }
   const text = readText(raw.text, fields.at('text'), context);
   const help = readText(raw.help, fields.at('help'), context, false);
@@ -164,18 +164,18 @@ export function readQuestion(raw: unknown, path: Path, profile: boolean, context
   const required = fields.boolean('required') ?? true;
   const reverse = fields.boolean('reverse') ?? false;
   if (fields.has('reverse') && type !== undefined && !['likert', 'boolean', 'number'].includes(type)) {
-    context.warnings.add(fields.at('reverse'), 'ignored', `"reverse" has no effect on a ${type} question`);
+    context.warnings.add(fields.at('reverse'), 'ignored', say('reverseIgnored', { type }));
   }
   const dimension = fields.string('dimension');
   if (dimension !== undefined && !context.dimensions.has(dimension)) {
-    fields.fail('dimension', 'unknown-dimension', `dimension "${dimension}" is not defined${suggestion(dimension, context.dimensions)}`);
+    fields.fail('dimension', 'unknown-dimension', say('unknownDimension', { id: dimension, ...suggest(dimension, context.dimensions) }));
   }
   if (profile && dimension !== undefined) {
-    context.warnings.add(fields.at('dimension'), 'ignored', 'profile questions are never scored; "dimension" is ignored');
+    context.warnings.add(fields.at('dimension'), 'ignored', say('profileDimensionIgnored', {}));
   }
   const scored = !profile && type !== 'text' && weight > 0;
   if (scored && dimension === undefined && type !== undefined && !fields.has('dimension')) {
-    fields.fail('dimension', 'required', '"dimension" is required on a scored question (or set weight: 0 to ask without scoring)');
+    fields.fail('dimension', 'required', say('dimensionRequired', {}));
   }
   const when = fields.has('when') ? readCondition(raw.when, fields.at('when'), context.conditions) : undefined;
   const benchmark = readBenchmark(fields.raw('benchmark'), fields.at('benchmark'), fields, context);
@@ -198,15 +198,15 @@ export function readQuestion(raw: unknown, path: Path, profile: boolean, context
     let options: ScaleOption[] | undefined;
     const scaleId = fields.string('scale');
     if (fields.has('scale') && fields.has('options')) {
-      fields.fail('options', 'scale-and-options', 'give either "scale" or "options", not both');
+      fields.fail('options', 'scale-and-options', say('scaleAndOptions', {}));
     } else if (scaleId !== undefined) {
       options = context.scales.get(scaleId)?.options;
       // A scale that exists but is invalid was reported where it is defined.
-      if (options === undefined && !context.invalidScales.has(scaleId)) fields.fail('scale', 'unknown-scale', `scale "${scaleId}" is not defined${suggestion(scaleId, context.scales.keys())}`);
+      if (options === undefined && !context.invalidScales.has(scaleId)) fields.fail('scale', 'unknown-scale', say('unknownScale', { id: scaleId, ...suggest(scaleId, context.scales.keys()) }));
     } else if (fields.has('options')) {
       options = readScaleOptions(raw.options, fields.at('options'), fields, context);
     } else if (!fields.has('scale')) {
-      fields.fail('scale', 'required', 'a likert question needs "scale" (a scale id) or inline "options"');
+      fields.fail('scale', 'required', say('scaleRequired', {}));
     }
     if (options) question = { ...base, type, ...(scaleId === undefined ? {} : { scale: scaleId }), options, reverse };
   } else if (type === 'single' || type === 'multiple') {
@@ -216,9 +216,9 @@ export function readQuestion(raw: unknown, path: Path, profile: boolean, context
     const min = fields.number('min');
     const max = fields.number('max');
     if (min !== undefined && max !== undefined && min >= max) {
-      fields.fail('max', 'min-max', `min (${min}) must be less than max (${max})`);
+      fields.fail('max', 'min-max', say('minMax', { min, max }));
     } else if (scored && (!fields.has('min') || !fields.has('max'))) {
-      fields.fail(fields.has('min') ? 'max' : 'min', 'required', 'a scored number question needs both "min" and "max"');
+      fields.fail(fields.has('min') ? 'max' : 'min', 'required', say('minMaxRequired', {}));
     }
     question = { ...base, type, reverse, ...(min === undefined ? {} : { min }), ...(max === undefined ? {} : { max }) };
   } else if (type === 'boolean') {

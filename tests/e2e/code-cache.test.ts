@@ -1,0 +1,105 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { diag, ROOT } from './run-cli.js';
+
+/**
+ * The V8 code cache (src/cli/launch.ts) may make diag faster, never different: whatever state the
+ * cache is in, diag gives the same output as with no cache at all.
+ */
+const work = mkdtempSync(join(tmpdir(), 'diag-code-cache-'));
+afterAll(() => {
+  spawnSync('chattr', ['-R', '-i', work]);
+  rmSync(work, { recursive: true, force: true });
+});
+
+const ARGS = ['score', 'questions/examples/camille.yaml', '--lang', 'en'];
+const run = (cacheHome: string, extra: Record<string, string> = {}) => diag(ARGS, { env: { XDG_CACHE_HOME: cacheHome, ...extra } });
+const reference = diag(ARGS, { env: { DIAG_NO_CACHE: '1', XDG_CACHE_HOME: join(work, 'unused') } });
+const cacheFiles = (cacheHome: string) => readdirSync(join(cacheHome, 'diag')).filter((f) => f.startsWith('code-'));
+
+function sameAsReference(result: ReturnType<typeof diag>): void {
+  expect(result.stderr).toBe(reference.stderr);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toBe(reference.stdout);
+}
+
+describe('the code cache never changes what diag does', () => {
+  it('DIAG_NO_CACHE=1 writes no cache', () => {
+    expect(reference.code).toBe(0);
+    expect(reference.stdout).toContain('Overall score');
+    expect(() => readdirSync(join(work, 'unused'))).toThrow();
+  });
+
+  it('is written by the first run, used by the next, and gives the same output', () => {
+    const home = join(work, 'normal');
+    sameAsReference(run(home));
+    const [file] = cacheFiles(home);
+    expect(file).toMatch(new RegExp(`^code-${process.version}-${process.arch}-[0-9a-f]{40}\\.bin$`));
+    const written = readFileSync(join(home, 'diag', file ?? ''));
+    sameAsReference(run(home));
+    // Accepted, so not written again.
+    expect(readFileSync(join(home, 'diag', file ?? ''))).toEqual(written);
+  });
+
+  it.each<[string, (payload: Buffer) => Buffer]>([
+    ['corrupt bytes in the payload', (b) => Buffer.concat([b.subarray(0, 100), Buffer.alloc(64, 0xa5), b.subarray(164)])],
+    ['truncated', (b) => b.subarray(0, Math.floor(b.length / 3))],
+    ['empty', () => Buffer.alloc(0)],
+  ])('a cache file %s is ignored and replaced', (_name, damage) => {
+    const home = join(work, `damaged-${_name.replace(/\W+/g, '-')}`);
+    run(home);
+    const [file = ''] = cacheFiles(home);
+    const path = join(home, 'diag', file);
+    const good = readFileSync(path);
+    writeFileSync(path, damage(good));
+    sameAsReference(run(home));
+    expect(readFileSync(path).length).toBeGreaterThan(100);
+  });
+
+  it('a payload that V8 refuses, under a header whose checksum matches, is ignored', () => {
+    const home = join(work, 'forged');
+    run(home);
+    const [file = ''] = cacheFiles(home);
+    const junk = Buffer.alloc(4096, 7);
+    writeFileSync(join(home, 'diag', file), Buffer.concat([Buffer.from(`diag-code-cache-1 ${createHash('sha1').update(junk).digest('hex')}\n`), junk]));
+    sameAsReference(run(home));
+  });
+
+  it('a cache folder that cannot be created (a file is in the way) only costs speed', () => {
+    const home = join(work, 'blocked');
+    mkdirSync(home);
+    writeFileSync(join(home, 'diag'), 'not a folder');
+    sameAsReference(run(home));
+    sameAsReference(run(home));
+  });
+
+  it('an immutable cache folder (chattr +i; skipped without it) only costs speed', () => {
+    const home = join(work, 'immutable');
+    mkdirSync(join(home, 'diag'), { recursive: true });
+    if (spawnSync('chattr', ['+i', join(home, 'diag')]).status !== 0) return void console.warn('chattr +i not available: skipped');
+    sameAsReference(run(home));
+    expect(readdirSync(join(home, 'diag'))).toEqual([]);
+    spawnSync('chattr', ['-i', join(home, 'diag')]);
+  });
+
+  it('a changed bundle, even of the same length, is compiled afresh', () => {
+    const pkg = join(work, 'package');
+    for (const part of ['bin', 'dist/bundle', 'dist/banks', 'questions', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+    const home = join(work, 'changed');
+    const env = { XDG_CACHE_HOME: home };
+    const bin = join(pkg, 'bin/diag.js');
+    const first = spawnSync(process.execPath, [bin, ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', SOURCE_DATE_EPOCH: '1795430400', ...env } });
+    expect(first.stdout).toBe(reference.stdout);
+    const bundle = join(pkg, 'dist/bundle/diag.cjs');
+    const text = readFileSync(bundle, 'latin1');
+    expect(text).toContain('"Overall score"');
+    writeFileSync(bundle, text.replace('"Overall score"', '"Overall SCORE"'), 'latin1');
+    const second = spawnSync(process.execPath, [bin, ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', SOURCE_DATE_EPOCH: '1795430400', ...env } });
+    expect(second.stdout).toBe(reference.stdout.replace('Overall score', 'Overall SCORE'));
+    expect(cacheFiles(home)).toHaveLength(2);
+  });
+});
