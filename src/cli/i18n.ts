@@ -218,6 +218,7 @@ const en = {
     notAReport: (a: { file: string }) => `${a.file}: not a diag report`,
     unknownShell: (a: { shell: string; shells: readonly string[] }) => `unknown shell "${a.shell}"; one of ${a.shells.join(', ')}`,
     wholeNumber: (a: { option: string; value: string }) => `${a.option} ${a.value}: expected a whole number, at least 1`,
+    minGroup: (a: { option: string; value: string; floor: number }) => `${a.option} ${a.value}: expected a whole number, at least ${a.floor} (with fewer, people could read each other's answers)`,
   },
   /** commander's own messages, by the code of its error. */
   usage: {
@@ -402,6 +403,7 @@ const fr: Messages = {
     notAReport: (a) => `${a.file} : ce n’est pas un rapport diag`,
     unknownShell: (a) => `shell inconnu "${a.shell}" ; l’un de ${a.shells.join(', ')}`,
     wholeNumber: (a) => `${a.option} ${a.value} : un nombre entier d’au moins 1 est attendu`,
+    minGroup: (a) => `${a.option} ${a.value} : un nombre entier d’au moins ${a.floor} est attendu (en dessous, des participants pourraient lire les réponses des autres)`,
   },
   usage: {
     unknownOption: (a) => `option inconnue '${a.option}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,

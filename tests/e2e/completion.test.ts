@@ -31,7 +31,7 @@ describe('diag completion', () => {
     expect(spawnSync('bash', ['-n', file]).status).toBe(0);
     expect(bashComplete(file, ['diag', 'sc'])).toEqual(['score']);
     expect(bashComplete(file, ['diag', ''])).toEqual(expect.arrayContaining(['run', 'score', 'aggregate', 'completion', '--version']));
-    expect(bashComplete(file, ['diag', 'score', '-f', ''])).toEqual(['text', 'json', 'markdown', 'csv', 'html']);
+    expect(bashComplete(file, ['diag', 'score', '-f', ''])).toEqual(['text', 'json', 'ndjson', 'markdown', 'csv', 'html', 'junit']);
     expect(bashComplete(file, ['diag', 'aggregate', '--format', ''])).toContain('csv');
     expect(bashComplete(file, ['diag', 'score', '--min'])).toEqual(['--min-score', '--min']);
     expect(bashComplete(file, ['diag', 'run', '--bank', 'tr'])).toContain('transformation');

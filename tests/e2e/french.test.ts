@@ -54,7 +54,7 @@ describe('French messages under LANG=fr_FR.UTF-8', () => {
   it.each<[string, string[], string]>([
     ['a format not offered', ['score', typo, '--format', 'xml'], "la valeur 'xml' n’est pas possible. Valeurs possibles : text, json"],
     ['a score that is not a number', ['score', typo, '--min-score', 'abc'], '--min-score abc : un score de 0 à 100 est attendu'],
-    ['a group size that is not whole', ['aggregate', typo, '--min-group', '0'], '--min-group 0 : un nombre entier d’au moins 1 est attendu'],
+    ['a group size that is not whole', ['aggregate', typo, '--min-group', '0'], '--min-group 0 : un nombre entier d’au moins 3 est attendu'],
     ['an unknown option', ['score', typo, '--frobnicate'], "option inconnue '--frobnicate'"],
     ['a mistyped command', ['scor'], "commande inconnue 'scor' (vouliez-vous dire score ?)"],
     ['a missing argument', ['score'], "argument obligatoire manquant 'inputs'"],
@@ -68,7 +68,7 @@ describe('French messages under LANG=fr_FR.UTF-8', () => {
   it('a valid bank is reported in French', () => {
     const r = diag(['validate'], { env: FR });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/transformation\.yaml : questionnaire "transformation" [\d.]+ valide — 6 dimensions, \d+ questions, 5 questions de profil, 4 niveaux/);
+    expect(r.stdout).toMatch(/transformation\.yaml : questionnaire "transformation" [\d.]+ valide — 6 dimensions, \d+ questions, \d+ questions de profil, 4 niveaux/);
   });
 
   it('--lang en and LANG=en_US give English', () => {

@@ -1,8 +1,8 @@
-import { checkBy, checkMinGroup, createAggregator, wordProblem, type Aggregate, type Bank, type Report } from '../../core/index.js';
+import { checkBy, checkMinGroup, createAggregator, MIN_GROUP_FLOOR, wordProblem, type Aggregate, type Bank, type Report } from '../../core/index.js';
 import { authorStats } from '../author-stats.js';
 import type { CommonOptions } from '../common.js';
 import { deliver, parseDelimiter, planTargets, type OutputOptions } from '../deliver.js';
-import { InputError } from '../errors.js';
+import { errorText, InputError } from '../errors.js';
 import { chooseLanguage, messages } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { expandInputs } from '../read-inputs.js';
@@ -57,8 +57,7 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   const problems = checkBy(bank, by);
   if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.text === undefined ? p.message : wordProblem(p.text, messages().problem)}`));
   const minGroup = Number(options.minGroup);
-  const minGroupProblem = checkMinGroup(minGroup);
-  if (minGroupProblem !== null) throw new InputError(`--min-group ${options.minGroup}: ${minGroupProblem}`);
+  if (checkMinGroup(minGroup) !== null) throw new InputError(errorText('minGroup', { option: '--min-group', value: String(options.minGroup), floor: MIN_GROUP_FLOOR }));
   parseDelimiter(options.csvDelimiter);
   const targets = planTargets('aggregate', options, GROUP_FORMATS, 'text');
   const author = authorStats(bank, { ...options, by, minGroup });
