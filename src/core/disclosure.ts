@@ -367,13 +367,30 @@ export function findLeak(people: readonly number[], members: ReadonlyArray<reado
  * must not leak on their own. Each round withholds the smallest row that takes part in a leak.
  */
 export function protectRows(people: readonly number[], members: ReadonlyArray<readonly number[]>, k: number, keep: (row: number) => boolean): Set<number> {
+  return protectRowsForAll([people], members, k, keep);
+}
+
+/**
+ * protectRows for rows that are sums over several sets of people at once, one `people` vector per
+ * set, over the same cells: a question's counts are over those asked (answered, skipped), its
+ * distribution and mean over those who answered. What is left leaks under none of them.
+ */
+export function protectRowsForAll(peoples: ReadonlyArray<readonly number[]>, members: ReadonlyArray<readonly number[]>, k: number, keep: (row: number) => boolean): Set<number> {
   const withheld = new Set<number>();
-  if (!people.some((n) => n > 0 && n < k)) return withheld;
-  const size = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (people[c] ?? 0), 0);
+  const at = peoples.filter((people) => people.some((n) => n > 0 && n < k));
+  if (at.length === 0) return withheld;
   for (;;) {
     const shown = members.map((_, row) => row).filter((row) => !withheld.has(row));
-    const leak = findLeak(people, shown.map((row) => members[row] ?? []), k);
+    const rows = shown.map((row) => members[row] ?? []);
+    let leak: Leak | null = null;
+    let people: readonly number[] = [];
+    for (const candidate of at) {
+      leak = findLeak(candidate, rows, k);
+      people = candidate;
+      if (leak !== null) break;
+    }
     if (leak === null) return withheld;
+    const size = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (people[c] ?? 0), 0);
     const taking = leak.rows.length > 0 ? leak.rows.map((i) => shown[i] ?? -1) : shown;
     const candidates = taking.filter((row) => row >= 0 && !keep(row));
     const pool = candidates.length > 0 ? candidates : shown.filter((row) => !keep(row));
