@@ -1,6 +1,6 @@
 import { answerOf, choicesOf, chosenIndexes, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
 import type { Report } from './build-report.js';
-import { protectRows, protectRowsForAll } from './disclosure.js';
+import { protectCells, protectRows } from './disclosure.js';
 import { ProblemList, type Problem } from './problems.js';
 import { suggestion } from './suggest.js';
 import type { Bank, Condition, Question, QuestionType, Scalar } from './types.js';
@@ -362,13 +362,14 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
       }
     });
     // A question's counts (answered, skipped) are sums over those asked; its distribution, agree
-    // share, mean, min and max over those who answered: neither may be worked out about fewer than k.
+    // share, mean, min and max over those who answered: neither may be worked out about fewer than k,
+    // by combining rows or by bounding whole-number counts (see protectCells).
     // Figures over the same people in the same rows (most questions without a `when`) are decided once.
     const asked = patterns.map((p) => p.contributors[figure] ?? 0);
     const answered = patterns.map((p) => p.answered[figure] ?? 0);
     const sameSets = asked.every((n, i) => n === answered[i]);
     const key = `${asked.join(',')}|${sameSets ? '' : answered.join(',')}|${rows.map((r) => r.join(',')).join(';')}`;
-    const hidden = decided.get(key) ?? protectRowsForAll(sameSets ? [asked] : [asked, answered], rows, k, (row) => row === 0);
+    const hidden = decided.get(key) ?? protectCells(sameSets ? [asked] : [asked, answered], rows, k, (row) => row === 0);
     decided.set(key, hidden);
     for (const row of hidden) {
       // The group row is kept unless it leaks alone, which it cannot with k or more contributors.

@@ -13,6 +13,10 @@
  * segments (single, boolean, the null "no answer" segment), overlapping segments of a multiple
  * question, and combinations across breakdowns are all of that form.
  *
+ * Figures (as opposed to the segment counts) need more: their counts are whole numbers between 0
+ * and a cell's size, and such bounds can pin down a small cell that no combination isolates. For
+ * them protectCells asks that every cell hold nobody or at least k people, which implies the above.
+ *
  * Everything is exact (BigInt Gaussian elimination); the matrices are small (rows: segments shown,
  * cells: distinct membership patterns). The search for a leaking set is bounded; when the bound is
  * reached the answer is "leak", so that the caller withholds more rather than less.
@@ -367,30 +371,13 @@ export function findLeak(people: readonly number[], members: ReadonlyArray<reado
  * must not leak on their own. Each round withholds the smallest row that takes part in a leak.
  */
 export function protectRows(people: readonly number[], members: ReadonlyArray<readonly number[]>, k: number, keep: (row: number) => boolean): Set<number> {
-  return protectRowsForAll([people], members, k, keep);
-}
-
-/**
- * protectRows for rows that are sums over several sets of people at once, one `people` vector per
- * set, over the same cells: a question's counts are over those asked (answered, skipped), its
- * distribution and mean over those who answered. What is left leaks under none of them.
- */
-export function protectRowsForAll(peoples: ReadonlyArray<readonly number[]>, members: ReadonlyArray<readonly number[]>, k: number, keep: (row: number) => boolean): Set<number> {
   const withheld = new Set<number>();
-  const at = peoples.filter((people) => people.some((n) => n > 0 && n < k));
-  if (at.length === 0) return withheld;
+  if (!people.some((n) => n > 0 && n < k)) return withheld;
+  const size = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (people[c] ?? 0), 0);
   for (;;) {
     const shown = members.map((_, row) => row).filter((row) => !withheld.has(row));
-    const rows = shown.map((row) => members[row] ?? []);
-    let leak: Leak | null = null;
-    let people: readonly number[] = [];
-    for (const candidate of at) {
-      leak = findLeak(candidate, rows, k);
-      people = candidate;
-      if (leak !== null) break;
-    }
+    const leak = findLeak(people, shown.map((row) => members[row] ?? []), k);
     if (leak === null) return withheld;
-    const size = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (people[c] ?? 0), 0);
     const taking = leak.rows.length > 0 ? leak.rows.map((i) => shown[i] ?? -1) : shown;
     const candidates = taking.filter((row) => row >= 0 && !keep(row));
     const pool = candidates.length > 0 ? candidates : shown.filter((row) => !keep(row));
@@ -401,5 +388,47 @@ export function protectRowsForAll(peoples: ReadonlyArray<readonly number[]>, mem
     }
     const smallest = pool.reduce((best, row) => (size(row) < size(best) ? row : best));
     withheld.add(smallest);
+  }
+}
+
+/**
+ * The rows to withhold so that every cell (the people in exactly the same rows left) holds either
+ * nobody or at least k people, under each of the `peoples` vectors. This is stricter than "no
+ * linear combination involves fewer than k" (which it implies: a combination's support is a union
+ * of cells) and is what figures need, because their counts are whole numbers between 0 and a
+ * cell's size: with five using only mail, five only chat, five only wiki and one all three, no
+ * combination of group, chat and wiki isolates that one person, yet an answer chosen once in the
+ * group, once in chat and once in wiki can only be theirs. The segment counts themselves are
+ * checked with protectRows: how many people are in an overlap is a count like any other.
+ *
+ * Rows for which `keep(row)` is true are never withheld; the others go smallest first: a small
+ * cell's smallest row, or, for a small cell that only kept rows hold, the smallest row of all.
+ */
+export function protectCells(peoples: ReadonlyArray<readonly number[]>, members: ReadonlyArray<readonly number[]>, k: number, keep: (row: number) => boolean): Set<number> {
+  const withheld = new Set<number>();
+  const at = peoples.filter((people) => people.some((n) => n > 0 && n < k));
+  if (at.length === 0) return withheld;
+  for (;;) {
+    const shown = members.map((_, row) => row).filter((row) => !withheld.has(row));
+    const rows = shown.map((row) => members[row] ?? []);
+    let small: { rows: number[]; people: readonly number[] } | undefined;
+    for (const people of at) {
+      const { people: sizes, matrix } = mergeCells(people, rows);
+      const cell = sizes.findIndex((n) => n < k);
+      if (cell >= 0) {
+        small = { rows: matrix.flatMap((row, i) => (row[cell] === 1 ? [i] : [])), people };
+        break;
+      }
+    }
+    if (small === undefined) return withheld;
+    const people = small.people;
+    const size = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (people[c] ?? 0), 0);
+    const holding = small.rows.map((i) => shown[i] ?? -1).filter((row) => row >= 0 && !keep(row));
+    const pool = holding.length > 0 ? holding : shown.filter((row) => !keep(row));
+    if (pool.length === 0) {
+      for (const row of shown) withheld.add(row);
+      return withheld;
+    }
+    withheld.add(pool.reduce((best, row) => (size(row) < size(best) ? row : best)));
   }
 }

@@ -59,3 +59,35 @@ describe('a figure is over those who answered, not those who were asked', () => 
     expect(question(result.questions, 'hours')).toMatchObject({ answered: 10 });
   });
 });
+
+describe('overlapping segments: counts are whole numbers between 0 and the cell size', () => {
+  const tools = bankFrom(
+    miniBank({
+      profile: [{ id: 'tools', type: 'multiple', text: 'Tools', options: [{ value: 'mail' }, { value: 'chat' }, { value: 'wiki' }] }],
+      questions: [{ id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'Q1' }],
+    }),
+  );
+  const user = (picked: string[], q1: number) => reportFrom(tools, { tools: picked, q1 });
+  // Five use mail only (q1 = 2), five chat only (3), five wiki only (4), one uses all three (5).
+  // No linear combination of group, chat and wiki isolates that one person, but the counts do:
+  // "5" is chosen once in the group, once in chat and once in wiki. If the one who chose it were
+  // not the one in both, chat and wiki would hold two different people choosing 5, more than the
+  // group's one. So the person who uses all three tools answered 5.
+  const reports = [...Array.from({ length: 5 }, () => user(['mail'], 2)), ...Array.from({ length: 5 }, () => user(['chat'], 3)), ...Array.from({ length: 5 }, () => user(['wiki'], 4)), user(['mail', 'chat', 'wiki'], 5)];
+
+  it('no figure is shown in two segments that share fewer than k people', () => {
+    const result = aggregateReports(tools, reports, { by: ['tools'], minGroup: 5 });
+    const showing = (id: string) => result.segments.filter((s) => [...s.dimensions, ...s.questions, s.overall].some((e) => e.id === id && !isWithheld(e))).map((s) => s.value);
+    for (const id of ['q1', 'a', 'overall']) {
+      const where = showing(id);
+      expect(where.filter((v) => v === 'chat' || v === 'wiki' || v === 'mail').length).toBeLessThanOrEqual(1);
+    }
+    // The segment counts alone are safe (how many use each tool) and stay shown.
+    expect(result.segments.map((s) => [s.value, s.count])).toEqual([
+      ['chat', 6],
+      ['wiki', 6],
+    ]);
+    // The group's figures stay shown.
+    expect(question(result.questions, 'q1')).toMatchObject({ answered: 16, distribution: { '5': 1 } });
+  });
+});
