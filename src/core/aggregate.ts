@@ -100,8 +100,23 @@ export interface Aggregate {
 }
 
 export interface Aggregator {
-  add(report: Report): void;
+  /**
+   * Counts a report; false when it is one already counted (the same respondent name and the same
+   * answers: a report beside its own answer file, a file copied twice), which is counted once, so
+   * that a group of k files is never fewer than k people.
+   */
+  add(report: Report): boolean;
   result(): Aggregate;
+}
+
+/** Named reports remembered to count duplicates once: past that, memory stays flat and they count again. */
+const REMEMBERED_NAMES = 100_000;
+
+/** The same person with the same answers, whatever the order of the keys in the file. */
+function fingerprint(report: Report): string | null {
+  if (report.respondent === null || report.respondent === '') return null;
+  const sorted = (answers: Record<string, unknown>) => JSON.stringify(Object.keys(answers).sort().map((id) => [id, answers[id]]));
+  return `${report.respondent}\u0000${sorted(report.profile)}\u0000${sorted(report.answers)}`;
 }
 
 const BY_TYPES: readonly QuestionType[] = ['single', 'multiple', 'boolean'];
@@ -256,8 +271,14 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
     });
   };
 
+  const seen = new Set<string>();
   return {
     add(report) {
+      const key = fingerprint(report);
+      if (key !== null) {
+        if (seen.has(key)) return false;
+        if (seen.size < REMEMBERED_NAMES) seen.add(key);
+      }
       const respondent = readRespondent(bank, report);
       everyone.add(respondent);
       const segments: number[] = [];
@@ -272,6 +293,7 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
         }
       }
       tallyPattern(respondent, segments);
+      return true;
     },
     result() {
       return disclose(bank, k, everyone, breakdowns, [...patterns.values()]);

@@ -91,3 +91,23 @@ describe('overlapping segments: counts are whole numbers between 0 and the cell 
     expect(question(result.questions, 'q1')).toMatchObject({ answered: 16, distribution: { '5': 1 } });
   });
 });
+
+describe('the same respondent twice', () => {
+  const named = (respondent: string, team: string, hours: number) => {
+    const checked = validateAnswers(bank, { respondent, answers: { team, q1: 3, opt: 3, hours } });
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    return buildReport(bank, checked.value, context);
+  };
+
+  it('is counted once when the name and every answer are the same (a report beside its answer file)', () => {
+    // Three people, two of them twice: five files, but a figure over three.
+    const three = [named('Ana', 'a', 1), named('Bo', 'a', 2), named('Cy', 'a', 3)];
+    const result = aggregateReports(bank, [...three, named('Ana', 'a', 1), named('Bo', 'a', 2)], { by: [], minGroup: 5 });
+    expect(result).toMatchObject({ count: 3, withheld: { code: 'small-group' }, dimensions: [], questions: [] });
+  });
+
+  it('is counted twice when the answers differ (two people may share a first name), and anonymous files always count', () => {
+    const people = [named('Ana', 'a', 1), named('Ana', 'a', 2), named('Bo', 'a', 2), named('Cy', 'a', 3), person('a', 4), person('a', 4)];
+    expect(aggregateReports(bank, people, { by: [], minGroup: 5 }).count).toBe(6);
+  });
+});
