@@ -78,8 +78,12 @@ export interface SuppressedSegment {
   by: string;
   value: Scalar | null;
   reason: string;
-  /** `small-group`: fewer than minGroup; `complementary`: hidden too, so that a small one cannot be derived. */
-  code: 'small-group' | 'complementary';
+  /**
+   * The same for every segment not shown, whether it has fewer than minGroup or was hidden too so
+   * that a small one cannot be derived: telling which would bound its count, and with the counts
+   * shown could give it exactly (group 11, one shown of 5, one "k or more": the rest is 1).
+   */
+  code: 'hidden';
 }
 
 /**
@@ -171,7 +175,7 @@ const reasons = {
   smallGroup: (k: number) => `fewer than ${k} respondents`,
   fewRespondents: (k: number, what: 'score' | 'answer') => `fewer than ${k} respondents with ${what === 'score' ? 'a score' : 'an answer'}`,
   complementary: (k: number) => `hidden so that a figure about fewer than ${k} respondents cannot be worked out from the figures shown`,
-  complementarySegment: (k: number) => `hidden so that a group of fewer than ${k} cannot be worked out by subtraction`,
+  hiddenSegment: (k: number) => `fewer than ${k} respondents, or hidden so that a group of fewer than ${k} cannot be worked out by subtraction`,
   byQuestion: 'the group is broken down by this question: its answers are the segments shown',
   askedBy: (by: string) => `asked according to the answer to "${by}", some of whose groups are hidden: how many have it would give their size`,
 };
@@ -423,8 +427,7 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
     if (x.value === null && x.count === 0 && !canBeUnanswered(x.breakdown.question)) continue;
     const row = shown.findIndex((s) => s.global === x.global) + 1;
     if (shownSet.has(x.global) && x.group !== undefined) output.push({ by, value: x.value, count: x.count, ...stats(x.group, row) });
-    else if (x.count >= k) suppressed.push({ by, value: x.value, reason: reasons.complementarySegment(k), code: 'complementary' });
-    else suppressed.push({ by, value: x.value, reason: reasons.smallGroup(k), code: 'small-group' });
+    else suppressed.push({ by, value: x.value, reason: reasons.hiddenSegment(k), code: 'hidden' });
   }
   return { count: everyone.count, minGroup: k, ...stats(everyone, 0), segments: output, suppressed };
 }

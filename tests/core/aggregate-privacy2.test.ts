@@ -111,3 +111,18 @@ describe('the same respondent twice', () => {
     expect(aggregateReports(bank, people, { by: [], minGroup: 5 }).count).toBe(6);
   });
 });
+
+describe('suppressed says nothing of how many', () => {
+  it('one code and one reason for every hidden segment: "complementary" (k or more) next to the counts shown gave the size of the rest', () => {
+    // Group 11, team b (5) shown, a (5) hidden, c (1) hidden. Had a said "k or more", the rest
+    // (11 − 5 − a ≥ 0, and not 0 or a would not be hidden) would be exactly 1: c's size.
+    const reports = [...Array.from({ length: 5 }, () => person('a', 1)), ...Array.from({ length: 5 }, () => person('b', 2)), person('c', 3)];
+    const result = aggregateReports(bank, reports, { by: ['team'], minGroup: 5 });
+    expect(result.segments.map((s) => [s.value, s.count])).toEqual([['b', 5]]);
+    const reason = 'fewer than 5 respondents, or hidden so that a group of fewer than 5 cannot be worked out by subtraction';
+    expect(result.suppressed).toEqual([
+      { by: 'team', value: 'a', code: 'hidden', reason },
+      { by: 'team', value: 'c', code: 'hidden', reason },
+    ]);
+  });
+});
