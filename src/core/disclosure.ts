@@ -408,22 +408,24 @@ export function protectCells(peoples: ReadonlyArray<readonly number[]>, members:
   const withheld = new Set<number>();
   const at = peoples.filter((people) => people.some((n) => n > 0 && n < k));
   if (at.length === 0) return withheld;
-  for (;;) {
+  /** A cell of fewer than k among the rows not withheld, with the rows that hold it. */
+  const smallCell = (): { rows: number[]; people: readonly number[] } | undefined => {
     const shown = members.map((_, row) => row).filter((row) => !withheld.has(row));
-    const rows = shown.map((row) => members[row] ?? []);
-    let small: { rows: number[]; people: readonly number[] } | undefined;
     for (const people of at) {
-      const { people: sizes, matrix } = mergeCells(people, rows);
+      const { people: sizes, matrix } = mergeCells(
+        people,
+        shown.map((row) => members[row] ?? []),
+      );
       const cell = sizes.findIndex((n) => n < k);
-      if (cell >= 0) {
-        small = { rows: matrix.flatMap((row, i) => (row[cell] === 1 ? [i] : [])), people };
-        break;
-      }
+      if (cell >= 0) return { rows: matrix.flatMap((row, i) => (row[cell] === 1 ? [shown[i] ?? -1] : [])), people };
     }
-    if (small === undefined) return withheld;
+    return undefined;
+  };
+  for (let small = smallCell(); small !== undefined; small = smallCell()) {
     const people = small.people;
     const size = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (people[c] ?? 0), 0);
-    const holding = small.rows.map((i) => shown[i] ?? -1).filter((row) => row >= 0 && !keep(row));
+    const holding = small.rows.filter((row) => row >= 0 && !keep(row));
+    const shown = members.map((_, row) => row).filter((row) => !withheld.has(row));
     const pool = holding.length > 0 ? holding : shown.filter((row) => !keep(row));
     if (pool.length === 0) {
       for (const row of shown) withheld.add(row);
@@ -431,4 +433,12 @@ export function protectCells(peoples: ReadonlyArray<readonly number[]>, members:
     }
     withheld.add(pool.reduce((best, row) => (size(row) < size(best) ? row : best)));
   }
+  // Withholding smallest first can take more than needed (with two breakdowns crossed, a row of
+  // each in turn): give back, largest first, every row that leaves no small cell.
+  const total = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (peoples[0]?.[c] ?? 0), 0);
+  for (const row of [...withheld].filter((r) => !keep(r)).sort((x, y) => total(y) - total(x) || x - y)) {
+    withheld.delete(row);
+    if (smallCell() !== undefined) withheld.add(row);
+  }
+  return withheld;
 }

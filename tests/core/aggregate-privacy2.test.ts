@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { aggregateReports, isWithheld, type Aggregate, type QuestionEntry } from '../../src/core/aggregate.js';
+import { protectCells } from '../../src/core/disclosure.js';
 import { buildReport, validateAnswers, type AnswerValue, type Bank, type Report } from '../../src/core/index.js';
 import { bankFrom, miniBank } from '../helpers.js';
 
@@ -124,5 +125,20 @@ describe('suppressed says nothing of how many', () => {
       { by: 'team', value: 'a', code: 'hidden', reason },
       { by: 'team', value: 'c', code: 'hidden', reason },
     ]);
+  });
+});
+
+describe('protectCells', () => {
+  it('withholds until every cell is empty or holds k, and gives back what is not needed', () => {
+    // cells: mail only 5, chat only 5, wiki only 5, all three 1; rows: group, chat, wiki.
+    expect([...protectCells([[5, 5, 5, 1]], [[0, 1, 2, 3], [1, 3], [2, 3]], 5, (row) => row === 0)]).toEqual([1]);
+    // Two breakdowns crossed: team a (cells 0, 1), team b (2, 3); remote (1, 3). Cells 3, 2, 2, 3.
+    // Smallest first would withhold a row of each breakdown; one breakdown alone is safe (5 and 5).
+    const hidden = protectCells([[3, 2, 2, 3]], [[0, 1, 2, 3], [0, 1], [2, 3], [1, 3], [0, 2]], 5, (row) => row === 0);
+    expect(hidden.size).toBe(2);
+    expect([[1, 2], [3, 4]]).toContainEqual([...hidden].sort());
+    // Under several sets of people at once (asked, answered): a cell small in either is a reason.
+    expect([...protectCells([[5, 5], [5, 1]], [[0, 1], [0]], 5, (row) => row === 0)]).toEqual([1]);
+    expect(protectCells([[5, 5], [5, 0]], [[0, 1], [0]], 5, (row) => row === 0).size).toBe(0);
   });
 });
