@@ -177,6 +177,7 @@ const reasons = {
   complementary: (k: number) => `hidden so that a figure about fewer than ${k} respondents cannot be worked out from the figures shown`,
   hiddenSegment: (k: number) => `fewer than ${k} respondents, or hidden so that a group of fewer than ${k} cannot be worked out by subtraction`,
   byQuestion: 'the group is broken down by this question: its answers are the segments shown',
+  byOnly: 'scored only by questions the group is broken down by: its figures would give the sizes of the segments',
   askedBy: (by: string) => `asked according to the answer to "${by}", some of whose groups are hidden: how many have it would give their size`,
 };
 
@@ -360,6 +361,11 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
   // 2. Each figure, in the group and in each shown segment.
   const byIds = new Set(breakdowns.map((b) => b.question.id));
   const figureIds = ['overall', ...bank.dimensions.map((d) => d.id), ...bank.questions.map((q) => q.id)];
+  // A dimension scored only by --by questions is a function of the segments: like the question
+  // itself, its levels and mean would give the sizes of hidden ones (and cross counts of others).
+  const scoredBy = bank.dimensions.map((d) => bank.questions.filter((q) => isScored(q) && q.dimension === d.id));
+  const dimensionByOnly = scoredBy.map((list) => list.length > 0 && list.every((q) => byIds.has(q.id)));
+  const byOnly = [scoredBy.some((list) => list.length > 0) && scoredBy.every((list, i) => list.length === 0 || dimensionByOnly[i] === true), ...dimensionByOnly];
   /** withheldIn[figure]: row 0 the group, row i + 1 shown[i]; absent when shown. */
   const decided = new Map<string, Set<number>>();
   const withheldIn = figureIds.map((id, figure) => {
@@ -370,6 +376,7 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
       return out;
     };
     if (isQuestion && byIds.has(id)) return everywhere({ code: 'by-question', reason: reasons.byQuestion });
+    if (!isQuestion && byOnly[figure] === true) return everywhere({ code: 'by-question', reason: reasons.byOnly });
     const few: Withheld = { code: 'few-respondents', reason: reasons.fewRespondents(k, isQuestion ? 'answer' : 'score') };
     const answeredIn = (members: readonly number[]) => members.reduce((sum, p) => sum + (patterns[p]?.answered[figure] ?? 0), 0);
     if (answeredIn(everyPattern) < k) return everywhere(few);

@@ -142,3 +142,34 @@ describe('protectCells', () => {
     expect(protectCells([[5, 5], [5, 0]], [[0, 1], [0]], 5, (row) => row === 0).size).toBe(0);
   });
 });
+
+describe('a dimension scored only by the --by question', () => {
+  const scored = bankFrom(
+    miniBank({
+      dimensions: [
+        { id: 'a', title: 'A' },
+        { id: 'm', title: 'M' },
+      ],
+      questions: [
+        { id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'Q1' },
+        { id: 'mode', type: 'single', dimension: 'm', text: 'Mode', options: [{ value: 'x', score: 0 }, { value: 'y', score: 50 }, { value: 'z', score: 100 }] },
+      ],
+    }),
+  );
+  const one = (mode: string, q1: number) => reportFrom(scored, { q1, mode });
+  // mode x (score 0): one person; y: five; z: five. x is hidden, and one of y, z with it; but M's
+  // levels in the group (low 1, high 10) and its mean (750 / 11) gave x's size: one.
+  const reports = [one('x', 1), ...Array.from({ length: 5 }, (_, i) => one('y', 1 + i)), ...Array.from({ length: 5 }, (_, i) => one('z', 1 + i))];
+
+  it('is withheld like the question itself: its levels and mean would give the size of a hidden group', () => {
+    const result = aggregateReports(scored, reports, { by: ['mode'], minGroup: 5 });
+    expect(result.segments).toHaveLength(1);
+    expect(result.dimensions.find((d) => d.id === 'm')).toEqual({ id: 'm', withheld: { code: 'by-question', reason: expect.stringContaining('broken down by') } });
+    for (const s of result.segments) expect(s.dimensions.find((d) => d.id === 'm')).toMatchObject({ withheld: { code: 'by-question' } });
+    // Dimension a and the overall score (a mix of both) are shown.
+    expect(result.dimensions.find((d) => d.id === 'a')).toMatchObject({ count: 11 });
+    expect(result.overall).toMatchObject({ count: 11 });
+    // Without --by mode, M is an ordinary figure.
+    expect(aggregateReports(scored, reports, { by: [], minGroup: 5 }).dimensions.find((d) => d.id === 'm')).toMatchObject({ count: 11, levels: { low: 1 } });
+  });
+});
