@@ -177,6 +177,7 @@ const reasons = {
   complementary: (k: number) => `hidden so that a figure about fewer than ${k} respondents cannot be worked out from the figures shown`,
   hiddenSegment: (k: number) => `fewer than ${k} respondents, or hidden so that a group of fewer than ${k} cannot be worked out by subtraction`,
   byQuestion: 'the group is broken down by this question: its answers are the segments shown',
+  mixesHidden: 'it mixes in the scores of a dimension hidden here, which it would give away',
   byOnly: 'scored only by questions the group is broken down by: its figures would give the sizes of the segments',
   askedBy: (by: string) => `asked according to the answer to "${by}", some of whose groups are hidden: how many have it would give their size`,
 };
@@ -368,6 +369,8 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
   const byOnly = [scoredBy.some((list) => list.length > 0) && scoredBy.every((list, i) => list.length === 0 || dimensionByOnly[i] === true), ...dimensionByOnly];
   /** withheldIn[figure]: row 0 the group, row i + 1 shown[i]; absent when shown. */
   const decided = new Map<string, Set<number>>();
+  /** Withheld only because of how many have the figure, which the overall score does not tell. */
+  const countOnly = new Set<Withheld>();
   const withheldIn = figureIds.map((id, figure) => {
     const out = new Map<number, Withheld>();
     const isQuestion = figure > bank.dimensions.length;
@@ -383,7 +386,11 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
     // Who is asked depends on a --by question with hidden groups: the number who have this figure,
     // next to the counts shown, would tell how many are in them.
     const askedBy = [...(dependencies[figure] ?? [])].find((by) => partlyHidden.has(by));
-    if (askedBy !== undefined) return everywhere({ code: 'complementary', reason: reasons.askedBy(askedBy) });
+    if (askedBy !== undefined) {
+      const withheld: Withheld = { code: 'complementary', reason: reasons.askedBy(askedBy) };
+      countOnly.add(withheld);
+      return everywhere(withheld);
+    }
     const rows: number[][] = [everyPattern];
     const rowOf: number[] = [0];
     shown.forEach((x, i) => {
@@ -410,6 +417,22 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
     }
     return out;
   });
+
+  // The overall score is a weighted mean of the dimensions: where a dimension it mixes in is hidden
+  // for its values, overall minus the dimensions shown would give it (exactly when everyone has the
+  // same dimensions; as "their Sales score against their own average" for one seller otherwise).
+  const overallOut = withheldIn[0];
+  if (overallOut !== undefined) {
+    const rowMembers = [everyPattern, ...shown.map((x) => membersOf(x.global))];
+    rowMembers.forEach((members, row) => {
+      if (overallOut.has(row)) return;
+      const mixed = bank.dimensions.some((_, i) => {
+        const w = withheldIn[1 + i]?.get(row);
+        return w !== undefined && !countOnly.has(w) && members.some((p) => (patterns[p]?.contributors[1 + i] ?? 0) > 0);
+      });
+      if (mixed) overallOut.set(row, { code: 'complementary', reason: reasons.mixesHidden });
+    });
+  }
 
   const stats = (group: GroupStats, row: number) => {
     const all = group.stats();

@@ -166,10 +166,58 @@ describe('a dimension scored only by the --by question', () => {
     expect(result.segments).toHaveLength(1);
     expect(result.dimensions.find((d) => d.id === 'm')).toEqual({ id: 'm', withheld: { code: 'by-question', reason: expect.stringContaining('broken down by') } });
     for (const s of result.segments) expect(s.dimensions.find((d) => d.id === 'm')).toMatchObject({ withheld: { code: 'by-question' } });
-    // Dimension a and the overall score (a mix of both) are shown.
+    // Dimension a is shown; the overall score, which mixes M in, is not (see below).
     expect(result.dimensions.find((d) => d.id === 'a')).toMatchObject({ count: 11 });
-    expect(result.overall).toMatchObject({ count: 11 });
+    expect(result.overall).toMatchObject({ withheld: { code: 'complementary' } });
     // Without --by mode, M is an ordinary figure.
     expect(aggregateReports(scored, reports, { by: [], minGroup: 5 }).dimensions.find((d) => d.id === 'm')).toMatchObject({ count: 11, levels: { low: 1 } });
+  });
+});
+
+describe('the overall score mixes the dimensions', () => {
+  it('is withheld where a dimension it mixes in is hidden: overall − the dimensions shown gave the hidden one', () => {
+    const scored = bankFrom(
+      miniBank({
+        dimensions: [
+          { id: 'a', title: 'A' },
+          { id: 'm', title: 'M' },
+        ],
+        questions: [
+          { id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'Q1' },
+          { id: 'mode', type: 'single', dimension: 'm', text: 'Mode', options: [{ value: 'x', score: 0 }, { value: 'y', score: 50 }, { value: 'z', score: 100 }] },
+        ],
+      }),
+    );
+    const one = (mode: string, q1: number) => reportFrom(scored, { q1, mode });
+    const reports = [one('x', 1), ...Array.from({ length: 5 }, (_, i) => one('y', 1 + i)), ...Array.from({ length: 5 }, (_, i) => one('z', 1 + i))];
+    // M is hidden (scored only by --by mode), but overall = (A + M) / 2 for everyone: 2 × overall − A
+    // was M's mean, 750 / 11, which gave the size of the hidden group x.
+    const result = aggregateReports(scored, reports, { by: ['mode'], minGroup: 5 });
+    expect(result.overall).toMatchObject({ withheld: { code: 'complementary' } });
+    for (const s of result.segments) expect(s.overall).toMatchObject({ withheld: { code: 'complementary' } });
+    expect(result.dimensions.find((d) => d.id === 'a')).toMatchObject({ count: 11 });
+  });
+
+  it('one seller: the group overall minus the dimensions shown gave their Sales score against their own average', () => {
+    const sales = bankFrom(
+      miniBank({
+        profile: [{ id: 'sells', type: 'boolean', text: 'Sells?' }],
+        dimensions: [
+          { id: 'a', title: 'A' },
+          { id: 's', title: 'S' },
+        ],
+        questions: [
+          { id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'Q1' },
+          { id: 'sq', type: 'likert', dimension: 's', scale: 'agree5', text: 'S?', when: { question: 'sells', equals: true } },
+        ],
+      }),
+    );
+    const people = [...Array.from({ length: 11 }, (_, i) => reportFrom(sales, { sells: false, q1: 1 + (i % 5) })), reportFrom(sales, { sells: true, q1: 2, sq: 5 })];
+    const result = aggregateReports(sales, people, { by: [], minGroup: 5 });
+    expect(result.dimensions.find((d) => d.id === 's')).toMatchObject({ withheld: { code: 'few-respondents' } });
+    expect(result.overall).toMatchObject({ withheld: { code: 'complementary' } });
+    // Five sellers: S is shown, and so is the overall score.
+    const five = [...people.slice(0, 7), ...Array.from({ length: 5 }, () => reportFrom(sales, { sells: true, q1: 2, sq: 5 }))];
+    expect(aggregateReports(sales, five, { by: [], minGroup: 5 }).overall).toMatchObject({ count: 12 });
   });
 });
