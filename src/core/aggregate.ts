@@ -177,7 +177,7 @@ const reasons = {
   complementary: (k: number) => `hidden so that a figure about fewer than ${k} respondents cannot be worked out from the figures shown`,
   hiddenSegment: (k: number) => `fewer than ${k} respondents, or hidden so that a group of fewer than ${k} cannot be worked out by subtraction`,
   byQuestion: 'the group is broken down by this question: its answers are the segments shown',
-  mixesHidden: 'it mixes in the scores of a dimension hidden here, which it would give away',
+  mixesHidden: 'it mixes in scores hidden here, which it would give away',
   byOnly: 'scored only by questions the group is broken down by: its figures would give the sizes of the segments',
   askedBy: (by: string) => `asked according to the answer to "${by}", some of whose groups are hidden: how many have it would give their size`,
 };
@@ -421,9 +421,26 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
   // The overall score is a weighted mean of the dimensions: where a dimension it mixes in is hidden
   // for its values, overall minus the dimensions shown would give it (exactly when everyone has the
   // same dimensions; as "their Sales score against their own average" for one seller otherwise).
+  const rowMembers = [everyPattern, ...shown.map((x) => membersOf(x.global))];
+  // Likewise a dimension is a weighted mean of its questions: where a scored question of it is
+  // hidden for its values (two managers among ten answered it), the dimension minus the questions
+  // shown would give their scores against their own average. Before the overall score, which
+  // then follows.
+  bank.dimensions.forEach((d, i) => {
+    const out = withheldIn[1 + i];
+    if (out === undefined) return;
+    const scored = bank.questions.flatMap((q, j) => (isScored(q) && q.dimension === d.id ? [1 + bank.dimensions.length + j] : []));
+    rowMembers.forEach((members, row) => {
+      if (out.has(row)) return;
+      const mixed = scored.some((figure) => {
+        const w = withheldIn[figure]?.get(row);
+        return w !== undefined && !countOnly.has(w) && members.some((p) => (patterns[p]?.answered[figure] ?? 0) > 0);
+      });
+      if (mixed) out.set(row, { code: 'complementary', reason: reasons.mixesHidden });
+    });
+  });
   const overallOut = withheldIn[0];
   if (overallOut !== undefined) {
-    const rowMembers = [everyPattern, ...shown.map((x) => membersOf(x.global))];
     rowMembers.forEach((members, row) => {
       if (overallOut.has(row)) return;
       const mixed = bank.dimensions.some((_, i) => {

@@ -221,3 +221,30 @@ describe('the overall score mixes the dimensions', () => {
     expect(aggregateReports(sales, five, { by: [], minGroup: 5 }).overall).toMatchObject({ count: 12 });
   });
 });
+
+describe('a dimension mixes its questions', () => {
+  it('is withheld where a scored question of it is hidden for its values: the dimension minus the questions shown gave it back', () => {
+    const managers = bankFrom(
+      miniBank({
+        profile: [{ id: 'manages', type: 'boolean', text: 'Manages?' }],
+        questions: [
+          { id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'Q1' },
+          { id: 'cat', type: 'likert', dimension: 'a', scale: 'agree5', text: 'Catalyst', when: { question: 'manages', equals: true } },
+        ],
+      }),
+    );
+    // Ten people, two managers: "cat" is withheld (2 answers), but a's sum minus q1's scores
+    // gave the two managers' cat scores against their own q1.
+    const people = [...Array.from({ length: 8 }, (_, i) => reportFrom(managers, { manages: false, q1: 1 + (i % 5) })), reportFrom(managers, { manages: true, q1: 2, cat: 5 }), reportFrom(managers, { manages: true, q1: 3, cat: 5 })];
+    const result = aggregateReports(managers, people, { by: [], minGroup: 5 });
+    expect(result.questions.find((q) => q.id === 'cat')).toMatchObject({ withheld: { code: 'few-respondents' } });
+    expect(result.dimensions.find((d) => d.id === 'a')).toMatchObject({ withheld: { code: 'complementary' } });
+    expect(result.overall).toMatchObject({ withheld: { code: 'complementary' } });
+    expect(result.questions.find((q) => q.id === 'q1')).toMatchObject({ answered: 10 });
+    // Five managers: all shown.
+    const five = [...people.slice(0, 5), ...Array.from({ length: 5 }, () => reportFrom(managers, { manages: true, q1: 2, cat: 4 }))];
+    const shown = aggregateReports(managers, five, { by: [], minGroup: 5 });
+    expect(shown.dimensions.find((d) => d.id === 'a')).toMatchObject({ count: 10 });
+    expect(shown.overall).toMatchObject({ count: 10 });
+  });
+});
