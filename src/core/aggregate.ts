@@ -1,6 +1,6 @@
 import { answerOf, choicesOf, chosenIndexes, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
 import type { Report } from './build-report.js';
-import { protectRows } from './disclosure.js';
+import { protectCells, protectRows } from './disclosure.js';
 import { ProblemList, type Problem } from './problems.js';
 import { say, suggest } from './problem-text.js';
 import type { Bank, Condition, Question, QuestionType, Scalar } from './types.js';
@@ -78,8 +78,12 @@ export interface SuppressedSegment {
   by: string;
   value: Scalar | null;
   reason: string;
-  /** `small-group`: fewer than minGroup; `complementary`: hidden too, so that a small one cannot be derived. */
-  code: 'small-group' | 'complementary';
+  /**
+   * The same for every segment not shown, whether it has fewer than minGroup or was hidden too so
+   * that a small one cannot be derived: telling which would bound its count, and with the counts
+   * shown could give it exactly (group 11, one shown of 5, one "k or more": the rest is 1).
+   */
+  code: 'hidden';
 }
 
 /**
@@ -100,8 +104,23 @@ export interface Aggregate {
 }
 
 export interface Aggregator {
-  add(report: Report): void;
+  /**
+   * Counts a report; false when it is one already counted (the same respondent name and the same
+   * answers: a report beside its own answer file, a file copied twice), which is counted once, so
+   * that a group of k files is never fewer than k people.
+   */
+  add(report: Report): boolean;
   result(): Aggregate;
+}
+
+/** Named reports remembered to count duplicates once: past that, memory stays flat and they count again. */
+const REMEMBERED_NAMES = 100_000;
+
+/** The same person with the same answers, whatever the order of the keys in the file. */
+function fingerprint(report: Report): string | null {
+  if (report.respondent === null || report.respondent === '') return null;
+  const sorted = (answers: Record<string, unknown>) => JSON.stringify(Object.keys(answers).sort().map((id) => [id, answers[id]]));
+  return `${report.respondent}\u0000${sorted(report.profile)}\u0000${sorted(report.answers)}`;
 }
 
 const BY_TYPES: readonly QuestionType[] = ['single', 'multiple', 'boolean'];
@@ -155,8 +174,10 @@ const reasons = {
   smallGroup: (k: number) => `fewer than ${k} respondents`,
   fewRespondents: (k: number, what: 'score' | 'answer') => `fewer than ${k} respondents with ${what === 'score' ? 'a score' : 'an answer'}`,
   complementary: (k: number) => `hidden so that a figure about fewer than ${k} respondents cannot be worked out from the figures shown`,
-  complementarySegment: (k: number) => `hidden so that a group of fewer than ${k} cannot be worked out by subtraction`,
+  hiddenSegment: (k: number) => `fewer than ${k} respondents, or hidden so that a group of fewer than ${k} cannot be worked out by subtraction`,
   byQuestion: 'the group is broken down by this question: its answers are the segments shown',
+  mixesHidden: 'it mixes in scores hidden here, which it would give away',
+  byOnly: 'scored only by questions the group is broken down by: its figures would give the sizes of the segments',
   askedBy: (by: string) => `asked according to the answer to "${by}", some of whose groups are hidden: how many have it would give their size`,
 };
 
@@ -255,8 +276,14 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
     });
   };
 
+  const seen = new Set<string>();
   return {
     add(report) {
+      const key = fingerprint(report);
+      if (key !== null) {
+        if (seen.has(key)) return false;
+        if (seen.size < REMEMBERED_NAMES) seen.add(key);
+      }
       const respondent = readRespondent(bank, report);
       everyone.add(respondent);
       const segments: number[] = [];
@@ -271,6 +298,7 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
         }
       }
       tallyPattern(respondent, segments);
+      return true;
     },
     result() {
       return disclose(bank, k, everyone, breakdowns, [...patterns.values()]);
@@ -333,8 +361,15 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
   // 2. Each figure, in the group and in each shown segment.
   const byIds = new Set(breakdowns.map((b) => b.question.id));
   const figureIds = ['overall', ...bank.dimensions.map((d) => d.id), ...bank.questions.map((q) => q.id)];
+  // A dimension scored only by --by questions is a function of the segments: like the question
+  // itself, its levels and mean would give the sizes of hidden ones (and cross counts of others).
+  const scoredBy = bank.dimensions.map((d) => bank.questions.filter((q) => isScored(q) && q.dimension === d.id));
+  const dimensionByOnly = scoredBy.map((list) => list.length > 0 && list.every((q) => byIds.has(q.id)));
+  const byOnly = [scoredBy.some((list) => list.length > 0) && scoredBy.every((list, i) => list.length === 0 || dimensionByOnly[i] === true), ...dimensionByOnly];
   /** withheldIn[figure]: row 0 the group, row i + 1 shown[i]; absent when shown. */
   const decided = new Map<string, Set<number>>();
+  /** Withheld only because of how many have the figure, which the overall score does not tell. */
+  const countOnly = new Set<Withheld>();
   const withheldIn = figureIds.map((id, figure) => {
     const out = new Map<number, Withheld>();
     const isQuestion = figure > bank.dimensions.length;
@@ -343,13 +378,18 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
       return out;
     };
     if (isQuestion && byIds.has(id)) return everywhere({ code: 'by-question', reason: reasons.byQuestion });
+    if (!isQuestion && byOnly[figure] === true) return everywhere({ code: 'by-question', reason: reasons.byOnly });
     const few: Withheld = { code: 'few-respondents', reason: reasons.fewRespondents(k, isQuestion ? 'answer' : 'score') };
     const answeredIn = (members: readonly number[]) => members.reduce((sum, p) => sum + (patterns[p]?.answered[figure] ?? 0), 0);
     if (answeredIn(everyPattern) < k) return everywhere(few);
     // Who is asked depends on a --by question with hidden groups: the number who have this figure,
     // next to the counts shown, would tell how many are in them.
     const askedBy = [...(dependencies[figure] ?? [])].find((by) => partlyHidden.has(by));
-    if (askedBy !== undefined) return everywhere({ code: 'complementary', reason: reasons.askedBy(askedBy) });
+    if (askedBy !== undefined) {
+      const withheld: Withheld = { code: 'complementary', reason: reasons.askedBy(askedBy) };
+      countOnly.add(withheld);
+      return everywhere(withheld);
+    }
     const rows: number[][] = [everyPattern];
     const rowOf: number[] = [0];
     shown.forEach((x, i) => {
@@ -360,10 +400,15 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
         rowOf.push(i + 1);
       }
     });
+    // A question's counts (answered, skipped) are sums over those asked; its distribution, agree
+    // share, mean, min and max over those who answered: neither may be worked out about fewer than k,
+    // by combining rows or by bounding whole-number counts (see protectCells).
     // Figures over the same people in the same rows (most questions without a `when`) are decided once.
-    const people = patterns.map((p) => p.contributors[figure] ?? 0);
-    const key = `${people.join(',')}|${rows.map((r) => r.join(',')).join(';')}`;
-    const hidden = decided.get(key) ?? protectRows(people, rows, k, (row) => row === 0);
+    const asked = patterns.map((p) => p.contributors[figure] ?? 0);
+    const answered = patterns.map((p) => p.answered[figure] ?? 0);
+    const sameSets = asked.every((n, i) => n === answered[i]);
+    const key = `${asked.join(',')}|${sameSets ? '' : answered.join(',')}|${rows.map((r) => r.join(',')).join(';')}`;
+    const hidden = decided.get(key) ?? protectCells(sameSets ? [asked] : [asked, answered], rows, k, (row) => row === 0);
     decided.set(key, hidden);
     for (const row of hidden) {
       // The group row is kept unless it leaks alone, which it cannot with k or more contributors.
@@ -371,6 +416,39 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
     }
     return out;
   });
+
+  // The overall score is a weighted mean of the dimensions: where a dimension it mixes in is hidden
+  // for its values, overall minus the dimensions shown would give it (exactly when everyone has the
+  // same dimensions; as "their Sales score against their own average" for one seller otherwise).
+  const rowMembers = [everyPattern, ...shown.map((x) => membersOf(x.global))];
+  // Likewise a dimension is a weighted mean of its questions: where a scored question of it is
+  // hidden for its values (two managers among ten answered it), the dimension minus the questions
+  // shown would give their scores against their own average. Before the overall score, which
+  // then follows.
+  bank.dimensions.forEach((d, i) => {
+    const out = withheldIn[1 + i];
+    if (out === undefined) return;
+    const scored = bank.questions.flatMap((q, j) => (isScored(q) && q.dimension === d.id ? [1 + bank.dimensions.length + j] : []));
+    rowMembers.forEach((members, row) => {
+      if (out.has(row)) return;
+      const mixed = scored.some((figure) => {
+        const w = withheldIn[figure]?.get(row);
+        return w !== undefined && !countOnly.has(w) && members.some((p) => (patterns[p]?.answered[figure] ?? 0) > 0);
+      });
+      if (mixed) out.set(row, { code: 'complementary', reason: reasons.mixesHidden });
+    });
+  });
+  const overallOut = withheldIn[0];
+  if (overallOut !== undefined) {
+    rowMembers.forEach((members, row) => {
+      if (overallOut.has(row)) return;
+      const mixed = bank.dimensions.some((_, i) => {
+        const w = withheldIn[1 + i]?.get(row);
+        return w !== undefined && !countOnly.has(w) && members.some((p) => (patterns[p]?.contributors[1 + i] ?? 0) > 0);
+      });
+      if (mixed) overallOut.set(row, { code: 'complementary', reason: reasons.mixesHidden });
+    });
+  }
 
   const stats = (group: GroupStats, row: number) => {
     const all = group.stats();
@@ -395,8 +473,7 @@ function disclose(bank: Bank, k: number, everyone: GroupStats, breakdowns: reado
     if (x.value === null && x.count === 0 && !canBeUnanswered(x.breakdown.question)) continue;
     const row = shown.findIndex((s) => s.global === x.global) + 1;
     if (shownSet.has(x.global) && x.group !== undefined) output.push({ by, value: x.value, count: x.count, ...stats(x.group, row) });
-    else if (x.count >= k) suppressed.push({ by, value: x.value, reason: reasons.complementarySegment(k), code: 'complementary' });
-    else suppressed.push({ by, value: x.value, reason: reasons.smallGroup(k), code: 'small-group' });
+    else suppressed.push({ by, value: x.value, reason: reasons.hiddenSegment(k), code: 'hidden' });
   }
   return { count: everyone.count, minGroup: k, ...stats(everyone, 0), segments: output, suppressed };
 }

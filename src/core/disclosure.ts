@@ -13,6 +13,10 @@
  * segments (single, boolean, the null "no answer" segment), overlapping segments of a multiple
  * question, and combinations across breakdowns are all of that form.
  *
+ * Figures (as opposed to the segment counts) need more: their counts are whole numbers between 0
+ * and a cell's size, and such bounds can pin down a small cell that no combination isolates. For
+ * them protectCells asks that every cell hold nobody or at least k people, which implies the above.
+ *
  * Everything is exact (BigInt Gaussian elimination); the matrices are small (rows: segments shown,
  * cells: distinct membership patterns). The search for a leaking set is bounded; when the bound is
  * reached the answer is "leak", so that the caller withholds more rather than less.
@@ -385,4 +389,56 @@ export function protectRows(people: readonly number[], members: ReadonlyArray<re
     const smallest = pool.reduce((best, row) => (size(row) < size(best) ? row : best));
     withheld.add(smallest);
   }
+}
+
+/**
+ * The rows to withhold so that every cell (the people in exactly the same rows left) holds either
+ * nobody or at least k people, under each of the `peoples` vectors. This is stricter than "no
+ * linear combination involves fewer than k" (which it implies: a combination's support is a union
+ * of cells) and is what figures need, because their counts are whole numbers between 0 and a
+ * cell's size: with five using only mail, five only chat, five only wiki and one all three, no
+ * combination of group, chat and wiki isolates that one person, yet an answer chosen once in the
+ * group, once in chat and once in wiki can only be theirs. The segment counts themselves are
+ * checked with protectRows: how many people are in an overlap is a count like any other.
+ *
+ * Rows for which `keep(row)` is true are never withheld; the others go smallest first: a small
+ * cell's smallest row, or, for a small cell that only kept rows hold, the smallest row of all.
+ */
+export function protectCells(peoples: ReadonlyArray<readonly number[]>, members: ReadonlyArray<readonly number[]>, k: number, keep: (row: number) => boolean): Set<number> {
+  const withheld = new Set<number>();
+  const at = peoples.filter((people) => people.some((n) => n > 0 && n < k));
+  if (at.length === 0) return withheld;
+  /** A cell of fewer than k among the rows not withheld, with the rows that hold it. */
+  const smallCell = (): { rows: number[]; people: readonly number[] } | undefined => {
+    const shown = members.map((_, row) => row).filter((row) => !withheld.has(row));
+    for (const people of at) {
+      const { people: sizes, matrix } = mergeCells(
+        people,
+        shown.map((row) => members[row] ?? []),
+      );
+      const cell = sizes.findIndex((n) => n < k);
+      if (cell >= 0) return { rows: matrix.flatMap((row, i) => (row[cell] === 1 ? [shown[i] ?? -1] : [])), people };
+    }
+    return undefined;
+  };
+  for (let small = smallCell(); small !== undefined; small = smallCell()) {
+    const people = small.people;
+    const size = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (people[c] ?? 0), 0);
+    const holding = small.rows.filter((row) => row >= 0 && !keep(row));
+    const shown = members.map((_, row) => row).filter((row) => !withheld.has(row));
+    const pool = holding.length > 0 ? holding : shown.filter((row) => !keep(row));
+    if (pool.length === 0) {
+      for (const row of shown) withheld.add(row);
+      return withheld;
+    }
+    withheld.add(pool.reduce((best, row) => (size(row) < size(best) ? row : best)));
+  }
+  // Withholding smallest first can take more than needed (with two breakdowns crossed, a row of
+  // each in turn): give back, largest first, every row that leaves no small cell.
+  const total = (row: number) => (members[row] ?? []).reduce((sum, c) => sum + (peoples[0]?.[c] ?? 0), 0);
+  for (const row of [...withheld].filter((r) => !keep(r)).sort((x, y) => total(y) - total(x) || x - y)) {
+    withheld.delete(row);
+    if (smallCell() !== undefined) withheld.add(row);
+  }
+  return withheld;
 }

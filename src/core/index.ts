@@ -49,7 +49,7 @@ export {
   type WithheldDimension,
   type WithheldQuestion,
 } from './aggregate.js';
-export { findLeak, protectRows, type Leak } from './disclosure.js';
+export { findLeak, protectCells, protectRows, type Leak } from './disclosure.js';
 export { compareReports, scoreDrops, type Comparison, type ScoreChange, type Drop } from './compare.js';
 export { explainScores, type Explanation, type ExplainedDimension, type ExplainedItem, type Improvement } from './explain.js';
 export { estimatePathTime, estimateTimeRange, roundMinutes, type PathTime, type TimeAssumptions, type TimeRange } from './estimate-time.js';

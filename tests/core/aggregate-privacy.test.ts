@@ -37,8 +37,8 @@ describe('a dimension or a question asked of fewer than k (a `when`)', () => {
     // sells = yes (1) is too small, and sells = no (11) is the group minus that one person.
     expect(result.segments).toEqual([]);
     expect(result.suppressed).toEqual([
-      { by: 'sells', value: true, reason: 'fewer than 5 respondents', code: 'small-group' },
-      { by: 'sells', value: false, reason: 'hidden so that a group of fewer than 5 cannot be worked out by subtraction', code: 'complementary' },
+      { by: 'sells', value: true, reason: 'fewer than 5 respondents, or hidden so that a group of fewer than 5 cannot be worked out by subtraction', code: 'hidden' },
+      { by: 'sells', value: false, reason: 'fewer than 5 respondents, or hidden so that a group of fewer than 5 cannot be worked out by subtraction', code: 'hidden' },
     ]);
     // The seller's own figures (a Sales score, answered: 1) are nowhere in the output.
     const text = JSON.stringify(result);
@@ -79,7 +79,7 @@ describe('--by a multiple-choice question', () => {
     const reports = [...[10, 20, 30, 40, 50, 60].map((n) => person(['mail'], n)), person(['chat'], 97)];
     const result = aggregateReports(bank, reports, { by: ['tools'], minGroup: 5 });
     expect(result.segments).toEqual([]);
-    expect(result.suppressed.find((x) => x.value === 'mail')).toMatchObject({ code: 'complementary' });
+    expect(result.suppressed.find((x) => x.value === 'mail')).toMatchObject({ code: 'hidden' });
   });
 
   it('overlapping segments: group − mail − chat = (the wiki person) − (the one with both): one of them is withheld', () => {
@@ -89,9 +89,9 @@ describe('--by a multiple-choice question', () => {
     expect(result.segments.map((x) => [x.value, x.count])).toEqual([['chat', 6]]);
     expect(meanOf(result, 'chat')).toBeCloseTo((6 + 7 + 8 + 9 + 10 + 50) / 6, 2);
     expect(result.suppressed.map((x) => [x.value, x.code])).toEqual([
-      ['mail', 'complementary'],
-      ['wiki', 'small-group'],
-      [null, 'small-group'],
+      ['mail', 'hidden'],
+      ['wiki', 'hidden'],
+      [null, 'hidden'],
     ]);
   });
 
@@ -197,8 +197,8 @@ describe('a question asked according to a --by question with hidden groups', () 
     const group = [nonSeller(0), ...Array.from({ length: 6 }, () => seller)];
     const result = aggregateReports(sample, group, { by: ['sells'], minGroup: 5 });
     expect(result.suppressed.map((x) => [x.value, x.code])).toEqual([
-      [true, 'complementary'],
-      [false, 'small-group'],
+      [true, 'hidden'],
+      [false, 'hidden'],
     ]);
     // Before: Sales (count 6) next to the group's 7 gave the size of the hidden "no" group.
     for (const id of ['sales']) expect(entry(result.dimensions, id)).toMatchObject({ withheld: { code: 'complementary', reason: expect.stringContaining('"sells"') } });

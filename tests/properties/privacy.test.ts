@@ -276,6 +276,20 @@ function violations({ bank, reports, by, k }: Case, result: Aggregate): string[]
     const contributors = everyone.filter((i) => contributes(reports[i] as Report, bank, figure).contributor);
     const leak = isolatingSet(contributors, equations, k);
     if (leak !== undefined) found.push(`${id}: the figures shown isolate respondents ${leak.join(',')} (k = ${k})`);
+    // Its distribution and mean are over those who answered: no combination may isolate fewer of them.
+    const answering = everyone.filter((i) => contributes(reports[i] as Report, bank, figure).answered);
+    const answerLeak = isolatingSet(answering, equations, k);
+    if (answerLeak !== undefined) found.push(`${id}: the figures shown isolate answers of respondents ${answerLeak.join(',')} (k = ${k})`);
+    // Counts are whole numbers from 0 to a cell's size, so that bounds can pin a small cell down even
+    // where no combination isolates it: those in exactly the same shown rows are 0 or at least k.
+    for (const [what, set] of [['asked', contributors], ['answering', answering]] as const) {
+      const cells = new Map<string, number>();
+      for (const i of set) {
+        const key = equations.map((e) => (e.has(i) ? '1' : '0')).join('');
+        cells.set(key, (cells.get(key) ?? 0) + 1);
+      }
+      for (const [key, n] of cells) if (n < k && equations.length > 0) found.push(`${id}: ${n} ${what} respondent(s) in exactly the rows ${key}, fewer than k = ${k}`);
+    }
   }
   return found;
 }

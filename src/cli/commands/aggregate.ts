@@ -36,12 +36,13 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
   try {
     for await (const { report, file, name } of reports) {
       const who = file.respondent;
+      const counted = aggregator.add(report);
       if (who !== undefined && who !== '') {
-        if (seen.has(who)) warn(`warning: ${name}: respondent "${who}" appears more than once`);
+        if (seen.has(who)) warn(`warning: ${name}: respondent "${who}" appears more than once${counted ? '' : ', with the same answers: counted once'}`);
         else if (seen.size < REMEMBERED) seen.add(who);
       }
-      aggregator.add(report);
-      options.observe?.(report);
+      // The statistics and norms see the same people as the figures: a duplicate counted once.
+      if (counted) options.observe?.(report);
     }
   } finally {
     if (warnings > SHOWN) options.warn(`warning: … and ${warnings - SHOWN} more warnings`);
