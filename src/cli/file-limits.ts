@@ -11,9 +11,20 @@ export function setMaxFileSize(value: string | undefined, origin: string): void 
   maxBytes = Math.floor(mb * MIB);
 }
 
-/** Refuses an input larger than the limit, saying how to raise it. */
+/** The limit in bytes, for readers that stop buffering as soon as it is passed. */
+export function maxFileBytes(): number {
+  return maxBytes;
+}
+
+const mb = (n: number) => `${(n / MIB).toFixed(1)} MB`;
+
+/** The error for an input found larger than the limit; `known` when its whole size is known, else "more than". */
+export function tooLarge(name: string, bytes: number, known = true): InputError {
+  const size = known ? `is ${mb(bytes)}, more than the ${mb(maxBytes)}` : `is more than the ${mb(maxBytes)}`;
+  return new InputError(`${name} ${size} diag reads by default${known ? '' : ' (reading stopped there)'}; raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`);
+}
+
+/** Refuses an input larger than the limit (in bytes), saying how to raise it. */
 export function checkSize(name: string, bytes: number): void {
-  if (bytes <= maxBytes) return;
-  const mb = (n: number) => `${(n / MIB).toFixed(1)} MB`;
-  throw new InputError(`${name} is ${mb(bytes)}, more than the ${mb(maxBytes)} diag reads by default; raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`);
+  if (bytes > maxBytes) throw tooLarge(name, bytes);
 }

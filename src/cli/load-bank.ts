@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateBank, type Bank, type Problem } from '../core/index.js';
 import { InputError } from './errors.js';
-import { checkSize } from './file-limits.js';
+import { readBoundedSync } from './bounded-read.js';
 import { compiledBank } from './compiled-banks.js';
 import { BUNDLED_BANKS } from './paths.js';
 import { formatProblem, parseSource, type Source } from './source.js';
@@ -17,17 +17,9 @@ export interface LoadedBank {
   warnings: string[];
 }
 
+/** A whole input file as text, read within the size limit (`-` is standard input). */
 export function readTextFile(file: string, what: string): string {
-  try {
-    const stats = statSync(file);
-    if (stats.isFile()) checkSize(file, stats.size);
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : code === 'EACCES' ? 'permission denied' : String(error);
-    throw new InputError(`cannot read ${what} ${file}: ${reason}`);
-  }
+  return readBoundedSync(file, what);
 }
 
 function bundledIds(): string[] {

@@ -7,6 +7,7 @@ import { COMPARE_FORMATS } from './render/compare-formats.js';
 import { EXPLAIN_FORMATS } from './render/explain-formats.js';
 import { REPORT_FORMATS } from './render/index.js';
 import { toolVersion } from './version.js';
+import { sanitizeText } from '../core/sanitize.js';
 
 /**
  * The whole command line: each command is loaded only when it runs, so that `diag --version`
@@ -108,8 +109,9 @@ function withReportOutput(command: Command, Option: typeof import('commander').O
     .option('--csv-delimiter <char>', 'CSV separator: , (default), ; (French spreadsheets, with decimal commas) or tab');
 }
 
+/** Messages quote file names and file contents: sanitised, so that none can drive the terminal. */
 function printError(message: string, details: readonly string[] = []): void {
-  process.stderr.write(`diag: ${message}\n${details.map((d) => `  ${d}\n`).join('')}`);
+  process.stderr.write(`diag: ${sanitizeText(message)}\n${details.map((d) => `  ${sanitizeText(d)}\n`).join('')}`);
 }
 
 /** Maps every way a command can end to an exit code; an unknown error is a bug and keeps its stack. */
@@ -134,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.threshold;
     }
     if (error instanceof InterruptedError || (error instanceof Error && error.name === 'ExitPromptError')) {
-      if (error.message) process.stderr.write(`\n${error.message}\n`);
+      if (error.message) process.stderr.write(`\n${sanitizeText(error.message)}\n`);
       return EXIT.interrupted;
     }
     throw error;

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { formatPath, type Path, type Problem } from '../core/index.js';
+import { hasBidiControls, stripBidiControls } from '../core/sanitize.js';
 import { isObject } from '../core/validate/fields.js';
 import { InputError } from './errors.js';
 
@@ -91,6 +92,8 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
     throw new InputError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   checkDepth(name, data);
+  // Bidi overrides reach no format: removed from every string (and key) as the input is read.
+  if (hasBidiControls(text)) data = stripBidiControls(data);
   return {
     name,
     file,

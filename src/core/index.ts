@@ -30,3 +30,4 @@ export { compareReports, scoreDrops, type Comparison, type ScoreChange, type Dro
 export { explainScores, type Explanation, type ExplainedDimension, type ExplainedItem, type Improvement } from './explain.js';
 export { resolveText, translator, type Translate } from './text.js';
 export { didYouMean, suggestion } from './suggest.js';
+export { sanitizeText, hasBidiControls, stripBidiControls } from './sanitize.js';

@@ -8,6 +8,8 @@ import { emit } from '../output.js';
 import { expandInputs } from '../read-inputs.js';
 import type { AggregateFormat } from '../render/aggregate-formats.js';
 import { checkLanguage, streamReports } from '../score-inputs.js';
+import { warn } from '../warn.js';
+import { sanitizeText } from '../../core/sanitize.js';
 
 export interface AggregateCommandOptions extends CommonOptions {
   by?: string[];
@@ -29,7 +31,7 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
   let warnings = 0;
   const seen = new Set<string>();
   const warn = (line: string) => {
-    if (++warnings <= SHOWN) options.warn(line);
+    if (++warnings <= SHOWN) options.warn(sanitizeText(line));
   };
   const reports = streamReports(bank, expandInputs(inputs).files, { warn, now: () => '', scoresOnly: true, maxProblemLines: SHOWN * 5 });
   try {
@@ -57,7 +59,7 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   const minGroup = Number(options.minGroup);
   if (!Number.isInteger(minGroup) || minGroup < 1) throw new InputError(`--min-group ${options.minGroup}: expected a whole number, at least 1`);
   const delimiter = parseDelimiter(options.csvDelimiter);
-  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`) });
+  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn });
   if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: the group figures are close to individual answers\n`);
   const lang = chooseLanguage(bank.languages, options.lang);
   let text: string;

@@ -6,6 +6,7 @@ import { bundledBankPath, formatProblems, loadBank } from '../load-bank.js';
 import { readReportSource } from '../read-report.js';
 import { checkLanguage } from '../score-inputs.js';
 import type { Source } from '../source.js';
+import { warn } from '../warn.js';
 
 type ReportCommandOptions = CommonOptions & Omit<DeliveryOptions, 'bank'>;
 
@@ -42,7 +43,6 @@ function rerender(source: Source, report: Report, bank: Bank | undefined, lang: 
 /** `diag report REPORT.json…`: renders saved reports again, in any format and language. */
 export async function report(files: string[], options: ReportCommandOptions): Promise<void> {
   const cache = new Map<string, Bank>();
-  const warn = (line: string) => process.stderr.write(`${line}\n`);
   const reports = files.map((file) => {
     const { report: saved, source } = readReportSource(file);
     const bank = bankFor(saved, options.bank, cache);

@@ -15,6 +15,7 @@ import { renderReportText } from '../render/text.js';
 import { safeText, wrap } from '../render/terminal.js';
 import { checkLanguage } from '../score-inputs.js';
 import { TOOL } from '../version.js';
+import { warn } from '../warn.js';
 
 export interface RunOptions extends CommonOptions {
   resume?: boolean;
@@ -73,7 +74,7 @@ function writeResults(session: Session, report: Report, folder: string | undefin
   const answersBeside = (reportFile: string) => createUniqueFile(`${reportFile.replace(/\.json$/i, '')}-answers`, '.yaml', answers);
   if (options.out !== undefined && folder === undefined) {
     if (createFile(options.out, json)) return { report: options.out, answers: answersBeside(options.out) };
-    process.stderr.write(`${s.run.outExists(options.out)}\n`);
+    warn(s.run.outExists(options.out));
     const reportFile = createUniqueFile(options.out.replace(/\.json$/i, ''), '.json', json);
     return { report: reportFile, answers: answersBeside(reportFile) };
   }

@@ -7,6 +7,7 @@ import type { ReportFormat } from '../render/index.js';
 import { reportDate, scoreInputs } from '../score-inputs.js';
 import { checkThresholds, parseDimensionThresholds, parseScoreValue } from '../thresholds.js';
 import { readReport } from '../read-report.js';
+import { warn } from '../warn.js';
 
 export interface ScoreCommandOptions extends CommonOptions {
   format?: ReportFormat;
@@ -53,7 +54,7 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
   }
   const { reports, many } = await scoreInputs(bank, inputs, {
     ...(options.lang === undefined ? {} : { lang: options.lang }),
-    warn: (line) => process.stderr.write(`${line}\n`),
+    warn,
     now: reportDate(process.env),
   });
   await deliverReports(reports, many, { ...options, bank });
