@@ -136,8 +136,12 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.threshold;
     }
     if (error instanceof InterruptedError || (error instanceof Error && error.name === 'ExitPromptError')) {
-      if (error.message) process.stderr.write(`\n${sanitizeText(error.message)}\n`);
-      return EXIT.interrupted;
+      try {
+        if (error.message) process.stderr.write(`\n${sanitizeText(error.message)}\n`);
+      } catch {
+        // stderr is gone with its terminal (SIGHUP): the exit code still tells
+      }
+      return error instanceof InterruptedError ? error.exitCode : EXIT.interrupted;
     }
     throw error;
   }

@@ -16,6 +16,13 @@ export interface PromptSetup {
   /** Clears the screen between questions (only on a terminal). */
   clear: () => void;
   write: (text: string) => void;
+  /** Aborts the open prompt (SIGTERM, SIGHUP). */
+  signal?: AbortSignal;
+}
+
+/** The context of every prompt: the abort signal of the run, when there is one. */
+function promptContext(setup: PromptSetup): { signal?: AbortSignal } {
+  return setup.signal === undefined ? {} : { signal: setup.signal };
 }
 
 // Sentinels no bank value can take (ids and labels never hold NUL).
@@ -66,7 +73,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           pageSize: 12,
           theme,
           ...(previous !== undefined && previous !== null && !Array.isArray(previous) ? { default: choices.find((c) => sameScalar(c.value, previous))?.value } : {}),
-        });
+        }, promptContext(setup));
         return chosen === SKIP ? null : chosen;
       }
       case 'boolean': {
@@ -79,7 +86,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           choices: [...choices, ...skipChoice],
           theme,
           ...(typeof previous === 'boolean' ? { default: previous } : {}),
-        });
+        }, promptContext(setup));
         return chosen === SKIP ? null : chosen;
       }
       case 'multiple': {
@@ -89,7 +96,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           choices: question.options.map((o) => ({ name: safeText(t(o.label)), value: o.value, checked: already.some((v) => sameScalar(v, o.value)) })),
           pageSize: 12,
           theme: { style: { keysHelpTip: keysHelp(setup) } },
-        });
+        }, promptContext(setup));
         return !question.required && chosen.length === 0 ? null : chosen;
       }
       case 'number': {
@@ -102,7 +109,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           ...(question.min === undefined ? {} : { min: question.min }),
           ...(question.max === undefined ? {} : { max: question.max }),
           ...(typeof previous === 'number' ? { default: previous } : {}),
-        });
+        }, promptContext(setup));
         return value ?? null;
       }
       case 'text': {
@@ -110,7 +117,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           message: message(setup, question, question.required ? undefined : s.run.optionalHint),
           required: question.required,
           ...(typeof previous === 'string' ? { default: previous } : {}),
-        });
+        }, promptContext(setup));
         return value.trim() === '' ? null : value;
       }
     }
@@ -134,7 +141,7 @@ export function inquirerReview(setup: PromptSetup): Review {
       pageSize: 16,
       loop: false,
       theme: { style: { keysHelpTip: keysHelp(setup) } },
-    });
+    }, promptContext(setup));
     return chosen === FINISH ? { done: true } : { change: chosen };
   };
 }
