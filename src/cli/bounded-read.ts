@@ -14,9 +14,14 @@ export function inputName(file: string): string {
   return file === STDIN ? STDIN_NAME : file;
 }
 
+/** The `code` of a system error (ENOENT…); not by `instanceof Error`, which fails across realms (vm, jest). */
+export function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+}
+
 /** A short reason for a failed read, from its error code. */
 export function readFailure(error: unknown): string {
-  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const code = errorCode(error);
   const reasons: Record<string, string> = {
     ENOENT: 'no such file',
     EISDIR: 'is a folder, not a file',
@@ -27,7 +32,7 @@ export function readFailure(error: unknown): string {
     EIO: 'input/output error',
     ENXIO: 'no such device',
   };
-  return reasons[code] ?? (error instanceof Error ? error.message : String(error));
+  return reasons[code] ?? (typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error));
 }
 
 /** Sleeps without a timer, for a synchronous read of a non-blocking stdin that has nothing yet. */
@@ -61,7 +66,7 @@ export function readBoundedSync(file: string, what: string): string {
       try {
         read = readSync(fd, buffer, 0, Math.min(buffer.length, limit + 1 - total), null);
       } catch (error) {
-        const code = error instanceof Error && 'code' in error ? error.code : '';
+        const code = errorCode(error);
         if (code === 'EAGAIN') {
           pause(5);
           continue;

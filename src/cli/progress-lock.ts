@@ -1,6 +1,7 @@
 import { closeSync, linkSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
+import { errorCode } from './bounded-read.js';
 import { InputError } from './errors.js';
 
 /** Who holds a lock, as written in the lock file. */
@@ -22,7 +23,7 @@ export function processAlive(pid: number): boolean {
     process.kill(pid, 0);
     return true;
   } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
+    return errorCode(error) === 'EPERM';
   }
 }
 
@@ -63,7 +64,7 @@ export function lockProgress(progressFile: string, describe: (owner: LockOwner) 
         linkSync(temporary, file);
         break;
       } catch (error) {
-        if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST') || attempt > 2) throw error;
+        if (errorCode(error) !== 'EEXIST' || attempt > 2) throw error;
       }
       const holder = readOwner(file);
       const stale = holder === undefined || (holder.host === owner.host && !processAlive(holder.pid));

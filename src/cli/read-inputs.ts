@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { hasBidiControls, stripBidiControls } from '../core/sanitize.js';
-import { byteChunks, inputName, LineSplitter, readBoundedSync, readFailure, STDIN, STDIN_NAME, type Line } from './bounded-read.js';
+import { byteChunks, errorCode, inputName, LineSplitter, readBoundedSync, readFailure, STDIN, STDIN_NAME, type Line } from './bounded-read.js';
 import { InputError } from './errors.js';
 import { maxFileBytes, tooLarge } from './file-limits.js';
 import { checkDepth, parseSource, type Source } from './source.js';
@@ -31,7 +31,6 @@ export interface ExpandOptions {
   fs?: FolderReader;
 }
 
-const errorCode = (error: unknown): string => (error instanceof Error && 'code' in error ? String(error.code) : '');
 
 /**
  * Files and folders -> the files to read, in a stable order (folders sorted by name); `-` is
