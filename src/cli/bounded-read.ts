@@ -100,8 +100,21 @@ export function byteChunks(file: string): AsyncIterable<Buffer> {
   return createReadStream(file, { highWaterMark: CHUNK });
 }
 
-/** One line of an NDJSON input: its text, or `tooLong` (its text was not kept) with its size so far. */
-export type Line = { number: number; text: string } | { number: number; tooLong: number };
+/** One line of an NDJSON input: its bytes (without the line break), or `tooLong` (its bytes were not kept) with its size. */
+export type Line = { number: number; bytes: Buffer; bidi: boolean } | { number: number; tooLong: number };
+
+/**
+ * Whether UTF-8 bytes hold a bidi embedding, override or isolate (E2 80 AA–AE, E2 81 A6–A9):
+ * found on bytes with a native search, far cheaper than a regular expression on the decoded text.
+ */
+export function hasBidiBytes(bytes: Buffer): boolean {
+  for (let i = bytes.indexOf(0xe2); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xe2, i + 1)) {
+    const b1 = bytes[i + 1] ?? 0;
+    const b2 = bytes[i + 2] ?? 0;
+    if ((b1 === 0x80 && b2 >= 0xaa && b2 <= 0xae) || (b1 === 0x81 && b2 >= 0xa6 && b2 <= 0xa9)) return true;
+  }
+  return false;
+}
 
 /**
  * Splits bytes into lines (LF, or CRLF), counting bytes: a line longer than `limit` is not
@@ -167,6 +180,7 @@ export class LineSplitter {
       if (line[from] === 0xef && line[from + 1] === 0xbb && line[from + 2] === 0xbf) from += 3;
     }
     if (to - from > this.limit) return { number, tooLong: to - from };
-    return { number, text: line.toString('utf8', from, to) };
+    const kept = line.subarray(from, to);
+    return { number, bytes: kept, bidi: hasBidiBytes(kept) };
   }
 }

@@ -1,10 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { hasBidiControls, stripBidiControls } from '../core/sanitize.js';
+import { stripBidiControls } from '../core/sanitize.js';
 import { byteChunks, errorCode, inputName, LineSplitter, readBoundedSync, readFailure, STDIN, STDIN_NAME, type Line } from './bounded-read.js';
 import { InputError } from './errors.js';
 import { maxFileBytes, tooLarge } from './file-limits.js';
-import { checkDepth, parseSource, type Source } from './source.js';
+import { scanObject } from './json-scan.js';
+import { checkJsonDepth, MAX_DEPTH, parseSource, type Source } from './source.js';
 import { warn as warnOnStderr } from './warn.js';
 
 const DOCUMENT = /\.(ya?ml|json)$/i;
@@ -104,25 +105,66 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
   return { files, many };
 }
 
-/** One NDJSON record: parsed fast with JSON.parse, re-read as YAML only if a location is needed. */
-function lineSource(file: string, lineNumber: number, line: string): Source {
+/** Keys of a record that reading and scoring use; the others (a report's scores and texts) are parsed only if read. */
+const EAGER = new Set(['$schema', 'schemaVersion', 'bank', 'respondent', 'lang', 'createdAt', 'answers', 'profile']);
+
+/** Sets an own property, `__proto__` included (plain assignment would set the prototype). */
+function own(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * One NDJSON record. A JSON object is scanned on its bytes (validated whole, at no allocation)
+ * and only the values reading and scoring use are decoded and parsed; the others are parsed the
+ * first time something reads them, so the record still looks like JSON.parse's result. Anything
+ * else goes through JSON.parse, whose message names the problem. A location is found, if ever
+ * needed, by re-reading the line as YAML.
+ */
+function lineSource(file: string, lineNumber: number, bytes: Buffer, bidi: boolean): Source {
   const name = `${file}:${lineNumber}`;
+  const clean = (value: unknown) => (bidi ? stripBidiControls(value) : value);
+  const scan = scanObject(bytes, 0, bytes.length, MAX_DEPTH - 1);
   let data: unknown;
-  try {
-    data = JSON.parse(line);
-  } catch (error) {
-    throw new InputError(`${name}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  if (scan.ok) {
+    const record: Record<string, unknown> = {};
+    for (const [key, { start, end }] of scan.object.keys) {
+      const parse = () => clean(JSON.parse(bytes.toString('utf8', start, end)));
+      if (EAGER.has(key)) own(record, key, parse());
+      else {
+        Object.defineProperty(record, key, {
+          enumerable: true,
+          configurable: true,
+          get() {
+            const value = parse();
+            own(record, key, value);
+            return value;
+          },
+          set(value: unknown) {
+            own(record, key, value);
+          },
+        });
+      }
+    }
+    data = bidi ? Object.fromEntries(Object.entries(record).map(([k, v]) => [String(clean(k)), v])) : record;
+  } else {
+    if (scan.tooDeep) throw new InputError(`${name}: values are nested more than ${MAX_DEPTH} levels deep`);
+    const text = bytes.toString('utf8');
+    try {
+      data = JSON.parse(text);
+    } catch (error) {
+      throw new InputError(`${name}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // JSON.parse takes any depth; a YAML file is bounded by its parser (and checked the same way).
+    checkJsonDepth(name, text, data);
+    data = clean(data);
   }
-  // JSON.parse takes any depth; a YAML file is bounded by its parser (and checked the same way).
-  checkDepth(name, data);
-  if (hasBidiControls(line)) data = stripBidiControls(data);
   let located: Source | undefined;
   return {
     name,
     file,
     data,
     locate(path) {
-      located ??= parseSource(name, line, lineNumber - 1, file);
+      located ??= parseSource(name, bytes.toString('utf8'), lineNumber - 1, file);
       return located.locate(path);
     },
   };
@@ -130,11 +172,18 @@ function lineSource(file: string, lineNumber: number, line: string): Source {
 
 export type RecordResult = { source: Source } | { error: InputError };
 
+const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+
+function isBlank(bytes: Buffer): boolean {
+  for (const byte of bytes) if (!isSpace(byte)) return false;
+  return true;
+}
+
 function recordOfLine(file: string, line: Line): RecordResult | undefined {
   if ('tooLong' in line) return { error: tooLarge(`line ${line.number} of ${file}`, line.tooLong) };
-  if (line.text.trim() === '') return undefined;
+  if (isBlank(line.bytes)) return undefined;
   try {
-    return { source: lineSource(file, line.number, line.text) };
+    return { source: lineSource(file, line.number, line.bytes, line.bidi) };
   } catch (error) {
     if (error instanceof InputError) return { error };
     throw error;
@@ -175,7 +224,6 @@ async function* ndjsonRecords(file: string, name: string, chunks: AsyncIterable<
   }
 }
 
-const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
 /**
  * Whether standard input holds NDJSON (a JSON object on its first line, and more after it) or one

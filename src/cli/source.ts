@@ -17,7 +17,7 @@ export interface Source {
 /** YAML features that turn a small file into a huge value (alias bombs) are bounded. */
 const MAX_ALIASES = 1000;
 /** Far deeper than any bank or answer file; deeper values would overflow the stack of code that walks them. */
-const MAX_DEPTH = 256;
+export const MAX_DEPTH = 256;
 
 /** Refuses a value nested more than MAX_DEPTH levels, with an InputError; checked without recursion. */
 export function checkDepth(name: string, data: unknown): void {
@@ -28,6 +28,17 @@ export function checkDepth(name: string, data: unknown): void {
     if (depth >= MAX_DEPTH) throw new InputError(`${name}: values are nested more than ${MAX_DEPTH} levels deep`);
     for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
   }
+}
+
+/**
+ * checkDepth for data parsed from JSON text: a text with at most MAX_DEPTH brackets cannot nest
+ * deeper, which a native search tells without walking the data (a report has a few dozen).
+ */
+export function checkJsonDepth(name: string, text: string, data: unknown): void {
+  let brackets = 0;
+  for (let i = text.indexOf('{'); i !== -1 && brackets <= MAX_DEPTH; i = text.indexOf('{', i + 1)) brackets++;
+  for (let i = text.indexOf('['); i !== -1 && brackets <= MAX_DEPTH; i = text.indexOf('[', i + 1)) brackets++;
+  if (brackets > MAX_DEPTH) checkDepth(name, data);
 }
 
 function nodeAt(document: Document, path: Path): Node | undefined {

@@ -12,10 +12,30 @@ function listValues(values: readonly Scalar[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
 
-/** Checks one answer against its question; returns the canonical value (option values as the bank spells them). */
-function readAnswer(question: Question, value: unknown, path: Path, errors: ProblemList): AnswerValue | undefined {
+/** A question's option values, and the same by String(value), built once per question: a batch checks millions of answers. */
+interface OptionIndex {
+  values: readonly Scalar[];
+  byString: ReadonlyMap<string, Scalar>;
+}
+const optionIndexes = new WeakMap<Question, OptionIndex>();
+function optionsOf(question: Question & { options: ReadonlyArray<{ value: Scalar }> }): OptionIndex {
+  let index = optionIndexes.get(question);
+  if (index === undefined) {
+    const values = question.options.map((o) => o.value);
+    // By String(value), which is how sameScalar matches a string or number: linear, not quadratic.
+    index = { values, byString: new Map(values.map((v) => [String(v), v])) };
+    optionIndexes.set(question, index);
+  }
+  return index;
+}
+
+/**
+ * Checks one answer against its question; returns the canonical value (option values as the bank
+ * spells them). The path is built only for a problem: most answers have none.
+ */
+function readAnswer(question: Question, value: unknown, at: () => Path, errors: ProblemList): AnswerValue | undefined {
   const fail = (code: string, message: string): undefined => {
-    errors.add(path, code, `${question.id}: ${message}`);
+    errors.add(at(), code, `${question.id}: ${message}`);
     return undefined;
   };
   if (value === null) {
@@ -23,22 +43,20 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
   }
   switch (question.type) {
     case 'likert': {
-      const values = question.options.map((o) => o.value);
+      const { values, byString } = optionsOf(question);
       if (typeof value !== 'number') return fail('type', `expects one of ${listValues(values)}, not ${describe(value)}`);
-      return values.includes(value) ? value : fail('bad-value', `${value} is not a value of the scale; allowed: ${listValues(values)}`);
+      return byString.get(String(value)) === value ? value : fail('bad-value', `${value} is not a value of the scale; allowed: ${listValues(values)}`);
     }
     case 'single': {
-      const values = question.options.map((o) => o.value);
+      const { values, byString } = optionsOf(question);
       if (typeof value !== 'string' && typeof value !== 'number') return fail('type', `expects one of ${listValues(values)}, not ${describe(value)}`);
-      const match = values.find((v) => sameScalar(v, value));
+      const match = byString.get(String(value));
       return match ?? fail('bad-value', `${JSON.stringify(value)} is not an option${suggestion(String(value), values.map(String))}; allowed: ${listValues(values)}`);
     }
     case 'multiple': {
-      const values = question.options.map((o) => o.value);
+      const { values, byString } = optionsOf(question);
       if (!Array.isArray(value)) return fail('type', `expects a list of options such as [${JSON.stringify(values[0])}], not ${describe(value)}; allowed: ${listValues(values)}`);
       const chosen: Scalar[] = [];
-      // By String(value), which is how sameScalar matches a string or number: linear, not quadratic.
-      const byString = new Map(values.map((v) => [String(v), v]));
       const taken = new Set<Scalar>();
       let ok = true;
       value.forEach((item, i) => {
@@ -46,10 +64,10 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
         const match = scalar ? byString.get(String(item)) : undefined;
         if (match === undefined) {
           // Only scalars get a "did you mean": String() of a mapping such as {toString: 1} throws.
-          errors.add([...path, i], 'bad-value', `${question.id}: ${JSON.stringify(item)} is not an option${scalar ? suggestion(String(item), values.map(String)) : ''}; allowed: ${listValues(values)}`);
+          errors.add([...at(), i], 'bad-value', `${question.id}: ${JSON.stringify(item)} is not an option${scalar ? suggestion(String(item), values.map(String)) : ''}; allowed: ${listValues(values)}`);
           ok = false;
         } else if (taken.has(match)) {
-          errors.add([...path, i], 'duplicate-value', `${question.id}: ${JSON.stringify(item)} is chosen twice`);
+          errors.add([...at(), i], 'duplicate-value', `${question.id}: ${JSON.stringify(item)} is chosen twice`);
           ok = false;
         } else {
           taken.add(match);
@@ -80,14 +98,21 @@ function questionsById(bank: Bank): ReadonlyMap<string, Question> {
   return index;
 }
 
-/** Turns a saved report (SPEC section 6) back into an answer file, so reports can be re-scored. */
-function fromReport(raw: Record<string, unknown>): { file: Record<string, unknown>; sectionOf: (id: string) => string } {
+/** The answers of a file, by section: a report keeps its profile apart from its answers. */
+type Sections = ReadonlyArray<readonly [section: string, answers: Record<string, unknown>]>;
+
+/**
+ * Turns a saved report (SPEC section 6) back into an answer file, so reports can be re-scored.
+ * Its profile and answers are read where they are, not merged into one new object: building it
+ * (a spread, or a loop) then walking it again was a third of `diag aggregate` of reports.
+ */
+function fromReport(raw: Record<string, unknown>): { file: Record<string, unknown>; sections: Sections | undefined } {
   const bank = isObject(raw.bank) ? raw.bank.id : raw.bank;
   const profile = isObject(raw.profile) ? raw.profile : {};
-  const answers = isObject(raw.answers) ? raw.answers : {};
+  const answers = raw.answers === undefined || raw.answers === null ? {} : raw.answers;
   return {
-    file: { bank, respondent: raw.respondent ?? undefined, lang: raw.lang, createdAt: raw.createdAt, answers: { ...profile, ...answers } },
-    sectionOf: (id) => (Object.hasOwn(profile, id) ? 'profile' : 'answers'),
+    file: { bank, respondent: raw.respondent ?? undefined, lang: raw.lang, createdAt: raw.createdAt, answers },
+    sections: isObject(answers) ? [['profile', profile], ['answers', answers]] : undefined,
   };
 }
 
@@ -107,7 +132,7 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
     return { ok: false, errors: errors.items, warnings: [] };
   }
   const report = isReport(input);
-  const { file: raw, sectionOf } = report ? fromReport(input) : { file: input, sectionOf: () => 'answers' };
+  const { file: raw, sections: reportSections } = report ? fromReport(input) : { file: input, sections: undefined };
   if (!report) {
     for (const key of Object.keys(raw)) {
       if (!TOP_KEYS.includes(key)) warnings.add([key], 'unknown-key', `unknown key "${key}" is ignored${suggestion(key, TOP_KEYS)}`);
@@ -130,28 +155,36 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
     errors.add(['answers'], 'type', `must be a mapping of question id -> answer, not ${describe(given)}`);
     return { ok: false, errors: errors.items, warnings: warnings.items };
   }
+  const sections: Sections = reportSections ?? [['answers', given]];
+  const sectionOf = (id: string): string | undefined => sections.find(([, answers]) => Object.hasOwn(answers, id))?.[0];
   const byId = questionsById(bank);
   const checked: Record<string, AnswerValue> = {};
-  for (const [id, value] of Object.entries(given)) {
-    const path = [sectionOf(id), id];
-    const question = byId.get(id);
-    if (question === undefined) {
-      errors.add(path, 'unknown-question', `"${id}" is not a question of bank "${bank.id}"${suggestion(id, byId.keys())}`);
-      continue;
+  for (const [section, answers] of sections) {
+    for (const id in answers) {
+      if (!Object.hasOwn(answers, id)) continue;
+      const value = answers[id];
+      const path = () => [section, id];
+      const question = byId.get(id);
+      if (question === undefined) {
+        errors.add(path(), 'unknown-question', `"${id}" is not a question of bank "${bank.id}"${suggestion(id, byId.keys())}`);
+        continue;
+      }
+      const answer = readAnswer(question, value, path, errors);
+      if (answer !== undefined) checked[id] = answer;
     }
-    const answer = readAnswer(question, value, path, errors);
-    if (answer !== undefined) checked[id] = answer;
   }
-  const { visible, answers } = applyConditions(bank, checked);
-  const visibleIds = new Set(visible.map((q) => q.id));
+  const { visible, hidden, answers } = applyConditions(bank, checked);
   // With errors, visibility is computed from partial answers: warnings about it would mislead.
-  for (const [id, value] of errors.size > 0 ? [] : Object.entries(given)) {
-    if (byId.has(id) && !visibleIds.has(id) && value !== null) {
-      warnings.add([sectionOf(id), id], 'hidden-answer', `${id}: the question is not asked with these answers (its "when" is false); the answer is ignored`);
+  // From the few hidden questions, not by walking every answer again.
+  for (const id of errors.size > 0 ? [] : hidden) {
+    const section = sectionOf(id);
+    const value = sections.find(([name]) => name === section)?.[1][id];
+    if (section !== undefined && value !== null && value !== undefined) {
+      warnings.add([section, id], 'hidden-answer', `${id}: the question is not asked with these answers (its "when" is false); the answer is ignored`);
     }
   }
   for (const question of visible) {
-    if (question.required && !Object.hasOwn(given, question.id)) {
+    if (question.required && sectionOf(question.id) === undefined) {
       errors.add(['answers'], 'missing-answer', `${question.id}: required question not answered`);
     }
   }
