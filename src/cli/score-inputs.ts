@@ -82,7 +82,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
 /** Reads, validates and scores every input, keeping the reports (for `diag score`). */
 export async function scoreInputs(bank: Bank, paths: readonly string[], options: ScoreOptions): Promise<{ reports: Report[]; many: boolean }> {
   checkLanguage(bank, options.lang);
-  const expanded = expandInputs(paths);
+  const expanded = expandInputs(paths, { warn: options.warn });
   let many = expanded.many;
   const reports: Report[] = [];
   const onStdinKind = (kind: 'ndjson' | 'document') => void (many ||= kind === 'ndjson');

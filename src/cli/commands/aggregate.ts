@@ -33,7 +33,7 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
   const warn = (line: string) => {
     if (++warnings <= SHOWN) options.warn(sanitizeText(line));
   };
-  const reports = streamReports(bank, expandInputs(inputs).files, { warn, now: () => '', scoresOnly: true, maxProblemLines: SHOWN * 5 });
+  const reports = streamReports(bank, expandInputs(inputs, { warn }).files, { warn, now: () => '', scoresOnly: true, maxProblemLines: SHOWN * 5 });
   try {
     for await (const { report, file, name } of reports) {
       const who = file.respondent;
