@@ -91,7 +91,8 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
     });
     throw new InputError(`${name}: not valid YAML`, details);
   }
-  const cycle = recursiveAlias(document);
+  // Without a `*` there is no alias, and no need to walk the whole document for a cycle.
+  const cycle = text.includes('*') ? recursiveAlias(document) : undefined;
   if (cycle !== undefined) {
     const pos = lineCounter.linePos(cycle.range?.[0] ?? 0);
     throw new InputError(`${name}: recursive YAML alias`, [`${file}:${pos.line + lineOffset}:${pos.col}: alias *${cycle.source} is used inside the node it refers to; diag reads only tree-shaped data`]);
