@@ -33,6 +33,7 @@ export interface SignalWatch {
 export function watchSignals(lastResort: (signal: StopSignal) => void, graceMs = 3000): SignalWatch {
   const controller = new AbortController();
   let received: StopSignal | undefined;
+  let lastResortTimer: NodeJS.Timeout | undefined;
   const ignore = () => undefined;
   const handlers = NAMES.map((name) => {
     const handler = () => {
@@ -42,7 +43,7 @@ export function watchSignals(lastResort: (signal: StopSignal) => void, graceMs =
       process.stderr.on('error', ignore);
       showCursor();
       controller.abort(new Error(name));
-      setTimeout(() => lastResort(name), graceMs).unref();
+      lastResortTimer = setTimeout(() => lastResort(name), graceMs).unref();
     };
     process.on(name, handler);
     return { name, handler };
@@ -51,6 +52,8 @@ export function watchSignals(lastResort: (signal: StopSignal) => void, graceMs =
     signal: controller.signal,
     received: () => received,
     dispose: () => {
+      // The run ended by itself (the abort worked): no last resort after that.
+      if (lastResortTimer !== undefined) clearTimeout(lastResortTimer);
       for (const { name, handler } of handlers) process.removeListener(name, handler);
     },
   };
