@@ -251,7 +251,9 @@ function measureOnce(argv) {
     return { ms: performance.now() - started, kb, status: 'ok' };
   } catch (error) {
     if (error instanceof Interrupted) throw error;
-    return { ms: performance.now() - started, kb: null, status: error.message.split('\n')[0].replace(/^.* exited /, 'exit ').slice(0, 120) };
+    // The message ends with /usr/bin/time's report: only the exit status is worth a table cell.
+    const exited = / exited (\S+?):/.exec(error.message);
+    return { ms: performance.now() - started, kb: null, status: exited ? `exit ${exited[1]}` : error.message.split('\n')[0].slice(0, 120) };
   }
 }
 
