@@ -50,9 +50,15 @@ export class ThresholdError extends Error {
   }
 }
 
-/** The user pressed Ctrl-C: exit 130. `message` says where the progress is. */
+/** The user pressed Ctrl-C (exit 130), or a signal ended the run (SIGTERM 143, SIGHUP 129). `message` says where the progress is. */
 export class InterruptedError extends Error {
   override readonly name = 'InterruptedError';
+  constructor(
+    message?: string,
+    readonly exitCode: number = 130,
+  ) {
+    super(message);
+  }
 }
 
 export const EXIT = { ok: 0, threshold: 1, input: 2, interrupted: 130 } as const;

@@ -11,9 +11,20 @@ export function setMaxFileSize(value: string | undefined, origin: string): void 
   maxBytes = Math.floor(mb * MIB);
 }
 
-/** Refuses an input larger than the limit, saying how to raise it. */
+/** The limit in bytes, for readers that stop buffering as soon as it is passed. */
+export function maxFileBytes(): number {
+  return maxBytes;
+}
+
+const mb = (n: number) => `${(n / MIB).toFixed(1)} MB`;
+
+/** The error for an input found larger than the limit; `known` when its whole size is known, else "more than". */
+export function tooLarge(name: string, bytes: number, known = true): InputError {
+  if (known) return new InputError(errorText('tooBig', { name, size: mb(bytes), limit: mb(maxBytes) }));
+  return new InputError(`${name} is more than the ${mb(maxBytes)} diag reads by default (reading stopped there); raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`);
+}
+
+/** Refuses an input larger than the limit (in bytes), saying how to raise it. */
 export function checkSize(name: string, bytes: number): void {
-  if (bytes <= maxBytes) return;
-  const mb = (n: number) => `${(n / MIB).toFixed(1)} MB`;
-  throw new InputError(errorText('tooBig', { name, size: mb(bytes), limit: mb(maxBytes) }));
+  if (bytes > maxBytes) throw tooLarge(name, bytes);
 }

@@ -148,6 +148,14 @@ const en = {
     resumeWith: (command: string) => `To resume: ${command}`,
     reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
     outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
+    locked: (pid: number, since: string, file: string) =>
+      `another diag run (process ${pid}, since ${since}) is already using ${file}; finish it first, or choose another --state-dir. Nothing was changed.`,
+    bankChanged: (from: string, to: string) => `The questionnaire has changed since your pause (version ${from || '?'} → ${to}).`,
+    answersDropped: (n: number) => `${n} answer${n === 1 ? ' is' : 's are'} no longer valid and will be asked again:`,
+    answersKept: (n: number) => `${n} answer${n === 1 ? '' : 's'} kept.`,
+    pressEnter: 'Enter to continue',
+    stopped: (signal: string, saved: string | undefined, command: string) =>
+      saved === undefined ? `diag: stopped by ${signal}, before the first answer: nothing to keep.` : `diag: stopped by ${signal}; your answers are kept in ${saved} (to resume: ${command})`,
     workshop: {
       title: (bank: string) => `Workshop — ${bank}`,
       so_far: (n: number, dir: string) => `${n} participant${n === 1 ? ' has' : 's have'} answered so far (results in ${dir}).`,
@@ -338,6 +346,14 @@ const fr: Messages = {
     resumeWith: (command: string) => `Pour reprendre : ${command}`,
     reportWritten: (report: string, answers: string) => `Rapport complet : ${report}\nRéponses : ${answers} (à rejouer avec diag score)`,
     outExists: (file: string) => `${file} existe déjà ; le rapport est écrit à côté, sans l’écraser.`,
+    locked: (pid: number, since: string, file: string) =>
+      `un autre diag run (processus ${pid}, depuis ${since}) utilise déjà ${file} ; terminez-le d’abord, ou choisissez un autre --state-dir. Rien n’a été modifié.`,
+    bankChanged: (from: string, to: string) => `Le questionnaire a changé depuis votre pause (version ${from || '?'} → ${to}).`,
+    answersDropped: (n: number) => `${n} réponse${n > 1 ? 's ne sont' : ' n’est'} plus valable${n > 1 ? 's' : ''} et ${n > 1 ? 'seront' : 'sera'} redemandée${n > 1 ? 's' : ''} :`,
+    answersKept: (n: number) => `${n} réponse${n > 1 ? 's' : ''} gardée${n > 1 ? 's' : ''}.`,
+    pressEnter: 'Entrée pour continuer',
+    stopped: (signal: string, saved: string | undefined, command: string) =>
+      saved === undefined ? `diag : arrêté par ${signal}, avant la première réponse : rien à garder.` : `diag : arrêté par ${signal} ; vos réponses sont gardées dans ${saved} (pour reprendre : ${command})`,
     workshop: {
       title: (bank: string) => `Atelier — ${bank}`,
       so_far: (n: number, dir: string) => `${n} participant${n > 1 ? 's ont' : ' a'} déjà répondu (résultats dans ${dir}).`,

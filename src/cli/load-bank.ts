@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateBank, type Bank, type Problem } from '../core/index.js';
 import { errorText, InputError } from './errors.js';
 import { messages, type Readable } from './i18n.js';
-import { checkSize } from './file-limits.js';
+import { readBoundedSync } from './bounded-read.js';
 import { compiledBank } from './compiled-banks.js';
 import { BUNDLED_BANKS } from './paths.js';
 import { formatProblem, parseSource, type Source } from './source.js';
@@ -19,16 +19,7 @@ export interface LoadedBank {
 }
 
 export function readTextFile(file: string, what: Readable): string {
-  try {
-    const stats = statSync(file);
-    if (stats.isFile()) checkSize(file, stats.size);
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    if (error instanceof InputError) throw error;
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const reason = code === 'ENOENT' ? 'missing' : code === 'EISDIR' ? 'folder' : code === 'EACCES' ? 'denied' : 'other';
-    throw new InputError(errorText('cannotRead', { what, file, reason, detail: String(error) }));
-  }
+  return readBoundedSync(file, what);
 }
 
 /** The ids of the banks bundled in questions/. */

@@ -7,6 +7,7 @@ import { COMPARISON_FORMATS, EXPLANATION_FORMATS, GROUP_FORMATS, LINT_FORMATS, R
 import { localizeCommander } from './commander-i18n.js';
 import { messages, setMessageLanguage, toolLanguage } from './i18n.js';
 import { toolVersion } from './version.js';
+import { sanitizeText } from '../core/sanitize.js';
 
 /**
  * The whole command line: each command is loaded only when it runs, so that `diag --version`
@@ -144,8 +145,9 @@ function withOutput(command: Command, Option: typeof import('commander').Option,
   return command;
 }
 
+/** Messages quote file names and file contents: sanitised, so that none can drive the terminal. */
 function printError(message: string, details: readonly string[] = []): void {
-  process.stderr.write(`diag: ${message}\n${details.map((d) => `  ${d}\n`).join('')}`);
+  process.stderr.write(`diag: ${sanitizeText(message)}\n${details.map((d) => `  ${sanitizeText(d)}\n`).join('')}`);
 }
 
 /** `--lang X`, `--lang=X`, `-l X` or `-lX` anywhere on the command line: help and errors come before any action. */
@@ -182,8 +184,12 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.threshold;
     }
     if (error instanceof InterruptedError || (error instanceof Error && error.name === 'ExitPromptError')) {
-      if (error.message) process.stderr.write(`\n${error.message}\n`);
-      return EXIT.interrupted;
+      try {
+        if (error.message) process.stderr.write(`\n${sanitizeText(error.message)}\n`);
+      } catch {
+        // stderr is gone with its terminal (SIGHUP): the exit code still tells
+      }
+      return error instanceof InterruptedError ? error.exitCode : EXIT.interrupted;
     }
     throw error;
   }

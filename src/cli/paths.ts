@@ -5,3 +5,39 @@ import { fileURLToPath } from 'node:url';
 export const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_BANKS = join(PACKAGE_ROOT, 'questions');
 export const SCHEMAS = join(PACKAGE_ROOT, 'schema');
+
+/** Bytes of a pseudonym kept in a file name: with the rest of the name, far below the 255 bytes most file systems allow. */
+export const NAME_PART_BYTES = 60;
+
+/** FNV-1a, 32 bits, as 7 base-36 digits: tells two long names with the same start apart. */
+function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash.toString(36).padStart(7, '0');
+}
+
+/**
+ * A pseudonym as a part of a file name: letters and digits of any script, lower case, accents
+ * removed, other characters as `-`; cut to `maxBytes` bytes of UTF-8 (never inside a character),
+ * with a hash of the whole pseudonym when cut so that two long pseudonyms stay apart.
+ */
+export function fileNamePart(name: string, maxBytes = NAME_PART_BYTES): string {
+  const slug = name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  if (Buffer.byteLength(slug, 'utf8') <= maxBytes) return slug;
+  const hash = shortHash(name);
+  let cut = '';
+  let bytes = 0;
+  for (const char of slug) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (bytes + size > maxBytes - hash.length - 1) break;
+    cut += char;
+    bytes += size;
+  }
+  return `${cut.replace(/-+$/, '')}-${hash}`;
+}

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { AnswerValue } from '../core/index.js';
+import { validateAnswers, type AnswerValue, type Bank } from '../core/index.js';
 import { isObject } from '../core/validate/fields.js';
 import { writeFileAtomic } from './output.js';
 
@@ -63,4 +63,32 @@ export function clearProgress(file: string): void {
   } catch {
     // nothing saved, nothing to clear
   }
+}
+
+/** An answer of saved progress that the bank no longer accepts. */
+export interface DroppedAnswer {
+  id: string;
+  reason: string;
+}
+
+/**
+ * Saved progress checked against the bank as it is now (it may have changed since: a new
+ * version, a question removed, an option renamed). Answers the bank still accepts are kept, the
+ * others are dropped with the reason, so that the survey asks those questions again instead of
+ * ending on answers it cannot score.
+ */
+export function reconcileProgress(bank: Bank, progress: Progress): { progress: Progress; dropped: DroppedAnswer[]; bankChanged: boolean } {
+  const result = validateAnswers(bank, { answers: progress.answers });
+  const reasons = new Map<string, string>();
+  if (!result.ok) {
+    for (const error of result.errors) {
+      const id = error.path[1];
+      // "required question not answered" is expected of progress: the survey asks it.
+      if (typeof id === 'string' && Object.hasOwn(progress.answers, id) && !reasons.has(id)) reasons.set(id, error.message);
+    }
+  }
+  const answers: Record<string, AnswerValue> = {};
+  for (const [id, value] of Object.entries(progress.answers)) if (!reasons.has(id)) answers[id] = value;
+  const dropped = [...reasons].map(([id, reason]) => ({ id, reason }));
+  return { progress: { ...progress, bankVersion: bank.version, answers }, dropped, bankChanged: progress.bankVersion !== bank.version };
 }

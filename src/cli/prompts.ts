@@ -16,6 +16,13 @@ export interface PromptSetup {
   /** Clears the screen between questions (only on a terminal). */
   clear: () => void;
   write: (text: string) => void;
+  /** Aborts the open prompt (SIGTERM, SIGHUP). */
+  signal?: AbortSignal;
+}
+
+/** The context of every prompt: the abort signal of the run, when there is one. */
+function promptContext(setup: PromptSetup): { signal?: AbortSignal } {
+  return setup.signal === undefined ? {} : { signal: setup.signal };
 }
 
 // Sentinels no bank value can take (ids and labels never hold NUL).
@@ -90,7 +97,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           pageSize: 12,
           theme,
           ...(wasNa ? { default: NA } : previous !== undefined && previous !== null && !Array.isArray(previous) ? { default: choices.find((c) => sameScalar(c.value, previous))?.value } : {}),
-        });
+        }, promptContext(setup));
         return chosenValue(chosen);
       }
       case 'boolean': {
@@ -103,7 +110,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           choices: [...choices, ...skipChoice, ...naChoice],
           theme,
           ...(wasNa ? { default: NA } : typeof previous === 'boolean' ? { default: previous } : {}),
-        });
+        }, promptContext(setup));
         return chosenValue(chosen);
       }
       case 'multiple': {
@@ -116,7 +123,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           pageSize: 12,
           theme: promptTheme(setup),
           validate: (picked) => !(picked.length > 1 && picked.some((c) => c.value === NA)) || s.run.notApplicableAlone,
-        });
+        }, promptContext(setup));
         if (chosen.includes(NA)) return NOT_APPLICABLE;
         return !question.required && chosen.length === 0 ? null : chosen;
       }
@@ -137,7 +144,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           message: message(setup, question, hint === '' ? undefined : hint),
           validate: (text) => checkNumber(s, question, text),
           ...(typeof previous === 'number' ? { default: String(previous) } : {}),
-        });
+        }, promptContext(setup));
         return value.trim() === '' ? null : Number(value.trim().replace(',', '.'));
       }
       case 'text': {
@@ -145,7 +152,7 @@ export function inquirerAsk(setup: PromptSetup): Ask {
           message: message(setup, question, question.required ? undefined : s.run.optionalHint),
           validate: (text) => (question.required && text.trim() === '' ? s.run.requiredAnswer : true),
           ...(typeof previous === 'string' ? { default: previous } : {}),
-        });
+        }, promptContext(setup));
         return value.trim() === '' ? null : value;
       }
     }
@@ -169,7 +176,7 @@ export function inquirerReview(setup: PromptSetup): Review {
       pageSize: 16,
       loop: false,
       theme: promptTheme(setup),
-    });
+    }, promptContext(setup));
     return chosen === FINISH ? { done: true } : { change: chosen };
   };
 }

@@ -1,4 +1,5 @@
 import { buildReport, validateAnswers, type AnswerFile, type Bank, type Report } from '../core/index.js';
+import { sanitizeText } from '../core/sanitize.js';
 import { errorText, InputError } from './errors.js';
 import { chooseLanguage, messages } from './i18n.js';
 import { formatProblems } from './load-bank.js';
@@ -33,6 +34,8 @@ export interface ReportStreamOptions {
   now: () => string;
   /** Scores only, for aggregates (see ReportContext.scoresOnly). */
   scoresOnly?: boolean;
+  /** Told whether standard input (`-`) held NDJSON (several records) or one document. */
+  onStdinKind?: (kind: 'ndjson' | 'document') => void;
   /** Keep at most this many problem lines (a million bad records must not fill memory); default all. */
   maxProblemLines?: number;
 }
@@ -51,7 +54,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
   };
   let failed = 0;
   const tool = { name: TOOL.name, version: TOOL.version };
-  for await (const record of readRecords(files)) {
+  for await (const record of readRecords(files, options.onStdinKind === undefined ? {} : { onStdinKind: options.onStdinKind })) {
     if ('error' in record) {
       failed++;
       note([record.error.message, ...record.error.details.slice(0, keep)]);
@@ -59,7 +62,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
     }
     const { source } = record;
     const result = validateAnswers(bank, source.data);
-    for (const warning of formatProblems(source, result.warnings, false)) options.warn(`${messages().warning}: ${warning}`);
+    for (const warning of formatProblems(source, result.warnings, false)) options.warn(sanitizeText(`${messages().warning}: ${warning}`));
     if (!result.ok) {
       failed++;
       if (problems.length < keep) note(formatProblems(source, result.errors, false));
@@ -85,9 +88,11 @@ function sourceOf(source: { file: string; name: string }): { path: string; line?
 /** Reads, validates and scores every input, keeping the reports (for `diag score`). */
 export async function scoreInputs(bank: Bank, paths: readonly string[], options: ScoreOptions): Promise<{ reports: Report[]; many: boolean }> {
   checkLanguage(bank, options.lang);
-  const { files, many } = expandInputs(paths);
+  const expanded = expandInputs(paths, { warn: options.warn });
+  let many = expanded.many;
   const reports: Report[] = [];
-  for await (const { report } of streamReports(bank, files, options)) reports.push(report);
+  const onStdinKind = (kind: 'ndjson' | 'document') => void (many ||= kind === 'ndjson');
+  for await (const { report } of streamReports(bank, expanded.files, { ...options, onStdinKind })) reports.push(report);
   if (reports.length === 0) throw new InputError(errorText('noAnswers', { paths }));
   return { reports, many };
 }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { formatPath, wordProblem, type Path, type Problem } from '../core/index.js';
+import { hasBidiControls, stripBidiControls } from '../core/sanitize.js';
 import { messages } from './i18n.js';
 import { isObject } from '../core/validate/fields.js';
 import { errorText, InputError } from './errors.js';
@@ -17,7 +18,7 @@ export interface Source {
 /** YAML features that turn a small file into a huge value (alias bombs) are bounded. */
 const MAX_ALIASES = 1000;
 /** Far deeper than any bank or answer file; deeper values would overflow the stack of code that walks them. */
-const MAX_DEPTH = 256;
+export const MAX_DEPTH = 256;
 
 /** Refuses a value nested more than MAX_DEPTH levels, with an InputError; checked without recursion. */
 export function checkDepth(name: string, data: unknown): void {
@@ -28,6 +29,17 @@ export function checkDepth(name: string, data: unknown): void {
     if (depth >= MAX_DEPTH) throw new InputError(errorText('tooDeep', { name, depth: MAX_DEPTH }));
     for (const child of Object.values(value)) stack.push({ value: child, depth: depth + 1 });
   }
+}
+
+/**
+ * checkDepth for data parsed from JSON text: a text with at most MAX_DEPTH brackets cannot nest
+ * deeper, which a native search tells without walking the data (a report has a few dozen).
+ */
+export function checkJsonDepth(name: string, text: string, data: unknown): void {
+  let brackets = 0;
+  for (let i = text.indexOf('{'); i !== -1 && brackets <= MAX_DEPTH; i = text.indexOf('{', i + 1)) brackets++;
+  for (let i = text.indexOf('['); i !== -1 && brackets <= MAX_DEPTH; i = text.indexOf('[', i + 1)) brackets++;
+  if (brackets > MAX_DEPTH) checkDepth(name, data);
 }
 
 function nodeAt(document: Document, path: Path): Node | undefined {
@@ -79,7 +91,8 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
     });
     throw new InputError(errorText('notYaml', { name }), details);
   }
-  const cycle = recursiveAlias(document);
+  // Without a `*` there is no alias, and no need to walk the whole document for a cycle.
+  const cycle = text.includes('*') ? recursiveAlias(document) : undefined;
   if (cycle !== undefined) {
     const pos = lineCounter.linePos(cycle.range?.[0] ?? 0);
     throw new InputError(errorText('recursiveAlias', { name }), [`${file}:${pos.line + lineOffset}:${pos.col}: ${messages().error.aliasInside({ alias: cycle.source })}`]);
@@ -91,6 +104,8 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
     throw new InputError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
   checkDepth(name, data);
+  // Bidi overrides reach no format: removed from every string (and key) as the input is read.
+  if (hasBidiControls(text)) data = stripBidiControls(data);
   return {
     name,
     file,

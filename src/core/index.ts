@@ -55,3 +55,4 @@ export { explainScores, type Explanation, type ExplainedDimension, type Explaine
 export { estimatePathTime, estimateTimeRange, roundMinutes, type PathTime, type TimeAssumptions, type TimeRange } from './estimate-time.js';
 export { resolveText, translator, type Translate } from './text.js';
 export { didYouMean, suggestion } from './suggest.js';
+export { sanitizeText, hasBidiControls, stripBidiControls } from './sanitize.js';

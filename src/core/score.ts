@@ -2,7 +2,7 @@ import { itemScore } from './item-score.js';
 import { levelOf } from './levels.js';
 import { isNotApplicable } from './not-applicable.js';
 import { applyConditions, isScored } from './visibility.js';
-import type { Answers, AnswerValue, Bank, Level } from './types.js';
+import type { Answers, AnswerValue, Bank, Level, Question } from './types.js';
 
 /** One scored answer: what it contributes to its dimension. */
 export interface ItemResult {
@@ -55,11 +55,26 @@ function weightedMean(pairs: ReadonlyArray<{ weight: number; score: number }>): 
   return weights > 0 ? Math.min(Math.max(total / weights, lowest), highest) : null;
 }
 
+/** The scored questions of each dimension, in bank order, found once per bank: a batch scores millions of answer files. */
+const scoredIndexes = new WeakMap<Bank, ReadonlyMap<string, readonly Question[]>>();
+function scoredByDimension(bank: Bank): ReadonlyMap<string, readonly Question[]> {
+  let index = scoredIndexes.get(bank);
+  if (index === undefined) {
+    const built = new Map<string, Question[]>(bank.dimensions.map((d) => [d.id, []]));
+    for (const question of bank.questions) if (isScored(question) && question.dimension !== undefined) built.get(question.dimension)?.push(question);
+    index = built;
+    scoredIndexes.set(bank, index);
+  }
+  return index;
+}
+
 /** Scores validated answers against a bank: SPEC section 4, nothing rounded. */
 export function scoreAnswers(bank: Bank, given: Answers): ScoreResult {
-  const { visible, hidden, answers } = applyConditions(bank, given);
+  const { hidden, answers } = applyConditions(bank, given);
+  const hiddenIds = new Set(hidden);
+  const byDimension = scoredByDimension(bank);
   const dimensions: DimensionResult[] = bank.dimensions.map((dimension) => {
-    const scored = visible.filter((q) => isScored(q) && q.dimension === dimension.id);
+    const scored = (byDimension.get(dimension.id) ?? []).filter((q) => !hiddenIds.has(q.id));
     const items: ItemResult[] = [];
     let notApplicable = 0;
     for (const question of scored) {

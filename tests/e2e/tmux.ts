@@ -19,6 +19,11 @@ export class Terminal {
     return this.tmux('capture-pane', '-p');
   }
 
+  /** Whether the terminal shows its cursor (inquirer hides it while a prompt is open). */
+  cursorVisible(): boolean {
+    return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';
+  }
+
   keys(...keys: string[]): void {
     for (const key of keys) this.tmux('send-keys', key);
   }

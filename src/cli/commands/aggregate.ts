@@ -9,6 +9,8 @@ import { expandInputs } from '../read-inputs.js';
 import { GROUP_FORMATS } from '../render/formats.js';
 import { groupRenderers } from '../render/document-renderers.js';
 import { checkLanguage, streamReports } from '../score-inputs.js';
+import { warn } from '../warn.js';
+import { sanitizeText } from '../../core/sanitize.js';
 
 export interface AggregateCommandOptions extends CommonOptions, OutputOptions {
   by?: string[];
@@ -30,9 +32,9 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
   let warnings = 0;
   const seen = new Set<string>();
   const warn = (line: string) => {
-    if (++warnings <= SHOWN) options.warn(line);
+    if (++warnings <= SHOWN) options.warn(sanitizeText(line));
   };
-  const reports = streamReports(bank, expandInputs(inputs).files, { warn, now: () => '', scoresOnly: true, maxProblemLines: SHOWN * 5 });
+  const reports = streamReports(bank, expandInputs(inputs, { warn }).files, { warn, now: () => '', scoresOnly: true, maxProblemLines: SHOWN * 5 });
   try {
     for await (const { report, file, name } of reports) {
       const who = file.respondent;
@@ -62,8 +64,8 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   parseDelimiter(options.csvDelimiter);
   const targets = planTargets('aggregate', options, GROUP_FORMATS, 'text');
   const author = authorStats(bank, { ...options, by, minGroup });
-  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`), observe: author.observe });
-  if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: only the count is shown\n`);
+  const result = await aggregateInputs(bank, inputs, { by, minGroup, warn, observe: author.observe });
+  if (result.count > 0 && result.count < minGroup) warn(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: only the count is shown`);
   const lang = chooseLanguage(bank.languages, options.lang);
   author.writeNorms(result);
   const stats = author.shown(result);

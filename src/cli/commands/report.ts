@@ -10,6 +10,7 @@ import { REPORT_FORMATS } from '../render/formats.js';
 import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
 import { checkLanguage } from '../score-inputs.js';
 import type { Source } from '../source.js';
+import { warn } from '../warn.js';
 
 type ReportCommandOptions = CommonOptions & OutputOptions & NormsOption & { summary?: boolean; jsonArray?: boolean };
 
@@ -46,7 +47,6 @@ function rerender(source: Source, report: Report, bank: Bank | undefined, lang: 
 /** `diag report REPORT.json…`: renders saved reports again, in any format and language. */
 export async function report(files: string[], options: ReportCommandOptions): Promise<void> {
   const cache = new Map<string, Bank>();
-  const warn = (line: string) => process.stderr.write(`${line}\n`);
   const targets = planTargets('report', options, REPORT_FORMATS, 'text');
   // Every report is read and checked before anything is written; the bank of the first is shown.
   const reports = files.map((file) => {

@@ -11,7 +11,10 @@ import { loadBank } from '../load-bank.js';
 import { loadNorms, withPercentiles } from '../load-norms.js';
 import type { Norms } from '../../core/norms.js';
 import { createFile, createUniqueFile } from '../output.js';
-import { clearProgress, loadProgress, progressFile, saveProgress, stateDirectory, type Progress } from '../progress.js';
+import { fileNamePart } from '../paths.js';
+import { lockProgress } from '../progress-lock.js';
+import { clearProgress, loadProgress, progressFile, reconcileProgress, saveProgress, stateDirectory, type Progress } from '../progress.js';
+import { signalExitCode, watchSignals, type StopSignal } from '../run-signals.js';
 import { inquirerAsk, inquirerReview, promptTheme } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
 import { fileLink, safeText, wrap } from '../render/terminal.js';
@@ -19,6 +22,7 @@ import { outputUi } from '../i18n.js';
 import { writeHtmlBeside } from '../report-html-file.js';
 import { checkLanguage } from '../score-inputs.js';
 import { TOOL } from '../version.js';
+import { warn } from '../warn.js';
 
 export interface RunOptions extends CommonOptions {
   resume?: boolean;
@@ -43,6 +47,8 @@ export interface Session {
   options: RunOptions;
   /** SPEC section 13: percentiles on the results screen and in the report. */
   norms?: Norms;
+  /** Aborts the open prompt when SIGTERM or SIGHUP arrives (set by `guardRun`). */
+  signal?: AbortSignal;
 }
 
 export function isExitPrompt(error: unknown): boolean {
@@ -80,11 +86,12 @@ function writeResults(session: Session, report: Report, folder: string | undefin
   const answersBeside = (reportFile: string) => createUniqueFile(`${reportFile.replace(/\.json$/i, '')}-answers`, '.yaml', answers);
   if (options.out !== undefined && folder === undefined) {
     if (createFile(options.out, json)) return { report: options.out, answers: answersBeside(options.out) };
-    process.stderr.write(`${s.run.outExists(options.out)}\n`);
+    warn(s.run.outExists(options.out));
     const reportFile = createUniqueFile(options.out.replace(/\.json$/i, ''), '.json', json);
     return { report: reportFile, answers: answersBeside(reportFile) };
   }
-  const who = report.respondent === null ? '' : report.respondent.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  // Cut to a safe length in bytes: a 300-character pseudonym would otherwise fail with ENAMETOOLONG.
+  const who = report.respondent === null ? '' : fileNamePart(report.respondent);
   const name = `diag-${bank.id}${who === '' ? '' : `-${who}`}-${stamp(new Date(report.createdAt))}`;
   const reportFile = createUniqueFile(join(folder ?? '.', name), '.json', json);
   if (folder === undefined) return { report: reportFile, answers: answersBeside(reportFile) };
@@ -134,7 +141,7 @@ export function welcome(session: Session): void {
 export async function interview(session: Session, state: Progress, stateFile: string, folder: string | undefined): Promise<{ report: Report; written: Written }> {
   const { bank, lang, s, t, chalk, width, write, clear } = session;
   saveProgress(stateFile, state);
-  const setup = { bank, t, s, chalk, width, clear, write };
+  const setup = { bank, t, s, chalk, width, clear, write, ...(session.signal === undefined ? {} : { signal: session.signal }) };
   const answers = await runSurvey(bank, {
     ask: inquirerAsk(setup),
     review: inquirerReview(setup),
@@ -184,25 +191,86 @@ export function newProgress(session: Session, respondent: string | undefined): P
   return { bank: session.bank.id, bankVersion: session.bank.version, lang: session.lang, startedAt: now, updatedAt: now, answers: {}, ...(respondent ? { respondent } : {}) };
 }
 
-/** The saved progress to continue, if there is one and the person wants it (or said --resume). */
+/** Prompt context of the run's own prompts: aborted by SIGTERM/SIGHUP. */
+export function promptContext(session: Session): { signal?: AbortSignal } {
+  return session.signal === undefined ? {} : { signal: session.signal };
+}
+
+/**
+ * The saved progress to continue, if there is one and the person wants it (or said --resume).
+ * It is checked against the bank as it is now: answers the bank no longer accepts are dropped,
+ * and the person is told which, before going on.
+ */
 export async function pickUp(session: Session, stateFile: string): Promise<Progress | undefined> {
-  const { s, lang, options } = session;
-  const progress = loadProgress(stateFile, session.bank.id);
-  const count = progress === undefined ? 0 : Object.keys(progress.answers).length;
-  if (progress === undefined || count === 0) {
-    if (options.resume === true) session.write(`${session.chalk.dim(s.run.noProgress)}\n\n`);
+  const { s, lang, options, chalk, write } = session;
+  const saved = loadProgress(stateFile, session.bank.id);
+  if (saved === undefined) {
+    if (options.resume === true) write(`${chalk.dim(s.run.noProgress)}\n\n`);
+    return undefined;
+  }
+  const { progress, dropped, bankChanged } = reconcileProgress(session.bank, saved);
+  const count = Object.keys(progress.answers).length;
+  if (bankChanged || dropped.length > 0) {
+    const lines = [bankChanged ? s.run.bankChanged(saved.bankVersion, session.bank.version) : '', dropped.length > 0 ? s.run.answersDropped(dropped.length) : ''].filter(Boolean);
+    for (const d of dropped.slice(0, 10)) lines.push(`  • ${d.reason}`);
+    if (dropped.length > 10) lines.push(`  • …`);
+    lines.push(s.run.answersKept(count));
+    write(`${wrap(lines.join('\n'), session.width)}\n\n`);
+    // The answers now stand as checked: a later resume starts from them.
+    saveProgress(stateFile, progress);
+    if (dropped.length > 0 && options.resume === true && count > 0) await input({ message: s.run.pressEnter }, promptContext(session));
+  }
+  if (count === 0) {
+    if (options.resume === true) write(`${chalk.dim(s.run.noProgress)}\n\n`);
     return undefined;
   }
   if (options.resume === true) return progress;
-  const resume = await select({
-    message: s.run.resumeFound(count, new Date(progress.updatedAt || progress.startedAt).toLocaleString(lang)),
-    choices: [
-      { name: s.run.resumeYes, value: true },
-      { name: s.run.resumeNo, value: false },
-    ],
-    theme: promptTheme(session),
-  });
+  const resume = await select(
+    {
+      message: s.run.resumeFound(count, new Date(progress.updatedAt || progress.startedAt).toLocaleString(lang)),
+      choices: [
+        { name: s.run.resumeYes, value: true },
+        { name: s.run.resumeNo, value: false },
+      ],
+      theme: promptTheme(session),
+    },
+    promptContext(session),
+  );
   return resume ? progress : undefined;
+}
+
+/**
+ * Runs `body` holding the lock on `stateFile`, so that a second run on the same progress is
+ * refused at once and changes nothing. Ctrl-C ends it with exit 130, SIGTERM with 143 and SIGHUP
+ * with 129, each with one line saying where the answers are (saved after every answer) and the
+ * cursor shown again; the lock is released in every case.
+ */
+export async function guardRun<T>(session: Session, stateFile: string, resumeHint: { command: string; ctrlC: () => string }, body: () => Promise<T>): Promise<T> {
+  const { s } = session;
+  const lock = lockProgress(stateFile, (owner) => s.run.locked(owner.pid, new Date(owner.since).toLocaleString(session.lang), stateFile));
+  const stopMessage = (signal: StopSignal) => s.run.stopped(signal, existsSync(stateFile) ? stateFile : undefined, resumeHint.command);
+  const watch = watchSignals((signal) => {
+    // Nothing was waiting on a prompt: end here, as main.ts would have.
+    lock.release();
+    try {
+      process.stderr.write(`${safeText(stopMessage(signal))}\n`);
+    } finally {
+      process.exit(signalExitCode(signal));
+    }
+  });
+  session.signal = watch.signal;
+  try {
+    return await body();
+  } catch (error) {
+    const signal = watch.received();
+    if (signal !== undefined) throw new InterruptedError(stopMessage(signal), signalExitCode(signal));
+    if (isExitPrompt(error)) throw new InterruptedError(resumeHint.ctrlC());
+    throw error;
+  } finally {
+    watch.dispose();
+    delete session.signal;
+    lock.release();
+  }
 }
 
 /** `diag run`: the interactive survey, saved after every answer, ending with results and a report. */
@@ -217,22 +285,18 @@ export async function run(options: RunOptions): Promise<void> {
   }
   const stateFile = progressFile(stateDirectory(options.stateDir, process.env), session.bank.id);
   const resumeCommand = ['diag run --resume', options.bank ? `--bank ${options.bank}` : '', options.stateDir ? `--state-dir ${options.stateDir}` : ''].filter(Boolean).join(' ');
-  try {
+  // Before the first answer there is nothing to resume: do not point to a file that does not exist.
+  const ctrlC = () => (existsSync(stateFile) ? `${session.s.run.saved(stateFile)}\n${session.s.run.resumeWith(resumeCommand)}` : session.s.run.nothingSaved);
+  await guardRun(session, stateFile, { command: resumeCommand, ctrlC }, async () => {
     welcome(session);
     let state = await pickUp(session, stateFile);
     if (state === undefined) {
-      const respondent = options.respondent ?? (await input({ message: session.s.run.respondent })).trim();
+      const respondent = options.respondent ?? (await input({ message: session.s.run.respondent }, promptContext(session))).trim();
       state = newProgress(session, respondent);
     }
     state.lang = session.lang;
     if (options.outDir !== undefined) mkdirSync(options.outDir, { recursive: true });
     const { report, written } = await interview(session, state, stateFile, options.outDir);
     showResults(session, report, written);
-  } catch (error) {
-    if (isExitPrompt(error)) {
-      // Before the first answer there is nothing to resume: do not point to a file that does not exist.
-      throw new InterruptedError(existsSync(stateFile) ? `${session.s.run.saved(stateFile)}\n${session.s.run.resumeWith(resumeCommand)}` : session.s.run.nothingSaved);
-    }
-    throw error;
-  }
+  });
 }

@@ -11,6 +11,7 @@ import { reportRenderers, type ScoredReport } from '../render/report-renderers.j
 import { checkLanguage, reportDate, streamReports } from '../score-inputs.js';
 import { checkScores, failureLine, gateExitCode, hasMaxDrop, parseThresholds, scoresOf, whoOf, type Gate } from '../thresholds.js';
 import { loadNorms, withPercentiles } from '../load-norms.js';
+import { warn } from '../warn.js';
 
 export interface ScoreCommandOptions extends CommonOptions, OutputOptions {
   minScore?: string;
@@ -49,7 +50,7 @@ export function failureLog(lang: string | undefined) {
 /** `diag score FILE…`: answers in, reports out as they are scored, no prompt; thresholds decide the exit code. */
 export async function score(inputs: string[], options: ScoreCommandOptions): Promise<void> {
   const { bank, file: bankFile } = loadBank(options.bank);
-  const norms = loadNorms(bank, bankFile, options.norms, (line) => process.stderr.write(`${line}\n`));
+  const norms = loadNorms(bank, bankFile, options.norms, warn);
   checkLanguage(bank, options.lang);
   const thresholds = parseThresholds(options, bank.dimensions.map((d) => d.id));
   if (hasMaxDrop(thresholds) && options.baseline === undefined) throw new InputError('--max-drop needs --baseline PREVIOUS_REPORTS (a report, an array or NDJSON of reports, or a folder) to compare with');
@@ -64,7 +65,6 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
   const delivery = new Delivery(outputs, options.force === true);
   // Messages in the interface language: --lang, else the environment's (LANG…).
   const failures = failureLog(options.lang ?? environmentLanguage(process.env));
-  const warn = (line: string) => process.stderr.write(`${line}\n`);
   let count = 0;
   try {
     for await (const { report: scored } of streamReports(bank, files, { ...(options.lang === undefined ? {} : { lang: options.lang }), warn, now: reportDate(process.env), maxProblemLines: 500 })) {

@@ -1,11 +1,12 @@
 import { messages } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
+import { warn } from '../warn.js';
 
 /** `diag validate [BANK]`: says what is wrong with a bank, or that it is valid (and what it holds). */
 export async function validate(bankArgument: string | undefined, options: { bank?: string; quiet?: boolean }): Promise<void> {
   const { bank, file, warnings } = loadBank(bankArgument ?? options.bank);
   const m = messages();
-  for (const warning of warnings) process.stderr.write(`${m.warning}: ${warning}\n`);
+  for (const warning of warnings) warn(`${m.warning}: ${warning}`);
   if (options.quiet) return;
   const scored = bank.questions.filter((q) => !q.profile).length;
   const profile = bank.questions.length - scored;

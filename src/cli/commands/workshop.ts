@@ -1,11 +1,12 @@
 import { input, select } from '@inquirer/prompts';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { InterruptedError } from '../errors.js';
+import { resolve } from 'node:path';
 import { progressFile, stateDirectory } from '../progress.js';
 import { promptTheme } from '../prompts.js';
 import { safeText } from '../render/terminal.js';
 import { aggregateInputs } from './aggregate.js';
-import { interview, isExitPrompt, newProgress, openSession, pickUp, showResults, welcome, type RunOptions } from './run.js';
+import { guardRun, interview, newProgress, openSession, pickUp, promptContext, showResults, welcome, type RunOptions } from './run.js';
 
 function participantsIn(dir: string): number {
   return readdirSync(dir).filter((f) => f.endsWith('.json')).length;
@@ -21,29 +22,34 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
   const { s, chalk, write } = session;
   const w = s.run.workshop;
   mkdirSync(dir, { recursive: true });
-  const stateFile = progressFile(stateDirectory(options.stateDir, process.env), session.bank.id, 'workshop');
-  try {
+  // One progress file per workshop folder: two workshops on one machine do not share it.
+  const stateFile = progressFile(stateDirectory(options.stateDir, process.env), session.bank.id, `workshop-${folderKey(dir)}`);
+  const ctrlC = () => (existsSync(stateFile) ? `${s.run.saved(stateFile)}\n${w.resumeWith(dir)}` : w.resumeWith(dir));
+  await guardRun(session, stateFile, { command: `diag run --workshop ${dir}`, ctrlC }, async () => {
     let pending = await pickUp(session, stateFile);
     for (;;) {
       if (pending === undefined) {
         session.clear();
         write(`${chalk.bold(w.title(safeText(session.t(session.bank.title))))}\n\n`);
-        const next = await select({
-          message: w.so_far(participantsIn(dir), dir),
-          choices: [
-            { name: w.next, value: true },
-            { name: w.finish, value: false },
-          ],
-          theme: promptTheme(session),
-        });
+        const next = await select(
+          {
+            message: w.so_far(participantsIn(dir), dir),
+            choices: [
+              { name: w.next, value: true },
+              { name: w.finish, value: false },
+            ],
+            theme: promptTheme(session),
+          },
+          promptContext(session),
+        );
         if (!next) break;
         welcome(session);
-        pending = newProgress(session, (await input({ message: w.pseudonym })).trim());
+        pending = newProgress(session, (await input({ message: w.pseudonym }, promptContext(session))).trim());
       }
       const { report, written } = await interview(session, pending, stateFile, dir);
       pending = undefined;
       showResults(session, report, written);
-      await input({ message: w.handOver });
+      await input({ message: w.handOver }, promptContext(session));
       session.clear();
     }
     const group = await aggregateInputs(session.bank, [dir], { by: [], minGroup: 5, warn: () => undefined });
@@ -52,8 +58,10 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
     session.clear();
     write(`${renderAggregateText(aggregateView(group, session.bank, session.lang, []), { color: chalk.level > 0, width: process.stdout.columns ?? 100 })}\n\n`);
     write(`${chalk.dim(w.groupHint(dir))}\n`);
-  } catch (error) {
-    if (isExitPrompt(error)) throw new InterruptedError(existsSync(stateFile) ? `${s.run.saved(stateFile)}\n${w.resumeWith(dir)}` : w.resumeWith(dir));
-    throw error;
-  }
+  });
+}
+
+/** A short, stable key of a folder's absolute path. */
+function folderKey(dir: string): string {
+  return createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 12);
 }

@@ -1,4 +1,5 @@
 import type { Report } from '../../core/index.js';
+import { safeText } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
 /**
@@ -7,7 +8,7 @@ import type { RenderOptions } from './types.js';
  */
 export function csvCell(value: string | number | null, delimiter: string): string {
   if (value === null) return '';
-  let text = typeof value === 'number' ? (delimiter === ';' ? String(value).replace('.', ',') : String(value)) : value;
+  let text = typeof value === 'number' ? (delimiter === ';' ? String(value).replace('.', ',') : String(value)) : safeText(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return new RegExp(`["\\r\\n${delimiter === '\t' ? '\\t' : delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}]`).test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -1,15 +1,14 @@
 import type { ChalkInstance } from 'chalk';
 import { round2 } from '../../core/levels.js';
+import { sanitizeText } from '../../core/sanitize.js';
 import { levelTone, TONES } from './colours.js';
 
 /**
- * Removes control characters and escape sequences from text that came from a bank or an answer
- * file, so that it cannot move the cursor, change colours or retitle the terminal.
+ * Removes control characters, escape sequences and bidi overrides from text that came from a bank,
+ * an answer file or a file name, so that it cannot move the cursor, change colours, write the
+ * clipboard or retitle the terminal. The one implementation is core's `sanitizeText`.
  */
-export function safeText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
-}
+export const safeText = sanitizeText;
 
 /** Wraps text to a width (see fitWidth), indenting every line; words longer than the width are left whole. */
 export function wrap(text: string, width: number, indent = ''): string {

@@ -1,0 +1,65 @@
+/**
+ * The one sanitising step for text that came from outside (banks, answer files, reports, file
+ * names) before it reaches a person: a terminal, a Markdown or HTML page, a CSV cell.
+ *
+ * Removed:
+ * - terminal escape sequences: CSI (`ESC[2J` clears the screen), OSC (`ESC]52;…` writes the
+ *   clipboard, `ESC]0;…` retitles the window), DCS/SOS/PM/APC strings and their 8-bit forms
+ *   (a lone 8-bit CSI is removed as a control character);
+ * - every other C0 and C1 control character except line feed and tab (a carriage return or a
+ *   backspace can make a line look like another);
+ * - bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), which reorder what
+ *   is shown ("Trojan Source"): a name can then read differently from what it is.
+ *
+ * Kept: the bidi marks U+200E, U+200F and U+061C. They are ordinary in right-to-left text, they
+ * carry no scope and cannot reverse a run of text, so they cannot disguise one.
+ */
+
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+const SEQUENCES =
+  // eslint-disable-next-line no-control-regex
+  /\u001b\[[0-?]*[ -/]*[@-~]?|[\u001b][\]PX^_][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|[\u009d\u0090\u0098\u009e\u009f][^\u0007\u001b\u009c]*(?:\u0007|\u001b\\|\u009c)?|\u001b[ -/]*[0-~]?/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/;
+const BIDI_ALL = /[\u202a-\u202e\u2066-\u2069]/g;
+
+/** Text safe to show: no escape sequence, no control character but `\n` and `\t`, no bidi override. */
+export function sanitizeText(text: string): string {
+  if (!SUSPECT.test(text)) return text;
+  return text.replace(SEQUENCES, '').replace(CONTROLS, '');
+}
+
+/** True when the text holds a bidi embedding, override or isolate (cheap: test before walking data). */
+export function hasBidiControls(text: string): boolean {
+  return BIDI.test(text);
+}
+
+/**
+ * The same value with bidi embeddings, overrides and isolates removed from every string and key,
+ * so that they reach no format at all (JSON included). Without recursion: data can be deep.
+ */
+export function stripBidiControls(value: unknown): unknown {
+  const strip = (s: string) => s.replace(BIDI_ALL, '');
+  if (typeof value === 'string') return strip(value);
+  if (typeof value !== 'object' || value === null) return value;
+  const root: { value: unknown } = { value: undefined };
+  const stack: Array<{ from: unknown; put: (v: unknown) => void }> = [{ from: value, put: (v) => (root.value = v) }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { from, put } = top;
+    if (typeof from === 'string') put(strip(from));
+    else if (Array.isArray(from)) {
+      const list: unknown[] = new Array<unknown>(from.length);
+      put(list);
+      from.forEach((item, i) => stack.push({ from: item, put: (v) => (list[i] = v) }));
+    } else if (typeof from === 'object' && from !== null && !(from instanceof Date)) {
+      const map: Record<string, unknown> = {};
+      put(map);
+      for (const [key, item] of Object.entries(from)) {
+        stack.push({ from: item, put: (v) => Object.defineProperty(map, strip(key), { value: v, enumerable: true, writable: true, configurable: true }) });
+      }
+    } else put(from);
+  }
+  return root.value;
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../../src/cli/errors.js';
+import { fileNamePart } from '../../src/cli/paths.js';
+import { lockProgress } from '../../src/cli/progress-lock.js';
+import { reconcileProgress, type Progress } from '../../src/cli/progress.js';
+import { validateBank, type Bank } from '../../src/core/index.js';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'diag-progress-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const describeOwner = (o: { pid: number; since: string }) => `held by ${o.pid} since ${o.since}`;
+
+describe('lockProgress', () => {
+  it('refuses a second lock at once, naming the process and since when, and changes nothing', () => {
+    const file = join(dir, 'a.progress.json');
+    writeFileSync(file, '{"saved": true}\n');
+    const first = lockProgress(file, describeOwner, new Date('2026-12-01T08:00:00Z'));
+    // Another live process holds it: this one, seen from a second lock call.
+    expect(() => lockProgress(file, describeOwner)).toThrow(new InputError(`held by ${process.pid} since 2026-12-01T08:00:00.000Z`));
+    expect(readFileSync(file, 'utf8')).toBe('{"saved": true}\n');
+    first.release();
+    expect(existsSync(`${file}.lock`)).toBe(false);
+    lockProgress(file, describeOwner).release();
+  });
+  it('refuses a lock held by another running process', async () => {
+    const file = join(dir, 'b.progress.json');
+    const child = spawn('sleep', ['30']);
+    try {
+      writeFileSync(`${file}.lock`, JSON.stringify({ pid: child.pid, host: hostname(), since: '2026-12-01T07:00:00.000Z' }));
+      expect(() => lockProgress(file, describeOwner)).toThrow(`held by ${child.pid} since 2026-12-01T07:00:00.000Z`);
+    } finally {
+      child.kill();
+    }
+  });
+  it('takes over a stale lock of a process that is no longer running, or an unreadable lock', () => {
+    const file = join(dir, 'c.progress.json');
+    const dead = spawnSync('true').pid;
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: dead, host: hostname(), since: '2026-12-01T07:00:00.000Z' }));
+    const lock = lockProgress(file, describeOwner);
+    expect(JSON.parse(readFileSync(`${file}.lock`, 'utf8')).pid).toBe(process.pid);
+    lock.release();
+    writeFileSync(`${file}.lock`, 'garbage');
+    lockProgress(file, describeOwner).release();
+  });
+  it('never releases a lock that another run took over', () => {
+    const file = join(dir, 'd.progress.json');
+    const lock = lockProgress(file, describeOwner);
+    writeFileSync(`${file}.lock`, JSON.stringify({ pid: 1, host: hostname(), since: '' }));
+    lock.release();
+    expect(existsSync(`${file}.lock`)).toBe(true);
+  });
+});
+
+function bank(ageOptions: string[], version: string): Bank {
+  const result = validateBank({
+    id: 'b',
+    version,
+    languages: ['en'],
+    title: 'B',
+    dimensions: [{ id: 'd', title: 'D' }],
+    levels: [{ id: 'l', min: 0, label: 'L' }],
+    profile: [{ id: 'age', type: 'single', text: 'Age?', options: ageOptions.map((value) => ({ value, label: value })) }],
+    questions: [
+      { id: 'q1', type: 'boolean', dimension: 'd', text: 'Q1?' },
+      { id: 'q2', type: 'number', dimension: 'd', min: 0, max: 10, text: 'Q2?' },
+    ],
+  });
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result.value;
+}
+
+describe('reconcileProgress', () => {
+  const saved: Progress = { bank: 'b', bankVersion: '1.0.0', lang: 'en', startedAt: '', updatedAt: '', answers: { age: '45+', q1: true, gone: 3 } };
+  it('keeps what the changed bank accepts, drops the rest with its reason', () => {
+    const { progress, dropped, bankChanged } = reconcileProgress(bank(['18-44', '45-64'], '1.1.0'), saved);
+    expect(bankChanged).toBe(true);
+    expect(progress.answers).toEqual({ q1: true });
+    expect(progress.bankVersion).toBe('1.1.0');
+    expect(dropped.map((d) => d.id).sort()).toEqual(['age', 'gone']);
+    expect(dropped.find((d) => d.id === 'age')?.reason).toContain('"45+" is not an option');
+  });
+  it('changes nothing when the bank still accepts every answer (missing ones are asked later)', () => {
+    const { progress, dropped, bankChanged } = reconcileProgress(bank(['45+'], '1.0.0'), { ...saved, answers: { age: '45+' } });
+    expect({ dropped, bankChanged, answers: progress.answers }).toEqual({ dropped: [], bankChanged: false, answers: { age: '45+' } });
+  });
+});
+
+describe('fileNamePart', () => {
+  it('keeps letters and digits of any script, without accents, in lower case', () => {
+    expect(fileNamePart('Élodie Müller')).toBe('elodie-muller');
+    expect(fileNamePart('  李 小龍 ')).toBe('李-小龍');
+    expect(fileNamePart('a/../b\u202e')).toBe('a-b');
+  });
+  it('cuts a long pseudonym to the byte limit, at a character boundary, with a hash that keeps two apart', () => {
+    const long = 'x'.repeat(300);
+    expect(Buffer.byteLength(fileNamePart(long))).toBeLessThanOrEqual(60);
+    expect(fileNamePart(long)).not.toBe(fileNamePart(`${long}y`));
+    const wide = '龍'.repeat(100); // 3 bytes each
+    const cut = fileNamePart(wide);
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(60);
+    expect(cut).toMatch(/^龍+-[0-9a-z]{7}$/);
+  });
+});
