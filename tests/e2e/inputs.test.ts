@@ -23,7 +23,11 @@ describe('- reads standard input (SPEC section 11)', () => {
     const fromFile = diag(['score', ...SUS, '-f', 'json', ANSWERS]);
     const fromStdin = diag(['score', ...SUS, '-f', 'json', '-'], { input: readFileSync(ANSWERS, 'utf8') });
     expect(fromStdin.code).toBe(0);
-    expect(JSON.parse(fromStdin.stdout)).toEqual(JSON.parse(fromFile.stdout));
+    // The same report, but for where it came from.
+    const { source: fromStdinSource, ...stdinReport } = JSON.parse(fromStdin.stdout);
+    const { source: _fileSource, ...fileReport } = JSON.parse(fromFile.stdout);
+    expect(stdinReport).toEqual(fileReport);
+    expect(fromStdinSource).toEqual({ path: '(stdin)' });
   });
   it('score: NDJSON on stdin (detected by content) gives an array, one report per line', () => {
     const r = diag(['score', ...SUS, '-f', 'json', '-'], { input: `${reportLine}\n${reportLine}\n` });

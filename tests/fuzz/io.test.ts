@@ -179,7 +179,7 @@ describe('fuzzing inputs as files and processes', () => {
 
   // Quiet EPIPE and exit 2 on ENOSPC are the output side's (src/cli/output.ts): until that is
   // merged, these cases fail, which `it.failing` expects. Once they pass, make it `it`.
-  it.failing(
+  it(
     `stdout faults (closed pipe, full disk): one case in ${STDOUT_EVERY} (seed ${SEED})`,
     async () => {
       const { failures, counts, seconds } = await runIoCases((index) => (index % STDOUT_EVERY === 0 ? 'stdout' : 'skip'));

@@ -56,18 +56,26 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
   if (hasMaxDrop(thresholds) && options.baseline === undefined) throw new InputError('--max-drop needs --baseline PREVIOUS_REPORTS (a report, an array or NDJSON of reports, or a folder) to compare with');
   const targets = planTargets('score', options, REPORT_FORMATS, 'text', options.gateReport === undefined ? [] : [options.gateReport]);
   const baselines: Baselines | undefined = options.baseline === undefined ? undefined : await readBaselines(options.baseline, bank.id);
-  const { files, many } = expandInputs(inputs);
-  const outputs = await streamsFor(targets, reportRenderers, options, { bank, many, summary: options.summary === true, jsonArray: options.jsonArray === true });
-  if (options.gateReport !== undefined) {
-    const gates = gateReportStream(thresholds);
-    outputs.push({ file: options.gateReport, stream: { item: ({ gate }: ScoredReport) => gates.item(gate), end: () => gates.end() } });
-  }
-  const delivery = new Delivery(outputs, options.force === true);
+  const expanded = expandInputs(inputs);
+  const files = expanded.files;
+  // Standard input holding NDJSON makes JSON output an array; that is known at its first record,
+  // so the outputs are opened then (nothing is written before it anyway).
+  let many = expanded.many;
+  const onStdinKind = (kind: 'ndjson' | 'document') => void (many ||= kind === 'ndjson');
+  const open = async (): Promise<Delivery<ScoredReport>> => {
+    const outputs = await streamsFor(targets, reportRenderers, options, { bank, many, summary: options.summary === true, jsonArray: options.jsonArray === true });
+    if (options.gateReport !== undefined) {
+      const gates = gateReportStream(thresholds);
+      outputs.push({ file: options.gateReport, stream: { item: ({ gate }: ScoredReport) => gates.item(gate), end: () => gates.end() } });
+    }
+    return new Delivery(outputs, options.force === true);
+  };
+  let delivery: Delivery<ScoredReport> | undefined;
   // Messages in the interface language: --lang, else the environment's (LANG…).
   const failures = failureLog(options.lang ?? environmentLanguage(process.env));
   let count = 0;
   try {
-    for await (const { report: scored } of streamReports(bank, files, { ...(options.lang === undefined ? {} : { lang: options.lang }), warn, now: reportDate(process.env), maxProblemLines: 500 })) {
+    for await (const { report: scored } of streamReports(bank, files, { ...(options.lang === undefined ? {} : { lang: options.lang }), warn, now: reportDate(process.env), maxProblemLines: 500, onStdinKind })) {
       count++;
       const report = withPercentiles(bank, scored, norms);
       const found = baselines?.find(report);
@@ -76,13 +84,14 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
       const gate: Gate = { source: report.source ?? { path: files[0] ?? '-' }, respondent: report.respondent, checks: checkScores(scoresOf(report), thresholds, baseline), ...(unchecked === undefined ? {} : { unchecked }) };
       if (unchecked !== undefined && count <= SHOWN) warn(`warning: ${whoOf(gate)}: ${unchecked}`);
       failures.add(gate);
+      delivery ??= await open();
       delivery.write({ report, gate });
     }
     if (count === 0) throw new InputError(`no answers found in ${inputs.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl); nothing was written`);
   } catch (error) {
-    delivery.abort();
+    delivery?.abort();
     throw error;
   }
-  await delivery.finish();
+  await delivery?.finish();
   if (gateExitCode(failures) !== 0) throw new ThresholdError(failures.lines());
 }
