@@ -47,9 +47,9 @@ function respondentProblems(raw: unknown): Problem[] {
   return [{ path: ['respondent'], code: 'too-long', message: `respondent: at most ${MAX_RESPONDENT} characters` }];
 }
 
-export function getBank(ctx: WorkshopContext, ex: Exchange, cache: { bank?: string }): void {
+export function getBank(ctx: WorkshopContext, ex: Exchange, cache: { bank?: Buffer }): void {
   requireCode(ctx, ex);
-  cache.bank ??= `${JSON.stringify(ctx.bank)}\n`;
+  cache.bank ??= Buffer.from(`${JSON.stringify(ctx.bank)}\n`, 'utf8');
   send(ex.res, 200, cache.bank, 'application/json; charset=utf-8');
 }
 

@@ -18,7 +18,7 @@ const HTML = 'text/html; charset=utf-8';
  */
 export function createWorkshopServer(ctx: WorkshopContext): Server {
   const group = new GroupView(ctx);
-  const cache: { bank?: string; qr?: string } = {};
+  const cache: { bank?: Buffer; qr?: string } = {};
   const page = (ex: Exchange, file: WebFile | undefined, status = 200) => {
     if (file === undefined) send(ex.res, 503, notBuiltPage(), HTML);
     else send(ex.res, status, file.body, file.type);
