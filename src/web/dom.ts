@@ -66,3 +66,13 @@ export function focusHeading(heading: HTMLElement): void {
   heading.setAttribute('tabindex', '-1');
   heading.focus({ preventScroll: false });
 }
+
+/**
+ * Widens an SVG's viewBox to what it draws: the report's radar sizes its labels for a wide page;
+ * on a phone they are drawn larger (style.css) and would be cut at the edges otherwise.
+ */
+export function fitToContent(svg: SVGSVGElement, margin = 8): void {
+  const box = svg.getBBox();
+  if (box.width <= 0 || box.height <= 0) return;
+  svg.setAttribute('viewBox', `${box.x - margin} ${box.y - margin} ${box.width + 2 * margin} ${box.height + 2 * margin}`);
+}

@@ -2,7 +2,7 @@
 import { applyConditions, buildReport, decodeReport, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
 import { api, problemLines, stringField } from '../api.js';
 import { isBank } from '../decode.js';
-import { el, focusHeading, replace } from '../dom.js';
+import { el, fitToContent, focusHeading, replace } from '../dom.js';
 import { browserLanguage, byId, renderLanguageSwitch, setPageLanguage } from '../shell.js';
 import type { WebStrings } from '../strings.js';
 import { estimate, nextPosition, previousPosition, sectionId, visibleQuestions } from './flow.js';
@@ -229,11 +229,13 @@ function renderResultsScreen(p: Page): void {
       : buildReport(p.bank, { answers: { ...p.report.profile, ...p.report.answers }, ...(p.report.respondent === null ? {} : { respondent: p.report.respondent }) }, { lang: p.lang, createdAt: p.report.createdAt, tool: p.report.tool });
   const { node, heading } = renderResults({ report, s: p.s, htmlUrl: url('html'), jsonUrl: url('json') });
   show(node, heading);
+  const radar = main.querySelector('svg.radar');
+  if (radar instanceof SVGSVGElement) fitToContent(radar);
 }
 
 function render(p: Page): void {
   p.s = setPageLanguage(p.lang, p.t(p.bank.title));
-  brand.textContent = p.t(p.bank.title);
+  brand.textContent = p.s.appName;
   renderLanguageSwitch(switcher, p.bank.languages, p.lang, (lang) => {
     p.lang = lang;
     p.t = translator(lang, p.bank.languages[0] ?? lang);

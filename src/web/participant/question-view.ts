@@ -178,6 +178,7 @@ export function renderQuestion(screen: QuestionScreen): { node: HTMLElement; hea
     'form',
     {
       class: 'question',
+      'data-question': question.id,
       novalidate: true,
       onsubmit: (event: Event) => {
         event.preventDefault();

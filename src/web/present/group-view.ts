@@ -49,13 +49,14 @@ export function renderGroup(screen: GroupScreen): HTMLElement {
   const rows = aggregate.dimensions.map((d) =>
     el(
       'li',
-      { class: 'dimension', 'data-dimension': d.id },
-      el('div', { class: 'dimension-head' }, el('span', { class: 'dimension-title' }, dimensionTitle(d.id)), el('span', { class: 'dimension-score', 'data-figure': `${d.id}.mean` }, d.mean === null ? s.present.noFigure : n(d.mean))),
+      { class: 'group-dimension', 'data-dimension': d.id },
+      el('span', { class: 'dimension-title' }, dimensionTitle(d.id)),
       bar(d.mean, undefined, 'accent'),
-      el('p', { class: 'dimension-detail' }, `${s.present.median} ${n(d.median)} · ${levelLine(screen, d)}`),
+      el('span', { class: 'dimension-score', 'data-figure': `${d.id}.mean` }, d.mean === null ? s.present.noFigure : n(d.mean)),
+      el('span', { class: 'dimension-detail' }, `${s.present.median} ${n(d.median)} · ${levelLine(screen, d)}`),
     ),
   );
-  node.appendChild(el('section', { class: 'group-dimensions' }, el('h2', {}, s.results.dimensions), el('ul', { class: 'dimensions' }, ...rows)));
+  node.appendChild(el('section', { class: 'group-dimensions' }, el('h2', {}, s.results.dimensions), el('ul', { class: 'group-dimensions-list' }, ...rows)));
 
   const benchmarks = aggregate.questions.filter((q) => q.reference !== undefined);
   if (benchmarks.length > 0) {

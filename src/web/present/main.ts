@@ -66,22 +66,22 @@ function counts(x: Screen): HTMLElement {
   return el(
     'div',
     { class: 'counts', role: 'status', 'aria-live': 'polite' },
-    el('p', { class: 'count' }, el('span', { class: 'count-number', id: 'joined' }, String(x.status.joined)), el('span', { class: 'count-label' }, x.s.present.joined)),
-    el('p', { class: 'count' }, el('span', { class: 'count-number', id: 'finished' }, String(x.status.finished)), el('span', { class: 'count-label' }, x.s.present.finished)),
+    el('p', { class: 'count' }, el('span', { class: 'count-number', id: 'joined' }, String(x.status.joined)), el('span', { class: 'count-label', id: 'joined-label' }, x.s.present.joined(x.status.joined))),
+    el('p', { class: 'count' }, el('span', { class: 'count-number', id: 'finished' }, String(x.status.finished)), el('span', { class: 'count-label', id: 'finished-label' }, x.s.present.finished(x.status.finished))),
   );
 }
 
 function actions(x: Screen): HTMLElement {
   const { s } = x;
-  const buttons = [
+  const buttons: HTMLElement[] = [
     x.mode === 'join'
       ? el('button', { type: 'button', class: 'primary', id: 'show-results', onclick: () => switchMode(x, 'results') }, s.present.showResults)
       : el('button', { type: 'button', class: 'secondary', id: 'show-join', onclick: () => switchMode(x, 'join') }, s.present.backToJoin),
     x.status.accepting
       ? el('button', { type: 'button', class: 'secondary', id: 'finish', onclick: () => confirmFinish(x) }, s.present.finish)
       : el('button', { type: 'button', class: 'secondary', id: 'reopen', onclick: () => void post(x, '/api/reopen') }, s.present.reopen),
-    el('a', { class: 'button secondary', id: 'save-group', href: withToken('/api/group.html'), download: '' }, s.present.save),
   ];
+  if (x.mode === 'results') buttons.push(el('a', { class: 'button secondary', id: 'save-group', href: withToken('/api/group.html'), download: '' }, s.present.save));
   return el('div', { class: 'actions' }, ...buttons);
 }
 
@@ -115,15 +115,15 @@ function renderJoin(x: Screen): void {
 
 function renderResults(x: Screen): void {
   const { s, status } = x;
-  const title = x.bank === undefined ? '' : x.t(x.bank.title);
-  const heading = el('h2', { class: 'results-title' }, title);
+  const count = numberField(x.group, 'count');
+  const heading = el('h2', { class: 'results-title' }, s.present.participants(count));
   const body = el('div', { id: 'group' });
   const aggregate = isAggregate(x.group) ? x.group : undefined;
-  const count = numberField(x.group, 'count');
   if (aggregate !== undefined && x.bank !== undefined && count >= status.minGroup) {
     body.appendChild(renderGroup({ aggregate, bank: x.bank, lang: x.lang, t: x.t, s }));
-  } else if (count > 0) {
-    body.appendChild(el('p', { class: 'count-only', id: 'count-only' }, s.present.countOnly(count, status.minGroup)));
+  } else if (status.finished > 0 && status.finished < status.minGroup) {
+    // A group smaller than k: its count and nothing else (SPEC section 10).
+    body.appendChild(el('p', { class: 'count-only', id: 'count-only' }, s.present.countOnly(status.finished, status.minGroup)));
   } else {
     body.appendChild(el('p', { class: 'count-only', id: 'count-only' }, s.present.waiting(status.minGroup)));
   }
@@ -134,12 +134,11 @@ function renderResults(x: Screen): void {
     el(
       'div',
       { class: 'results-head' },
-      el('div', {}, heading, el('p', { class: 'muted', id: 'shown' }, `${s.present.participants(count)} · ${shortUrl(status.join)} · ${s.present.code} ${status.code}`)),
+      el('div', {}, heading, el('p', { class: 'muted', id: 'shown' }, `${shortUrl(status.join)} · ${s.present.code} ${status.code}`)),
       counts(x),
     ),
-    status.accepting ? el('p', { class: 'next-update', id: 'next-update' }, s.present.moreNeeded(Math.max(1, more))) : el('p', { class: 'notice' }, s.present.closed),
+    el('div', { class: 'results-bar' }, status.accepting ? el('p', { class: 'next-update', id: 'next-update' }, s.present.moreNeeded(Math.max(1, more))) : el('p', { class: 'notice' }, s.present.closed), actions(x)),
     body,
-    actions(x),
   );
   replace(main, node);
 }
@@ -233,6 +232,10 @@ function updateCounts(x: Screen, before: Status): void {
   const finished = document.getElementById('finished');
   if (joined !== null) joined.textContent = String(x.status.joined);
   if (finished !== null) finished.textContent = String(x.status.finished);
+  const joinedLabel = document.getElementById('joined-label');
+  const finishedLabel = document.getElementById('finished-label');
+  if (joinedLabel !== null) joinedLabel.textContent = x.s.present.joined(x.status.joined);
+  if (finishedLabel !== null) finishedLabel.textContent = x.s.present.finished(x.status.finished);
   const next = document.getElementById('next-update');
   if (next !== null) next.textContent = x.s.present.moreNeeded(Math.max(1, x.status.nextAt - x.status.finished));
 }
