@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { collect, withBankOptions } from './common.js';
-import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js';
+import { EXIT, InputError, InterruptedError, TerminatedError, ThresholdError } from './errors.js';
 import { setMaxFileSize } from './file-limits.js';
 import { AGGREGATE_FORMATS } from './render/aggregate-formats.js';
 import { COMPARE_FORMATS } from './render/compare-formats.js';
@@ -34,8 +34,17 @@ async function program(): Promise<Command> {
     .option('--out <file>', 'report file (default: diag-BANK-DATE.json in the current folder); never replaced')
     .option('--out-dir <dir>', 'folder for the report and answers, with unique names')
     .option('--state-dir <dir>', 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)')
-    .option('--workshop <dir>', 'a workshop on one terminal: participants take turns, results saved in DIR, then the group results')
+    .option('--workshop <dir>', 'a workshop on ONE terminal, no network: participants take turns at this keyboard, results saved in DIR (in the browser: diag workshop DIR)')
     .action(async (options) => (await import('./commands/run.js')).run(options));
+
+  withBankOptions(diag.command('workshop'))
+    .description('a workshop in the browser: participants answer on their phones (QR code, join code), your screen shows the group; results saved in DIR (one shared keyboard instead: diag run --workshop DIR)')
+    .argument('<dir>', 'folder of the session: answers are saved there, and "diag workshop DIR" again continues it')
+    .option('--host <addr>', 'address to listen on (default: every interface; 127.0.0.1 for this machine only)')
+    .option('--port <n>', `port (default ${8080}, or a free one if it is taken; 0: any free port)`)
+    .option('--min-group <n>', 'the group screen shows figures only over N or more people, updated only when N more have finished (at least 3)', '5')
+    .option('--by <question>', 'break the group down by a single, multiple or boolean question (repeatable)', collect)
+    .action(async (dir: string, options) => (await import('./commands/workshop-server.js')).workshopServer(dir, options));
 
   withReportOutput(withBankOptions(diag.command('score')), Option)
     .description('score answer files (or folders, or .ndjson) without any prompt')
@@ -132,6 +141,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof ThresholdError) {
       printError(error.message);
       return EXIT.threshold;
+    }
+    if (error instanceof TerminatedError) {
+      if (error.message) process.stderr.write(`\n${error.message}\n`);
+      return EXIT.terminated;
     }
     if (error instanceof InterruptedError || (error instanceof Error && error.name === 'ExitPromptError')) {
       if (error.message) process.stderr.write(`\n${error.message}\n`);

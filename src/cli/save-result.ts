@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { Bank, Report } from '../core/index.js';
+import { createFile, createUniqueFile } from './output.js';
+
+/** Where a finished participant's two files went. */
+export interface SavedResult {
+  report: string;
+  answers: string;
+}
+
+function stamp(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
+}
+
+/** The answer file a finished run leaves beside its report, which `diag score` accepts. */
+export function answerFileYaml(bank: Bank, report: Report): string {
+  const file = {
+    bank: bank.id,
+    ...(report.respondent === null ? {} : { respondent: report.respondent }),
+    lang: report.lang,
+    createdAt: report.createdAt,
+    answers: { ...report.profile, ...report.answers },
+  };
+  return `# diag answers, bank ${bank.id} ${bank.version}: diag score THIS_FILE\n${stringify(file)}`;
+}
+
+/**
+ * Writes the report and its answers under names never used before (exclusive create, whole file
+ * or nothing). In a shared folder (`run --out-dir`, `run --workshop`, `diag workshop`) the answers
+ * go to its `answers/` subfolder, so that `diag aggregate FOLDER` counts each participant once.
+ * With `out` (and no folder), the report takes that name if it is free.
+ */
+export function saveResult(bank: Bank, report: Report, target: { folder?: string; out?: string; onOutTaken?: (file: string) => void }): SavedResult {
+  const { folder, out } = target;
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const answers = answerFileYaml(bank, report);
+  const answersBeside = (reportFile: string) => createUniqueFile(`${reportFile.replace(/\.json$/i, '')}-answers`, '.yaml', answers);
+  if (out !== undefined && folder === undefined) {
+    if (createFile(out, json)) return { report: out, answers: answersBeside(out) };
+    target.onOutTaken?.(out);
+    const reportFile = createUniqueFile(out.replace(/\.json$/i, ''), '.json', json);
+    return { report: reportFile, answers: answersBeside(reportFile) };
+  }
+  const who = report.respondent === null ? '' : report.respondent.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/^-|-$/g, '');
+  const name = `diag-${bank.id}${who === '' ? '' : `-${who}`}-${stamp(new Date(report.createdAt))}`;
+  const reportFile = createUniqueFile(join(folder ?? '.', name), '.json', json);
+  if (folder === undefined) return { report: reportFile, answers: answersBeside(reportFile) };
+  mkdirSync(join(folder, 'answers'), { recursive: true });
+  const base = reportFile.slice(folder.length).replace(/^[\\/]/, '').replace(/\.json$/i, '');
+  return { report: reportFile, answers: createUniqueFile(join(folder, 'answers', base), '.yaml', answers) };
+}
