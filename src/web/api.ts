@@ -8,7 +8,7 @@ export interface ApiResult {
   body: unknown;
 }
 
-export async function api(method: string, path: string, params: Record<string, string>, body?: unknown): Promise<ApiResult> {
+export async function api(method: string, path: string, params: Record<string, string>, body?: unknown, keepalive = false): Promise<ApiResult> {
   const query = new URLSearchParams(params).toString();
   let response: Response;
   try {
@@ -18,6 +18,7 @@ export async function api(method: string, path: string, params: Record<string, s
       body: body === undefined ? undefined : JSON.stringify(body),
       cache: 'no-store',
       credentials: 'omit',
+      keepalive,
     });
   } catch {
     return { ok: false, status: 0, body: undefined };

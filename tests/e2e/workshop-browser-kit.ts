@@ -25,8 +25,8 @@ export interface Workshop {
 }
 
 /** Starts `diag workshop DIR` on 127.0.0.1 with a free port and reads the two URLs it prints. */
-export function startWorkshop(dir: string, extra: string[] = []): Promise<Workshop> {
-  const server = spawn(process.execPath, [BIN, 'workshop', dir, '--host', '127.0.0.1', '--port', '0', ...extra], {
+export function startWorkshop(dir: string, extra: string[] = [], port = 0): Promise<Workshop> {
+  const server = spawn(process.execPath, [BIN, 'workshop', dir, '--host', '127.0.0.1', '--port', String(port), ...extra], {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],

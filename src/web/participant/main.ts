@@ -9,7 +9,7 @@ import { estimate, nextPosition, previousPosition, sectionId, visibleQuestions }
 import { renderQuestion } from './question-view.js';
 import { renderResults } from './results-view.js';
 import { renderReview } from './review-view.js';
-import { decodeProgress, loadSaved, newer, storeSaved, type Progress, type Saved } from './state.js';
+import { decodeProgress, loadSaved, storeSaved, type Saved } from './state.js';
 
 /**
  * The participant's page, /j/CODE. One screen at a time: welcome, each question, the review, the
@@ -63,17 +63,26 @@ async function ensureJoined(p: Page): Promise<boolean> {
   return true;
 }
 
+/** Set while a change waits to be sent. */
 let pushTimer: number | undefined;
-/** Saves progress on the server a moment after the last change; a failure is retried later. */
-function pushProgress(p: Page, delay = 400): void {
+
+/**
+ * Saves progress on the server a moment after the last change; a failure is retried later. When
+ * the page is being hidden or closed (a locked phone, a closed tab), it is sent at once, with
+ * `keepalive` so that the request outlives the page.
+ */
+function pushProgress(p: Page, delay = 400, leaving = false): void {
   window.clearTimeout(pushTimer);
-  pushTimer = window.setTimeout(async () => {
+  const send = async () => {
+    pushTimer = undefined;
     const progress = p.saved.progress;
     if (progress === undefined || p.report !== undefined) return;
     if (!(await ensureJoined(p))) return pushProgress(p, 5000);
-    const result = await api('PUT', '/api/progress', participantParams(p), progress);
+    const result = await api('PUT', '/api/progress', participantParams(p), progress, leaving);
     if (result.status === 0 || result.status >= 500 || result.status === 429) pushProgress(p, 5000);
-  }, delay);
+  };
+  if (leaving) void send();
+  else pushTimer = window.setTimeout(() => void send(), delay);
 }
 
 function saveProgress(p: Page, answers: Record<string, AnswerValue>, respondent: string): void {
@@ -322,10 +331,11 @@ async function start(): Promise<void> {
   if (!bankResult.ok || !isBank(bankResult.body)) return message(fallback.errors.unreachable, () => void start());
   const bank = bankResult.body;
   const saved = loadSaved(code);
-  if (saved.participant !== undefined && saved.report === undefined) {
+  // This browser's copy is never older than what it sent; the server's is for when it was wiped.
+  if (saved.participant !== undefined && saved.report === undefined && saved.progress === undefined) {
     const remote = await api('GET', '/api/progress', { code, participant: saved.participant });
-    const best = newer(saved.progress, remote.ok ? decodeProgress(remote.body) : undefined);
-    if (best !== undefined) saved.progress = best;
+    const progress = remote.ok ? decodeProgress(remote.body) : undefined;
+    if (progress !== undefined) saved.progress = progress;
   }
   const restored = await restoredReport(saved);
   if (restored !== undefined) saved.report = restored.raw;
@@ -348,7 +358,17 @@ async function start(): Promise<void> {
   if (restored !== undefined) page.position = 'results';
   else if (saved.progress !== undefined && saved.progress.position !== 'welcome') page.position = nextResume(page);
   render(page);
-  if (restored === undefined) void ensureJoined(page);
+  if (restored === undefined) {
+    // The tab may have closed before the last answer reached the server: send it again.
+    if (saved.progress !== undefined) pushProgress(page, 0);
+    else void ensureJoined(page);
+    const current = page;
+    const flush = () => {
+      if (document.visibilityState === 'hidden' && pushTimer !== undefined) pushProgress(current, 0, true);
+    };
+    document.addEventListener('visibilitychange', flush);
+    window.addEventListener('pagehide', () => pushTimer !== undefined && pushProgress(current, 0, true));
+  }
 }
 
 void start();

@@ -63,10 +63,3 @@ export function storeSaved(code: string, saved: Saved): void {
     // Nothing to do: the server keeps the progress too.
   }
 }
-
-/** The more recent of two progress records (the server's wins a tie: it survived a closed tab). */
-export function newer(local: Progress | undefined, remote: Progress | undefined): Progress | undefined {
-  if (local === undefined) return remote;
-  if (remote === undefined) return local;
-  return remote.updatedAt >= local.updatedAt ? remote : local;
-}
