@@ -71,10 +71,13 @@ export async function benchWorkshop({ participants = 200, rounds = 3, spreadMs =
       const bodies = Array.from({ length: participants }, (_, n) => JSON.stringify({ bank: bank.id, respondent: `participant ${n}`, answers: answersFor(bank, n) }));
       const latencies = [];
       const wall = performance.now();
+      const said = (what) => (error) => {
+        throw new Error(`${what} failed: ${error.message} (${error.cause?.code ?? ''} ${error.cause?.message ?? ''})`);
+      };
       const joined = await Promise.all(
         bodies.map(async () => {
-          await (await fetch(`${server.base}/api/bank?code=${server.code}`)).arrayBuffer();
-          return (await (await fetch(`${server.base}/api/join?code=${server.code}`, { method: 'POST' })).json()).participant;
+          await (await fetch(`${server.base}/api/bank?code=${server.code}`).catch(said('bank'))).arrayBuffer();
+          return (await (await fetch(`${server.base}/api/join?code=${server.code}`, { method: 'POST' }).catch(said('join'))).json()).participant;
         }),
       );
       await Promise.all(
@@ -82,7 +85,9 @@ export async function benchWorkshop({ participants = 200, rounds = 3, spreadMs =
           const participant = joined[n];
           if (mode === 'room') await new Promise((done) => setTimeout(done, Math.random() * spreadMs));
           const sent = performance.now();
-          const response = await fetch(`${server.base}/api/answers?code=${server.code}&participant=${participant}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+          const response = await fetch(`${server.base}/api/answers?code=${server.code}&participant=${participant}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body }).catch((error) => {
+            throw new Error(`submission failed: ${error.message} (${error.cause?.code ?? ''} ${error.cause?.message ?? ''})`);
+          });
           await response.arrayBuffer();
           latencies.push(performance.now() - sent);
           if (response.status !== 201) throw new Error(`submission refused: ${response.status}`);
