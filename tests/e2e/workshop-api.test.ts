@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bank } from '../../src/core/index.js';
-import { diag, hasStackTrace } from './run-cli.js';
+import { BIN, ROOT, diag, hasStackTrace } from './run-cli.js';
 import { alwaysAskedLikert, answersFor, getJson, postJson, startWorkshop, storedFiles, type RunningWorkshop } from './workshop-api-server.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'diag-workshop-api-'));
@@ -277,6 +278,27 @@ describe('diag workshop: the command line', () => {
       const result = diag(['workshop', join(temp, 'refused'), '--host', '127.0.0.1', '--port', '0', ...args]);
       expect([args, result.code]).toEqual([args, 2]);
       expect(hasStackTrace(result.stderr)).toBe(false);
+    }
+  });
+
+  it('keeps serving when its output is a pipe closed early (diag workshop DIR | head -1)', async () => {
+    // Its own process group, so that the test can stop the server it started behind the pipe.
+    const shell = spawn('sh', ['-c', '"$0" "$1" workshop "$2" --host 127.0.0.1 --port 0 | head -1', process.execPath, BIN, join(temp, 'piped')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    shell.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    shell.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    try {
+      for (let i = 0; i < 100 && !/\/j\/\w+\n/.test(out); i++) await new Promise((done) => setTimeout(done, 100));
+      const join = /^join: (http:\/\/[^/]+)\/j\/(\w+)$/m.exec(out);
+      expect(join).not.toBeNull();
+      // The rest of the banner went to a closed pipe by now; the server must still answer.
+      await new Promise((done) => setTimeout(done, 500));
+      const session = await getJson(`${join?.[1] ?? ''}/api/session?code=${join?.[2] ?? ''}`);
+      expect(session.status).toBe(200);
+      expect(err).not.toMatch(/EPIPE|Unhandled/);
+    } finally {
+      if (shell.pid !== undefined) process.kill(-shell.pid, 'SIGINT');
     }
   });
 
