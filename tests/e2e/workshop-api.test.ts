@@ -46,10 +46,10 @@ describe('diag workshop: the HTTP API', () => {
     const response = await getJson(withCode('/api/bank'));
     expect(response.status).toBe(200);
     bank = response.body as Bank;
-  });
+  }, 30_000);
   afterAll(async () => {
     if (ws.child.exitCode === null) await ws.stop();
-  });
+  }, 30_000);
 
   it('prints the join and present lines, a QR code and how to stop', () => {
     expect(ws.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
@@ -58,7 +58,7 @@ describe('diag workshop: the HTTP API', () => {
     expect(ws.stdout()).toContain('Ctrl-C');
     expect(ws.stdout().match(/^join: /gm)).toHaveLength(1);
     expect(ws.stdout().match(/^present: /gm)).toHaveLength(1);
-  });
+  }, 30_000);
 
   it('sends the security headers on every response, errors included', async () => {
     for (const url of [withCode('/api/bank'), api('/api/bank', { code: 'WRONG1' }), api('/nothing-here'), api('/')]) {
@@ -70,7 +70,7 @@ describe('diag workshop: the HTTP API', () => {
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
-  });
+  }, 30_000);
 
   it('gives the validated bank and the session for the right code only (any case)', async () => {
     expect(bank.id).toBe('transformation');
@@ -81,7 +81,7 @@ describe('diag workshop: the HTTP API', () => {
     expect((await getJson(api('/api/bank'))).status).toBe(403);
     const session = await getJson(withCode('/api/session'));
     expect(session.body).toMatchObject({ languages: bank.languages, accepting: true, minGroup: 3 });
-  });
+  }, 30_000);
 
   it('joins, saves and gives back progress; refuses unknown ids and values off the scale', async () => {
     const joined = await postJson(withCode('/api/join'), {});
@@ -106,7 +106,7 @@ describe('diag workshop: the HTTP API', () => {
     expect((await getJson(withCode('/api/progress', { participant: 'A'.repeat(22) }))).status).toBe(404);
     expect((await getJson(withCode('/api/progress', { participant: '../../etc/passwd' }))).status).toBe(404);
     expect((await getJson(withCode('/api/progress', { participant }))).body).toMatchObject(partial);
-  });
+  }, 30_000);
 
   it('refuses bad answers with the problems, storing nothing, and keeps running', async () => {
     const likert = alwaysAskedLikert(bank);
@@ -136,7 +136,7 @@ describe('diag workshop: the HTTP API', () => {
     }
     expect(storedFiles(dir)).toEqual(before);
     expect((await getJson(withCode('/api/session'))).status).toBe(200);
-  });
+  }, 30_000);
 
   it('stores a submission as run --out-dir does, escapes the pseudonym in HTML, and is idempotent per participant', async () => {
     const joined = await postJson(withCode('/api/join'), {});
@@ -171,7 +171,7 @@ describe('diag workshop: the HTTP API', () => {
     expect((await getJson(withCode('/api/report', { participant, format: 'pdf' }))).status).toBe(400);
     expect((await getJson(withCode('/api/progress', { participant }))).status).toBe(404);
     expect((await postJson(withCode('/api/progress', { participant }), { answers: {} }, 'PUT')).status).toBe(409);
-  });
+  }, 30_000);
 
   it('keeps its state files private', () => {
     const state = join(dir, '.diag-workshop');
@@ -180,7 +180,7 @@ describe('diag workshop: the HTTP API', () => {
     for (const name of readdirSync(join(state, 'participants'))) expect(statSync(join(state, 'participants', name)).mode & 0o777).toBe(0o600);
     // Only hashes of participant tokens reach the disk.
     expect(readdirSync(join(state, 'participants')).every((name) => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
-  });
+  }, 30_000);
 
   it('answers the trainer with the token only', async () => {
     const status = await getJson(withToken('/api/status'));
@@ -193,7 +193,7 @@ describe('diag workshop: the HTTP API', () => {
     expect(group.headers.get('content-disposition')).toContain('attachment');
     expect(await group.text()).not.toContain('<script>alert(1)</script>');
     expect((await fetch(api('/present', { token: ws.token }))).status).not.toBe(403);
-  });
+  }, 30_000);
 
   it('stops taking answers after finish, and again after reopen', async () => {
     const finished = await postJson(withToken('/api/finish'), {});
@@ -204,7 +204,7 @@ describe('diag workshop: the HTTP API', () => {
     expect((await postJson(withCode('/api/join'), {})).status).toBe(409);
     expect((await getJson(withCode('/api/session'))).body).toMatchObject({ accepting: false });
     expect((await postJson(withToken('/api/reopen'), {})).body).toMatchObject({ accepting: true });
-  });
+  }, 30_000);
 
   it('never lets a path reach the file system, and says 404, 405 as it should', async () => {
     for (const path of ['/../../etc/passwd', '/assets/../package.json', '/assets/%2e%2e/package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json', '/assets/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/j/../../etc/passwd', '/api/../../etc/passwd', '/assets/', '/favicon.ico', '/api/nope']) {
@@ -223,7 +223,7 @@ describe('diag workshop: the HTTP API', () => {
     expect(deleted.headers.get('allow')).toBe('GET, HEAD');
     expect((await getJson(withCode('/api/answers'))).status).toBe(405);
     expect((await getJson(api('/j/' + ws.code))).status).not.toBe(404);
-  });
+  }, 30_000);
 
   it('survives garbage, half requests and lies about the length', async () => {
     const port = Number(new URL(ws.base).port);
@@ -238,7 +238,7 @@ describe('diag workshop: the HTTP API', () => {
     for (const answer of answers) expect(hasStackTrace(answer)).toBe(false);
     expect((await getJson(withCode('/api/session'))).status).toBe(200);
     expect(hasStackTrace(ws.stderr())).toBe(false);
-  });
+  }, 30_000);
 });
 
 describe('diag workshop: rate limits', () => {
@@ -269,7 +269,7 @@ describe('diag workshop: rate limits', () => {
     } finally {
       await ws.stop();
     }
-  });
+  }, 30_000);
 });
 
 describe('diag workshop: the command line', () => {
@@ -279,7 +279,7 @@ describe('diag workshop: the command line', () => {
       expect([args, result.code]).toEqual([args, 2]);
       expect(hasStackTrace(result.stderr)).toBe(false);
     }
-  });
+  }, 30_000);
 
   it('keeps serving when its output is a pipe closed early (diag workshop DIR | head -1)', async () => {
     // Its own process group, so that the test can stop the server it started behind the pipe.
@@ -300,7 +300,7 @@ describe('diag workshop: the command line', () => {
     } finally {
       if (shell.pid !== undefined) process.kill(-shell.pid, 'SIGINT');
     }
-  });
+  }, 30_000);
 
   it('stops on Ctrl-C (130) and SIGTERM (143); a restart keeps the code, the token, the participants and their progress', async () => {
     const dir = join(temp, 'restart');
@@ -325,5 +325,5 @@ describe('diag workshop: the command line', () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/holds a workshop of bank "transformation"/);
     expect(hasStackTrace(other.stderr)).toBe(false);
-  });
+  }, 30_000);
 });
