@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -204,6 +204,29 @@ describe('diag workshop: the HTTP API', () => {
     expect((await postJson(withCode('/api/join'), {})).status).toBe(409);
     expect((await getJson(withCode('/api/session'))).body).toMatchObject({ accepting: false });
     expect((await postJson(withToken('/api/reopen'), {})).body).toMatchObject({ accepting: true });
+  }, 30_000);
+
+  it('serves the built pages and assets from memory, or says they are not built', async () => {
+    const web = join(ROOT, 'dist', 'web');
+    const pages = [api('/'), api(`/j/${ws.code}`), api('/present', { token: ws.token })];
+    if (existsSync(join(web, 'participant.html'))) {
+      const shells = await Promise.all(pages.map(async (url) => (await fetch(url)).text()));
+      expect(shells).toEqual(['index.html', 'participant.html', 'present.html'].map((name) => readFileSync(join(web, name), 'utf8')));
+      for (const name of readdirSync(join(web, 'assets'))) {
+        const asset = await fetch(api(`/assets/${name}`));
+        expect(asset.status).toBe(200);
+        expect(asset.headers.get('content-type')).toMatch(name.endsWith('.js') ? /^text\/javascript/ : name.endsWith('.css') ? /^text\/css/ : /./);
+        expect(Buffer.from(await asset.arrayBuffer()).equals(readFileSync(join(web, 'assets', name)))).toBe(true);
+      }
+    } else {
+      for (const url of pages) {
+        const response = await fetch(url);
+        expect(response.status).toBe(503);
+        expect(await response.text()).toMatch(/npm run build/);
+      }
+    }
+    const head = await fetch(withCode('/api/session'), { method: 'HEAD' });
+    expect([head.status, await head.text()]).toEqual([200, '']);
   }, 30_000);
 
   it('never lets a path reach the file system, and says 404, 405 as it should', async () => {
