@@ -290,3 +290,12 @@ export function formatNumber(value: number | null, lang: string, none = '—'): 
   const text = String(Math.round(value * 10) / 10);
   return webLanguage(lang) === 'fr' ? text.replace('.', ',') : text;
 }
+
+/**
+ * Bank and report texts in French, set as French is printed: a no-break space before : ; ? ! %
+ * and inside « », so that a narrow phone never starts a line with a colon (as the terminal's wrap).
+ */
+export function typeset(text: string, lang: string): string {
+  if (webLanguage(lang) !== 'fr') return text;
+  return text.replace(/ ([:;?!%»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { CATALOGUE, formatNumber, webLanguage } from '../../src/web/strings.js';
+import { CATALOGUE, formatNumber, typeset, webLanguage } from '../../src/web/strings.js';
 import { estimate, nextPosition, previousPosition } from '../../src/web/participant/flow.js';
 import { bankFrom, miniBank } from '../helpers.js';
 
@@ -31,6 +31,11 @@ describe('web strings', () => {
     expect(CATALOGUE.fr.present.joined(2)).toBe('ont rejoint');
     expect(CATALOGUE.fr.present.moreNeeded(1)).toBe('Les chiffres se mettent à jour quand 1 personne de plus aura terminé.');
     expect(CATALOGUE.en.present.moreNeeded(2)).toBe('The figures update when 2 more people have finished.');
+  });
+
+  test('bank texts in French get their no-break spaces; other languages are left alone', () => {
+    expect(typeset('Vraiment ? Oui : « là » ; 5 %', 'fr')).toBe('Vraiment\u00a0? Oui\u00a0: «\u00a0là\u00a0»\u00a0; 5\u00a0%');
+    expect(typeset('Really ? Yes : 5 %', 'en')).toBe('Really ? Yes : 5 %');
   });
 
   test('numbers are written as the language writes them', () => {
