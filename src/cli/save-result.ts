@@ -10,6 +10,25 @@ export interface SavedResult {
   answers: string;
 }
 
+/**
+ * Where the search for a free `base-N` name starts, per base: the names a process created are
+ * never reused, so a server saving hundreds of reports under one base (anonymous participants
+ * in the same minute) tries one name each, not all the earlier ones again.
+ */
+const nextNumber = new Map<string, number>();
+
+/** `base.ext`, else `base-2.ext`, `base-3.ext`…: the first name free, as createUniqueFile names them. */
+function createNumberedFile(base: string, extension: string, content: string): string {
+  const key = `${base}\u0000${extension}`;
+  for (let n = nextNumber.get(key) ?? 1; ; n++) {
+    const file = `${base}${n === 1 ? '' : `-${n}`}${extension}`;
+    if (createFile(file, content)) {
+      nextNumber.set(key, n + 1);
+      return file;
+    }
+  }
+}
+
 function stamp(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
@@ -46,9 +65,9 @@ export function saveResult(bank: Bank, report: Report, target: { folder?: string
   }
   const who = report.respondent === null ? '' : report.respondent.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 40).replace(/^-|-$/g, '');
   const name = `diag-${bank.id}${who === '' ? '' : `-${who}`}-${stamp(new Date(report.createdAt))}`;
-  const reportFile = createUniqueFile(join(folder ?? '.', name), '.json', json);
+  const reportFile = createNumberedFile(join(folder ?? '.', name), '.json', json);
   if (folder === undefined) return { report: reportFile, answers: answersBeside(reportFile) };
   mkdirSync(join(folder, 'answers'), { recursive: true });
   const base = reportFile.slice(folder.length).replace(/^[\\/]/, '').replace(/\.json$/i, '');
-  return { report: reportFile, answers: createUniqueFile(join(folder, 'answers', base), '.yaml', answers) };
+  return { report: reportFile, answers: createNumberedFile(join(folder, 'answers', base), '.yaml', answers) };
 }

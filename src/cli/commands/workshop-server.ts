@@ -92,6 +92,9 @@ export async function workshopServer(dir: string, options: WorkshopServerOptions
   } catch (error) {
     throw new InputError(`cannot create ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
+  // The trainer's terminal is only told things: a closed pipe (`diag workshop DIR | head -2`)
+  // must not stop a server that participants are using.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const unlock = lockSession(dir);
   try {
     const store = WorkshopStore.open(dir, bank, minGroup, () => new Date().toISOString());

@@ -47,9 +47,9 @@ function respondentProblems(raw: unknown): Problem[] {
   return [{ path: ['respondent'], code: 'too-long', message: `respondent: at most ${MAX_RESPONDENT} characters` }];
 }
 
-export function getBank(ctx: WorkshopContext, ex: Exchange, cache: { bank?: string }): void {
+export function getBank(ctx: WorkshopContext, ex: Exchange, cache: { bank?: Buffer }): void {
   requireCode(ctx, ex);
-  cache.bank ??= `${JSON.stringify(ctx.bank)}\n`;
+  cache.bank ??= Buffer.from(`${JSON.stringify(ctx.bank)}\n`, 'utf8');
   send(ex.res, 200, cache.bank, 'application/json; charset=utf-8');
 }
 
@@ -140,8 +140,9 @@ async function store(ctx: WorkshopContext, hash: string | undefined, report: Rep
   const name = saved.report.slice(dir.length).replace(/^[\\/]+/, '');
   const answers = saved.answers.slice(dir.length).replace(/^[\\/]+/, '');
   ctx.store.recordSubmission(hash, { report: name, answers }, report, new Date().toISOString());
-  await Promise.all([syncFile(saved.report), syncFile(saved.answers)]);
-  await Promise.all([folderSync.sync(dir), folderSync.sync(join(dir, 'answers'))]);
+  // The files' content and their names in the folders: all four must be on the disk before the
+  // 201, in any order (the names were linked before any of these starts).
+  await Promise.all([syncFile(saved.report), syncFile(saved.answers), folderSync.sync(dir), folderSync.sync(join(dir, 'answers'))]);
 }
 
 export async function getReport(ctx: WorkshopContext, ex: Exchange): Promise<void> {

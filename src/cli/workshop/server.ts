@@ -18,7 +18,7 @@ const HTML = 'text/html; charset=utf-8';
  */
 export function createWorkshopServer(ctx: WorkshopContext): Server {
   const group = new GroupView(ctx);
-  const cache: { bank?: string; qr?: string } = {};
+  const cache: { bank?: Buffer; qr?: string } = {};
   const page = (ex: Exchange, file: WebFile | undefined, status = 200) => {
     if (file === undefined) send(ex.res, 503, notBuiltPage(), HTML);
     else send(ex.res, status, file.body, file.type);
@@ -102,7 +102,10 @@ export function createWorkshopServer(ctx: WorkshopContext): Server {
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-  server.keepAliveTimeout = 5_000;
+  // Phones keep their connection between a saved answer and the next; a long idle time avoids a
+  // client reusing a socket the server is just closing. maxConnections bounds what idle sockets cost.
+  server.keepAliveTimeout = 30_000;
+  server.maxConnections = 2000;
   server.maxHeadersCount = 100;
   server.on('clientError', (_error, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

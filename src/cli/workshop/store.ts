@@ -173,8 +173,9 @@ export class WorkshopStore {
     const record: ParticipantRecord = { joinedAt: this.participants.get(key)?.joinedAt ?? now, report: saved.report, answers: saved.answers, submittedAt: now };
     this.writeParticipant(key, record);
     this.participants.set(key, record);
-    const scored = this.scoresOf(JSON.parse(JSON.stringify(report)));
-    if (scored !== undefined) this.scored.set(saved.report, scored);
+    // The report was just built from validated answers with this bank: its scores are what
+    // `diag aggregate` computes from the file. Only what the aggregator reads is kept.
+    this.scored.set(saved.report, { ...report, recommendations: [], benchmarks: [] });
     this.clearProgress(key);
     this.updateSnapshot();
   }
@@ -183,7 +184,7 @@ export class WorkshopStore {
     const next = nextSnapshot(this.shownNames, [...this.scored.keys()], this.minGroup);
     if (next === undefined) return;
     this.shownNames = next;
-    writePrivateJson(join(this.state, 'shown.json'), { shown: next }, { sync: true });
+    writePrivateJson(join(this.state, 'shown.json'), { shown: next });
   }
 
   get joined(): number {
