@@ -181,6 +181,14 @@ maybe('diag workshop in the browser', () => {
     expect(json.status).toBe(200);
     expect(json.disposition).toMatch(/attachment/);
 
+    // In another language, the same results are rebuilt by the core with that language's texts.
+    const frenchTitles = await page.$$eval('.dimension-title', (t) => t.map((x) => x.textContent));
+    await page.click('button.lang[lang="en"]');
+    expect(await page.$eval('section.results h2', (h) => h.textContent)).toBe('Your results');
+    expect(await page.$$eval('.dimension-title', (t) => t.map((x) => x.textContent))).toEqual(bank.dimensions.map((d) => (typeof d.title === 'string' ? d.title : d.title.en)));
+    expect(frenchTitles).toEqual(bank.dimensions.map((d) => (typeof d.title === 'string' ? d.title : d.title.fr)));
+    expect(await page.$eval('#overall-score', (s) => s.textContent)).toBe(formatNumber(report.scores.overall.score, 'en'));
+
     // A reload after finishing shows the results again, not a new survey.
     await page.reload({ waitUntil: 'networkidle0' });
     await page.waitForSelector('section.results');
