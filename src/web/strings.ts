@@ -11,7 +11,7 @@ const fr = {
   langName: 'Français',
   colon: '\u00a0: ',
   percent: (n: string) => `${n}\u202f%`,
-  quote: (text: string) => `« ${text} »`,
+  quote: (text: string) => `«\u00a0${text}\u00a0»`,
   language: 'Langue',
   appName: 'diag — atelier',
   home: {
@@ -19,27 +19,27 @@ const fr = {
     intro: 'Saisissez le code affiché à l’écran (six lettres ou chiffres).',
     codeLabel: 'Code de l’atelier',
     join: 'Rejoindre',
-    invalid: 'Ce code n’a pas la bonne forme : six lettres ou chiffres, par exemple K7M2QX.',
+    invalid: 'Ce code n’a pas la bonne forme\u00a0: six lettres ou chiffres, par exemple K7M2QX.',
   },
   loading: 'Chargement…',
   errors: {
     badCode: 'Ce code ne correspond à aucun atelier en cours. Vérifiez-le à l’écran, ou demandez-le à l’animateur.',
     unreachable: 'Le serveur de l’atelier ne répond pas. Vérifiez que vous êtes sur le même réseau, puis réessayez.',
     tryAgain: 'Réessayer',
-    closed: 'L’atelier est terminé : il ne prend plus de réponses. Vos réponses restent gardées sur cet appareil.',
-    refused: 'Le serveur a refusé ces réponses :',
+    closed: 'L’atelier est terminé\u00a0: il ne prend plus de réponses. Vos réponses restent gardées sur cet appareil.',
+    refused: 'Le serveur a refusé ces réponses\u00a0:',
     unexpected: (status: number) => `Le serveur a répondu de façon inattendue (code ${status}).`,
   },
   welcome: {
     questions: (least: number, most: number) => (least === most ? `${most} questions` : `${least} à ${most} questions selon votre profil`),
     minutes: (least: number, most: number) => (least === most ? `environ ${most} minutes` : `environ ${least} à ${most} minutes`),
-    privacy: 'Vos réponses vont seulement à l’ordinateur de l’animateur, dans cette salle. Vous seul voyez vos résultats ; l’écran ne montre que le groupe, jamais moins de quelques personnes à la fois.',
+    privacy: 'Vos réponses vont seulement à l’ordinateur de l’animateur, dans cette salle. Vous seul voyez vos résultats\u202f; l’écran ne montre que le groupe, jamais moins de quelques personnes à la fois.',
     pseudonym: 'Votre prénom ou un pseudonyme',
-    pseudonymHelp: 'Facultatif : il figure seulement sur votre propre rapport.',
+    pseudonymHelp: 'Facultatif\u00a0: il figure seulement sur votre propre rapport.',
     start: 'Commencer',
     resume: (n: number) => `Reprendre (${n} ${plural(n, 'réponse', 'réponses')} déjà ${plural(n, 'donnée', 'données')})`,
     restart: 'Recommencer depuis le début',
-    restartConfirm: 'Effacer vos réponses sur cet appareil et recommencer ?',
+    restartConfirm: 'Effacer vos réponses sur cet appareil et recommencer\u202f?',
   },
   question: {
     progress: (i: number, n: number) => `Question ${i}/${n}`,
@@ -64,13 +64,13 @@ const fr = {
   },
   review: {
     title: 'Vos réponses',
-    intro: 'Tout est juste ? Touchez une réponse pour la modifier.',
+    intro: 'Tout est juste\u202f? Touchez une réponse pour la modifier.',
     skipped: '(passée)',
     none: '(aucune)',
     change: 'Modifier',
     finish: 'Terminer et voir mes résultats',
     sending: 'Envoi de vos réponses…',
-    retrying: (seconds: number) => `Le serveur ne répond pas pour l’instant. Vos réponses sont gardées sur cet appareil ; nouvel essai dans ${seconds}\u00a0s.`,
+    retrying: (seconds: number) => `Le serveur ne répond pas pour l’instant. Vos réponses sont gardées sur cet appareil\u202f; nouvel essai dans ${seconds}\u00a0s.`,
     retryNow: 'Réessayer maintenant',
   },
   results: {
@@ -97,7 +97,7 @@ const fr = {
   },
   present: {
     title: 'Écran de l’animateur',
-    badToken: 'Ce lien d’écran n’est pas valide. Copiez l’adresse « present: » affichée dans le terminal.',
+    badToken: 'Ce lien d’écran n’est pas valide. Copiez l’adresse «\u00a0present:\u00a0» affichée dans le terminal.',
     joinAt: 'Pour participer, ouvrez',
     orScan: 'ou scannez ce code avec l’appareil photo de votre téléphone',
     qrAlt: (url: string) => `Code QR de l’adresse ${url}`,
@@ -107,31 +107,31 @@ const fr = {
     showResults: 'Afficher les résultats',
     backToJoin: 'Revenir à l’accueil',
     finish: 'Terminer l’atelier',
-    finishConfirm: 'Terminer l’atelier ? Plus personne ne pourra envoyer de réponses (vous pourrez rouvrir).',
+    finishConfirm: 'Terminer l’atelier\u202f? Plus personne ne pourra envoyer de réponses (vous pourrez rouvrir).',
     cancel: 'Annuler',
     reopen: 'Rouvrir l’atelier',
-    closed: 'Atelier terminé : plus de nouvelles réponses.',
+    closed: 'Atelier terminé\u00a0: plus de nouvelles réponses.',
     save: 'Enregistrer la page du groupe',
     waiting: (k: number) => `Les résultats du groupe s’affichent dès que ${k} personnes ont terminé, pour que personne ne soit reconnaissable.`,
     moreNeeded: (n: number) => `Les chiffres se mettent à jour quand ${n} ${plural(n, 'personne de plus aura', 'personnes de plus auront')} terminé.`,
-    countOnly: (n: number, k: number) => `${n} ${plural(n, 'personne a', 'personnes ont')} terminé : moins de ${k}, on ne montre que ce nombre.`,
+    countOnly: (n: number, k: number) => `${n} ${plural(n, 'personne a', 'personnes ont')} terminé\u00a0: moins de ${k}, on ne montre que ce nombre.`,
     participants: (n: number) => `${n} ${plural(n, 'participant', 'participants')}`,
     overallMean: 'Score global moyen',
     mean: 'moyenne',
     median: 'médiane',
     levels: 'Niveaux',
     noFigure: '—',
-    benchmarks: 'Repères : votre groupe et la référence',
+    benchmarks: 'Repères\u00a0: votre groupe et la référence',
     yourGroup: 'Votre groupe',
     reference: 'Référence',
     agree: 'd’accord',
-    by: (question: string) => `Selon « ${question} »`,
+    by: (question: string) => `Selon «\u00a0${question}\u00a0»`,
     segment: 'Groupe',
     count: 'Nombre',
     hidden: 'masqué pour l’anonymat',
     suppressedTitle: 'Masqués pour l’anonymat',
     noAnswer: '(sans réponse)',
-    connection: 'Connexion au serveur perdue : nouvel essai…',
+    connection: 'Connexion au serveur perdue\u00a0: nouvel essai…',
   },
 };
 
@@ -289,4 +289,13 @@ export function formatNumber(value: number | null, lang: string, none = '—'): 
   if (value === null || !Number.isFinite(value)) return none;
   const text = String(Math.round(value * 10) / 10);
   return webLanguage(lang) === 'fr' ? text.replace('.', ',') : text;
+}
+
+/**
+ * Bank and report texts in French, set as French is printed: a no-break space before : ; ? ! %
+ * and inside « », so that a narrow phone never starts a line with a colon (as the terminal's wrap).
+ */
+export function typeset(text: string, lang: string): string {
+  if (webLanguage(lang) !== 'fr') return text;
+  return text.replace(/ ([:;?!%»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
 }

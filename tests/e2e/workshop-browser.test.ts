@@ -6,7 +6,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import type { Aggregate, Bank } from '../../src/core/index.js';
 import { formatNumber } from '../../src/web/strings.js';
 import { diag, ROOT } from './run-cli.js';
-import { answersFor, axeViolations, canRunBrowser, launchBrowser, request, setBrowserLanguage, startWorkshop, watchErrors, type Workshop } from './workshop-browser-kit.js';
+import { answersFor, axeViolations, canRunBrowser, launchBrowser, request, setBrowserLanguage, shrinkPng, startWorkshop, watchErrors, type Workshop } from './workshop-browser-kit.js';
 
 /**
  * `diag workshop` in a real headless Chromium: a participant on a phone from the join URL to their
@@ -29,7 +29,9 @@ jest.setTimeout(60_000);
 async function shot(page: Page, name: string): Promise<void> {
   if (SCREENSHOTS === undefined) return;
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+  const file = join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  shrinkPng(file);
   // The whole page too, outside the repository, to look at what lies below the fold.
   await page.screenshot({ path: join(tmpdir(), `diag-${name}-full.png`), fullPage: true });
 }
@@ -127,7 +129,7 @@ maybe('diag workshop in the browser', () => {
         // The condition applies at once: the count on screen grows before Next.
         totalAfterSells = await progressTotal(page);
       }
-      if (id === 'async.interruptions') {
+      if (id === 'async.works_async') {
         await shot(page, 'phone-question');
         expect(await axeViolations(page)).toEqual([]);
       }
@@ -179,6 +181,14 @@ maybe('diag workshop in the browser', () => {
     expect(json.status).toBe(200);
     expect(json.disposition).toMatch(/attachment/);
 
+    // In another language, the same results are rebuilt by the core with that language's texts.
+    const frenchTitles = await page.$$eval('.dimension-title', (t) => t.map((x) => x.textContent));
+    await page.click('button.lang[lang="en"]');
+    expect(await page.$eval('section.results h2', (h) => h.textContent)).toBe('Your results');
+    expect(await page.$$eval('.dimension-title', (t) => t.map((x) => x.textContent))).toEqual(bank.dimensions.map((d) => (typeof d.title === 'string' ? d.title : d.title.en)));
+    expect(frenchTitles).toEqual(bank.dimensions.map((d) => (typeof d.title === 'string' ? d.title : d.title.fr)));
+    expect(await page.$eval('#overall-score', (s) => s.textContent)).toBe(formatNumber(report.scores.overall.score, 'en'));
+
     // A reload after finishing shows the results again, not a new survey.
     await page.reload({ waitUntil: 'networkidle0' });
     await page.waitForSelector('section.results');
@@ -205,9 +215,14 @@ maybe('diag workshop in the browser', () => {
     expect(await page.$eval('#count-only', (p) => p.textContent ?? '')).toMatch(/^1 personne/);
 
     // Two more finish through the API (as other phones would).
-    for (const sells of [false, true]) {
+    for (const [seed, sells] of [[1, false], [2, true]] as const) {
       const joined = (await request(`${workshop.origin}/api/join?code=${workshop.code}`, { method: 'POST' })).json() as { participant: string };
-      const answers = answersFor(bank, (q) => (q.id === 'sells' ? sells : undefined));
+      // Varied answers, as real people give: an option picked by the participant and the question.
+      const answers = answersFor(bank, (q) => {
+        if (q.id === 'sells') return sells;
+        if (q.type === 'likert' || q.type === 'single') return q.options[(seed * 2 + q.id.length) % q.options.length]?.value;
+        return undefined;
+      });
       const sent = await request(`${workshop.origin}/api/answers?code=${workshop.code}&participant=${joined.participant}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bank: bank.id, answers }) });
       expect(sent.status).toBe(201);
     }

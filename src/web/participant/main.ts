@@ -4,7 +4,7 @@ import { api, problemLines, stringField } from '../api.js';
 import { isBank } from '../decode.js';
 import { el, fitToContent, focusHeading, replace } from '../dom.js';
 import { browserLanguage, byId, renderLanguageSwitch, setPageLanguage } from '../shell.js';
-import type { WebStrings } from '../strings.js';
+import { typeset, type WebStrings } from '../strings.js';
 import { estimate, nextPosition, previousPosition, sectionId, visibleQuestions } from './flow.js';
 import { renderQuestion } from './question-view.js';
 import { renderResults } from './results-view.js';
@@ -47,6 +47,12 @@ function show(node: HTMLElement, heading: HTMLElement | undefined): void {
 function message(text: string, retry?: () => void): void {
   const heading = el('h2', {}, text);
   show(el('section', { class: 'message' }, heading, retry === undefined ? null : el('button', { type: 'button', class: 'primary', onclick: retry }, (page?.s ?? setPageLanguage(browserLanguage(['fr', 'en']) ?? 'fr', document.title)).errors.tryAgain)), heading);
+}
+
+/** The bank's texts in a language, typeset for it. */
+function pageTranslator(lang: string, bank: Bank): Translate {
+  const t = translator(lang, bank.languages[0] ?? lang);
+  return (text) => typeset(t(text), lang);
 }
 
 // --- the server ------------------------------------------------------------------------------
@@ -247,7 +253,7 @@ function render(p: Page): void {
   brand.textContent = p.s.appName;
   renderLanguageSwitch(switcher, p.bank.languages, p.lang, (lang) => {
     p.lang = lang;
-    p.t = translator(lang, p.bank.languages[0] ?? lang);
+    p.t = pageTranslator(lang, p.bank);
     if (p.saved.progress !== undefined) p.saved.progress.lang = lang;
     storeSaved(code, p.saved);
     const focused = document.activeElement?.getAttribute('lang');
@@ -347,7 +353,7 @@ async function start(): Promise<void> {
   page = {
     bank,
     lang,
-    t: translator(lang, bank.languages[0] ?? lang),
+    t: pageTranslator(lang, bank),
     s: fallback,
     saved,
     accepting,

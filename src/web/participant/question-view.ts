@@ -22,7 +22,8 @@ export interface QuestionScreen {
 /** The wording of a question's "does not apply" answer, or undefined when it has none (SPEC section 9). */
 export function notApplicableLabel(question: Question, t: (text: Text | undefined) => string, s: WebStrings): string | undefined {
   const na = question.notApplicable;
-  if (na === undefined) return undefined;
+  // A text answer is free: SPEC section 9 offers "does not apply" on every other type.
+  if (na === undefined || question.type === 'text') return undefined;
   return na === true ? s.question.notApplicable : t(na) || s.question.notApplicable;
 }
 

@@ -2,7 +2,7 @@
 import type { Report } from '../../core/index.js';
 import { radarSvg } from '../../cli/render/html-kit.js';
 import { bar, el, svgNode } from '../dom.js';
-import { formatNumber, type WebStrings } from '../strings.js';
+import { formatNumber, typeset, type WebStrings } from '../strings.js';
 
 const TOP_RECOMMENDATIONS = 3;
 
@@ -12,6 +12,20 @@ function levelClass(report: Report, level: string | null): string {
   if (rank < 0) return 'level-none';
   const count = report.levels.length;
   return `level-${count <= 1 ? 3 : Math.round((rank / (count - 1)) * 3)}`;
+}
+
+/** The report's texts typeset for its language (display only: the downloads stay as the server made them). */
+function typesetReport(report: Report): Report {
+  const ts = (text: string) => typeset(text, report.lang);
+  return {
+    ...report,
+    scores: {
+      overall: { ...report.scores.overall, levelLabel: report.scores.overall.levelLabel === null ? null : ts(report.scores.overall.levelLabel) },
+      dimensions: report.scores.dimensions.map((d) => ({ ...d, title: ts(d.title), levelLabel: d.levelLabel === null ? null : ts(d.levelLabel) })),
+    },
+    recommendations: report.recommendations.map((r) => ({ ...r, title: ts(r.title), text: ts(r.text) })),
+    benchmarks: report.benchmarks.map((b) => ({ ...b, text: ts(b.text), source: b.source === null ? null : ts(b.source) })),
+  };
 }
 
 export interface ResultsScreen {
@@ -24,8 +38,9 @@ export interface ResultsScreen {
 
 /** The participant's own results: overall, dimensions with bars and numbers, radar, reference figures, recommendations. */
 export function renderResults(screen: ResultsScreen): { node: HTMLElement; heading: HTMLElement } {
-  const { report, s } = screen;
-  const lang = report.lang;
+  const { s } = screen;
+  const lang = screen.report.lang;
+  const report = typesetReport(screen.report);
   const n = (x: number | null) => formatNumber(x, lang);
   const heading = el('h2', {}, s.results.title);
   const overall = report.scores.overall;

@@ -86,7 +86,7 @@ export function renderGroup(screen: GroupScreen): HTMLElement {
   const byIds = [...new Set([...aggregate.segments.map((x) => x.by), ...aggregate.suppressed.map((x) => x.by)])];
   for (const by of byIds) {
     const title = t(bank.questions.find((q) => q.id === by)?.text) || by;
-    const head = el('tr', {}, el('th', { scope: 'col' }, s.present.segment), el('th', { scope: 'col' }, s.present.count), ...aggregate.dimensions.map((d) => el('th', { scope: 'col' }, dimensionTitle(d.id))), el('th', { scope: 'col' }, s.results.overall));
+    const head = el('tr', {}, el('th', { scope: 'col' }, s.present.segment), el('th', { scope: 'col', class: 'num' }, s.present.count), ...aggregate.dimensions.map((d) => el('th', { scope: 'col', class: 'num' }, dimensionTitle(d.id))), el('th', { scope: 'col', class: 'num' }, s.results.overall));
     const body = aggregate.segments
       .filter((x) => x.by === by)
       .map((x) => el('tr', {}, el('th', { scope: 'row' }, valueLabel(screen, by, x.value)), el('td', { class: 'num' }, String(x.count)), ...[...x.dimensions, x.overall].map((d) => el('td', { class: 'num' }, n(d.mean)))));

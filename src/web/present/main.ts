@@ -4,7 +4,7 @@ import { api, isRecord, numberField, stringField } from '../api.js';
 import { isAggregate, isBank } from '../decode.js';
 import { el, focusHeading, replace } from '../dom.js';
 import { browserLanguage, byId, renderLanguageSwitch, setPageLanguage } from '../shell.js';
-import type { WebStrings } from '../strings.js';
+import { typeset, type WebStrings } from '../strings.js';
 import { renderGroup } from './group-view.js';
 
 /**
@@ -29,6 +29,12 @@ interface Status {
   minGroup: number;
   join: string;
   code: string;
+}
+
+/** The bank's texts in a language, typeset for it. */
+function pageTranslator(lang: string, fallback: string): Translate {
+  const t = translator(lang, fallback);
+  return (text) => typeset(t(text), lang);
 }
 
 function decodeStatus(body: unknown): Status | undefined {
@@ -148,7 +154,7 @@ function render(x: Screen): void {
   brand.textContent = x.bank === undefined ? 'diag' : x.t(x.bank.title);
   renderLanguageSwitch(switcher, x.bank?.languages ?? [], x.lang, (lang) => {
     x.lang = lang;
-    x.t = translator(lang, x.bank?.languages[0] ?? lang);
+    x.t = pageTranslator(lang, x.bank?.languages[0] ?? lang);
     render(x);
     switcher.querySelector<HTMLElement>(`button[lang="${lang}"]`)?.focus();
   });
@@ -274,7 +280,7 @@ async function start(): Promise<void> {
   const languages = bank?.languages ?? ['fr', 'en'];
   const sessionLang = stringField(sessionResult.body, 'lang');
   const lang = (sessionLang && languages.includes(sessionLang) ? sessionLang : undefined) ?? browserLanguage(languages) ?? languages[0] ?? 'fr';
-  screen = { status, bank, lang, t: translator(lang, languages[0] ?? lang), s: fallback, mode: location.hash === '#results' ? 'results' : 'join', group: undefined, groupShown: -1, lost: false };
+  screen = { status, bank, lang, t: pageTranslator(lang, languages[0] ?? lang), s: fallback, mode: location.hash === '#results' ? 'results' : 'join', group: undefined, groupShown: -1, lost: false };
   if (screen.mode === 'results') await refreshGroup(screen, true);
   render(screen);
   window.setTimeout(() => void poll(), POLL_MS);
