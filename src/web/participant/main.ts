@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import '../polyfills.js';
 import { applyConditions, buildReport, decodeReport, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
 import { api, problemLines, stringField } from '../api.js';
 import { isBank } from '../decode.js';

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import '../polyfills.js';
 import { translator, type Bank, type Translate } from '../../core/index.js';
 import { api, isRecord, numberField, stringField } from '../api.js';
 import { isAggregate, isBank } from '../decode.js';
@@ -195,6 +196,11 @@ async function post(x: Screen, path: string): Promise<void> {
 
 function confirmFinish(x: Screen): void {
   const { s } = x;
+  // An older browser without <dialog>: its own confirmation box does the same job.
+  if (typeof HTMLDialogElement !== 'function') {
+    if (window.confirm(s.present.finishConfirm)) void post(x, '/api/finish');
+    return;
+  }
   const dialog = el('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-text' });
   const close = () => {
     dialog.close();
