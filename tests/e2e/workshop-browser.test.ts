@@ -63,6 +63,8 @@ maybe('diag workshop in the browser', () => {
     return { page, errors: watchErrors(page) };
   }
 
+  /** Nothing wider than the phone: no sideways scrolling. */
+  const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
   const questionId = (page: Page) => page.$eval('form.question', (form) => form.getAttribute('data-question') ?? '').catch(() => '');
   const progressTotal = async (page: Page) => Number((await page.$eval('.progress-line', (p) => p.textContent ?? '')).match(/\/(\d+)/)?.[1]);
 
@@ -103,6 +105,7 @@ maybe('diag workshop in the browser', () => {
     await page.waitForSelector('#start');
     expect(await page.$eval('main', (m) => m.textContent ?? '')).toMatch(/\d+ à \d+ questions/);
     await shot(page, 'phone-welcome');
+    expect(await fitsWidth(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
     // The switch changes the language of the page and of the bank's texts.
@@ -131,6 +134,7 @@ maybe('diag workshop in the browser', () => {
       }
       if (id === 'async.works_async') {
         await shot(page, 'phone-question');
+        expect(await fitsWidth(page)).toBe(true);
         expect(await axeViolations(page)).toEqual([]);
       }
       if (!reloaded && seen.length === 12) {
@@ -162,6 +166,7 @@ maybe('diag workshop in the browser', () => {
     await page.waitForSelector('section.results');
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'phone-results');
+    expect(await fitsWidth(page)).toBe(true);
 
     // The figures shown are the server's report of this participant.
     const participant = await page.evaluate((code) => JSON.parse(localStorage.getItem(`diag.workshop.${code}`) ?? '{}').participant, workshop.code);
