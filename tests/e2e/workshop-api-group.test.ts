@@ -73,5 +73,5 @@ describe('diag workshop: the group screen and its snapshot rule (k = 3)', () => 
     } finally {
       await ws.stop();
     }
-  });
+  }, 60_000);
 });

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bank } from '../../src/core/index.js';
-import { diag, hasStackTrace } from './run-cli.js';
+import { BIN, ROOT, diag, hasStackTrace } from './run-cli.js';
 import { alwaysAskedLikert, answersFor, getJson, postJson, startWorkshop, storedFiles, type RunningWorkshop } from './workshop-api-server.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'diag-workshop-api-'));
@@ -45,10 +46,10 @@ describe('diag workshop: the HTTP API', () => {
     const response = await getJson(withCode('/api/bank'));
     expect(response.status).toBe(200);
     bank = response.body as Bank;
-  });
+  }, 30_000);
   afterAll(async () => {
     if (ws.child.exitCode === null) await ws.stop();
-  });
+  }, 30_000);
 
   it('prints the join and present lines, a QR code and how to stop', () => {
     expect(ws.code).toMatch(/^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6}$/);
@@ -57,7 +58,7 @@ describe('diag workshop: the HTTP API', () => {
     expect(ws.stdout()).toContain('Ctrl-C');
     expect(ws.stdout().match(/^join: /gm)).toHaveLength(1);
     expect(ws.stdout().match(/^present: /gm)).toHaveLength(1);
-  });
+  }, 30_000);
 
   it('sends the security headers on every response, errors included', async () => {
     for (const url of [withCode('/api/bank'), api('/api/bank', { code: 'WRONG1' }), api('/nothing-here'), api('/')]) {
@@ -69,7 +70,7 @@ describe('diag workshop: the HTTP API', () => {
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('cache-control')).toBe('no-store');
     }
-  });
+  }, 30_000);
 
   it('gives the validated bank and the session for the right code only (any case)', async () => {
     expect(bank.id).toBe('transformation');
@@ -80,7 +81,7 @@ describe('diag workshop: the HTTP API', () => {
     expect((await getJson(api('/api/bank'))).status).toBe(403);
     const session = await getJson(withCode('/api/session'));
     expect(session.body).toMatchObject({ languages: bank.languages, accepting: true, minGroup: 3 });
-  });
+  }, 30_000);
 
   it('joins, saves and gives back progress; refuses unknown ids and values off the scale', async () => {
     const joined = await postJson(withCode('/api/join'), {});
@@ -105,7 +106,7 @@ describe('diag workshop: the HTTP API', () => {
     expect((await getJson(withCode('/api/progress', { participant: 'A'.repeat(22) }))).status).toBe(404);
     expect((await getJson(withCode('/api/progress', { participant: '../../etc/passwd' }))).status).toBe(404);
     expect((await getJson(withCode('/api/progress', { participant }))).body).toMatchObject(partial);
-  });
+  }, 30_000);
 
   it('refuses bad answers with the problems, storing nothing, and keeps running', async () => {
     const likert = alwaysAskedLikert(bank);
@@ -135,7 +136,7 @@ describe('diag workshop: the HTTP API', () => {
     }
     expect(storedFiles(dir)).toEqual(before);
     expect((await getJson(withCode('/api/session'))).status).toBe(200);
-  });
+  }, 30_000);
 
   it('stores a submission as run --out-dir does, escapes the pseudonym in HTML, and is idempotent per participant', async () => {
     const joined = await postJson(withCode('/api/join'), {});
@@ -170,7 +171,7 @@ describe('diag workshop: the HTTP API', () => {
     expect((await getJson(withCode('/api/report', { participant, format: 'pdf' }))).status).toBe(400);
     expect((await getJson(withCode('/api/progress', { participant }))).status).toBe(404);
     expect((await postJson(withCode('/api/progress', { participant }), { answers: {} }, 'PUT')).status).toBe(409);
-  });
+  }, 30_000);
 
   it('keeps its state files private', () => {
     const state = join(dir, '.diag-workshop');
@@ -179,7 +180,7 @@ describe('diag workshop: the HTTP API', () => {
     for (const name of readdirSync(join(state, 'participants'))) expect(statSync(join(state, 'participants', name)).mode & 0o777).toBe(0o600);
     // Only hashes of participant tokens reach the disk.
     expect(readdirSync(join(state, 'participants')).every((name) => /^[0-9a-f]{64}\.json$/.test(name))).toBe(true);
-  });
+  }, 30_000);
 
   it('answers the trainer with the token only', async () => {
     const status = await getJson(withToken('/api/status'));
@@ -192,7 +193,7 @@ describe('diag workshop: the HTTP API', () => {
     expect(group.headers.get('content-disposition')).toContain('attachment');
     expect(await group.text()).not.toContain('<script>alert(1)</script>');
     expect((await fetch(api('/present', { token: ws.token }))).status).not.toBe(403);
-  });
+  }, 30_000);
 
   it('stops taking answers after finish, and again after reopen', async () => {
     const finished = await postJson(withToken('/api/finish'), {});
@@ -203,7 +204,30 @@ describe('diag workshop: the HTTP API', () => {
     expect((await postJson(withCode('/api/join'), {})).status).toBe(409);
     expect((await getJson(withCode('/api/session'))).body).toMatchObject({ accepting: false });
     expect((await postJson(withToken('/api/reopen'), {})).body).toMatchObject({ accepting: true });
-  });
+  }, 30_000);
+
+  it('serves the built pages and assets from memory, or says they are not built', async () => {
+    const web = join(ROOT, 'dist', 'web');
+    const pages = [api('/'), api(`/j/${ws.code}`), api('/present', { token: ws.token })];
+    if (existsSync(join(web, 'participant.html'))) {
+      const shells = await Promise.all(pages.map(async (url) => (await fetch(url)).text()));
+      expect(shells).toEqual(['index.html', 'participant.html', 'present.html'].map((name) => readFileSync(join(web, name), 'utf8')));
+      for (const name of readdirSync(join(web, 'assets'))) {
+        const asset = await fetch(api(`/assets/${name}`));
+        expect(asset.status).toBe(200);
+        expect(asset.headers.get('content-type')).toMatch(name.endsWith('.js') ? /^text\/javascript/ : name.endsWith('.css') ? /^text\/css/ : /./);
+        expect(Buffer.from(await asset.arrayBuffer()).equals(readFileSync(join(web, 'assets', name)))).toBe(true);
+      }
+    } else {
+      for (const url of pages) {
+        const response = await fetch(url);
+        expect(response.status).toBe(503);
+        expect(await response.text()).toMatch(/npm run build/);
+      }
+    }
+    const head = await fetch(withCode('/api/session'), { method: 'HEAD' });
+    expect([head.status, await head.text()]).toEqual([200, '']);
+  }, 30_000);
 
   it('never lets a path reach the file system, and says 404, 405 as it should', async () => {
     for (const path of ['/../../etc/passwd', '/assets/../package.json', '/assets/%2e%2e/package.json', '/%2e%2e/%2e%2e/etc/passwd', '/assets/..%2f..%2fpackage.json', '/assets/%2e%2e%2f%2e%2e%2fetc%2fpasswd', '/j/../../etc/passwd', '/api/../../etc/passwd', '/assets/', '/favicon.ico', '/api/nope']) {
@@ -222,7 +246,7 @@ describe('diag workshop: the HTTP API', () => {
     expect(deleted.headers.get('allow')).toBe('GET, HEAD');
     expect((await getJson(withCode('/api/answers'))).status).toBe(405);
     expect((await getJson(api('/j/' + ws.code))).status).not.toBe(404);
-  });
+  }, 30_000);
 
   it('survives garbage, half requests and lies about the length', async () => {
     const port = Number(new URL(ws.base).port);
@@ -237,7 +261,7 @@ describe('diag workshop: the HTTP API', () => {
     for (const answer of answers) expect(hasStackTrace(answer)).toBe(false);
     expect((await getJson(withCode('/api/session'))).status).toBe(200);
     expect(hasStackTrace(ws.stderr())).toBe(false);
-  });
+  }, 30_000);
 });
 
 describe('diag workshop: rate limits', () => {
@@ -268,7 +292,7 @@ describe('diag workshop: rate limits', () => {
     } finally {
       await ws.stop();
     }
-  });
+  }, 30_000);
 });
 
 describe('diag workshop: the command line', () => {
@@ -278,7 +302,28 @@ describe('diag workshop: the command line', () => {
       expect([args, result.code]).toEqual([args, 2]);
       expect(hasStackTrace(result.stderr)).toBe(false);
     }
-  });
+  }, 30_000);
+
+  it('keeps serving when its output is a pipe closed early (diag workshop DIR | head -1)', async () => {
+    // Its own process group, so that the test can stop the server it started behind the pipe.
+    const shell = spawn('sh', ['-c', '"$0" "$1" workshop "$2" --host 127.0.0.1 --port 0 | head -1', process.execPath, BIN, join(temp, 'piped')], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    shell.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    shell.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    try {
+      for (let i = 0; i < 100 && !/\/j\/\w+\n/.test(out); i++) await new Promise((done) => setTimeout(done, 100));
+      const join = /^join: (http:\/\/[^/]+)\/j\/(\w+)$/m.exec(out);
+      expect(join).not.toBeNull();
+      // The rest of the banner went to a closed pipe by now; the server must still answer.
+      await new Promise((done) => setTimeout(done, 500));
+      const session = await getJson(`${join?.[1] ?? ''}/api/session?code=${join?.[2] ?? ''}`);
+      expect(session.status).toBe(200);
+      expect(err).not.toMatch(/EPIPE|Unhandled/);
+    } finally {
+      if (shell.pid !== undefined) process.kill(-shell.pid, 'SIGINT');
+    }
+  }, 30_000);
 
   it('stops on Ctrl-C (130) and SIGTERM (143); a restart keeps the code, the token, the participants and their progress', async () => {
     const dir = join(temp, 'restart');
@@ -303,5 +348,5 @@ describe('diag workshop: the command line', () => {
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/holds a workshop of bank "transformation"/);
     expect(hasStackTrace(other.stderr)).toBe(false);
-  });
+  }, 30_000);
 });

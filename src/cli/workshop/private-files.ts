@@ -39,9 +39,21 @@ export function readJson(file: string): unknown {
   }
 }
 
-/** Flushes a file's content to the disk (asynchronously: the thread pool does it, not the event loop). */
+/**
+ * Flushes a file's content to the disk (asynchronously: the thread pool does it, not the event
+ * loop). fdatasync: the content and what is needed to read it back (its size), not its times.
+ */
 export async function syncFile(file: string): Promise<void> {
   const handle = await open(file, 'r');
+  try {
+    await handle.datasync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  const handle = await open(folder, 'r');
   try {
     await handle.sync();
   } finally {
@@ -62,7 +74,7 @@ export class FolderSync {
     const next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
       // From here on, a new caller's file may not be covered: it waits for the next round.
       this.waiting.delete(folder);
-      return syncFile(folder);
+      return syncFolder(folder);
     });
     this.waiting.set(folder, next);
     return next;

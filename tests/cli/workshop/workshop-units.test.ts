@@ -75,3 +75,19 @@ describe('the printed host', () => {
     expect([isWildcard(undefined), isWildcard('::'), isWildcard('10.0.0.1')]).toEqual([true, true, false]);
   });
 });
+
+describe('the web files', () => {
+  it('are nothing but a "not built" page when dist/web is missing', async () => {
+    const { loadWebFiles } = await import('../../../src/cli/workshop/web-files.js');
+    const { notBuiltPage, unknownCodePage } = await import('../../../src/cli/workshop/pages.js');
+    const files = loadWebFiles('/nonexistent/diag/web');
+    expect(files.built).toBe(false);
+    expect(files.assets.size).toBe(0);
+    expect(files.pages).toEqual({ index: undefined, participant: undefined, present: undefined });
+    // Both languages on one page, and no script or style for the CSP to block.
+    for (const page of [notBuiltPage(), unknownCodePage()]) {
+      expect(page).toMatch(/lang="fr"[\s\S]*lang="en"/);
+      expect(page).not.toMatch(/<script|<style|style=/);
+    }
+  });
+});
