@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import type { Aggregate, Bank } from '../../src/core/index.js';
+import { isWithheld, type Aggregate, type Bank, type DimensionEntry } from '../../src/core/index.js';
 import { formatNumber } from '../../src/web/strings.js';
 import { diag, ROOT } from './run-cli.js';
 import { answersFor, axeViolations, canRunBrowser, launchBrowser, request, setBrowserLanguage, shrinkPng, startWorkshop, watchErrors, type Workshop } from './workshop-browser-kit.js';
@@ -238,11 +238,17 @@ maybe('diag workshop in the browser', () => {
     const expected = JSON.parse(aggregated.stdout) as Aggregate;
     expect(expected.count).toBe(K);
     const shown = await page.$$eval('[data-figure]', (nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute('data-figure') ?? '', n.textContent ?? ''])));
-    expect(shown['overall.mean']).toBe(formatNumber(expected.overall.mean, 'fr'));
-    for (const d of expected.dimensions) if (d.mean !== null) expect(shown[`${d.id}.mean`]).toBe(formatNumber(d.mean, 'fr'));
+    // Every figure the aggregate shows is on screen with the same value; what it withholds is hidden there too.
+    const figure = (entry: DimensionEntry) => (isWithheld(entry) ? 'masqué pour l’anonymat' : formatNumber(entry.mean, 'fr'));
+    expect(shown['overall.mean']).toBe(figure(expected.overall));
+    for (const d of expected.dimensions) expect(shown[`${d.id}.mean`]).toBe(figure(d));
+    let compared = 0;
     for (const q of expected.questions) {
-      if (q.reference !== undefined && q.agreeShare !== undefined && q.agreeShare !== null) expect(shown[`${q.id}.agreeShare`]).toBe(`${formatNumber(q.agreeShare, 'fr')}\u202f%`);
+      if (isWithheld(q) || q.reference === undefined) continue;
+      expect(shown[`${q.id}.agreeShare`]).toBe(q.agreeShare === undefined || q.agreeShare === null ? '—' : `${formatNumber(q.agreeShare, 'fr')}\u202f%`);
+      compared++;
     }
+    expect(compared).toBeGreaterThan(0);
     // Segments of fewer than k are hidden, by name only.
     if (expected.suppressed.length > 0) expect(await page.$eval('main', (m) => m.textContent ?? '')).toContain('masqué pour l’anonymat');
     await shot(page, 'projector-results');

@@ -126,7 +126,9 @@ function renderResults(x: Screen): void {
   const heading = el('h2', { class: 'results-title' }, s.present.participants(count));
   const body = el('div', { id: 'group' });
   const aggregate = isAggregate(x.group) ? x.group : undefined;
-  if (aggregate !== undefined && x.bank !== undefined && count >= status.minGroup) {
+  // The core marks a whole group smaller than k as `withheld`: its count and nothing else (SPEC section 10).
+  const whole = aggregate !== undefined && aggregate.withheld === undefined && count >= status.minGroup;
+  if (aggregate !== undefined && x.bank !== undefined && whole) {
     body.appendChild(renderGroup({ aggregate, bank: x.bank, lang: x.lang, t: x.t, s }));
   } else if (status.finished > 0 && status.finished < status.minGroup) {
     // A group smaller than k: its count and nothing else (SPEC section 10).
