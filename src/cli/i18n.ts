@@ -130,6 +130,12 @@ const STRINGS = {
       onlyIf: 'posée seulement si',
       respondent: 'nom ou pseudonyme (facultatif)',
     },
+    // Privacy of group results (SPEC section 10).
+    privacy: {
+      hidden: 'masqué',
+      countOnly: (k: number) => `Seul leur nombre est affiché : avec moins de ${k} participants, quelqu’un pourrait être reconnu.`,
+      note: (k: number) => `« masqué » : moins de ${k} personnes concernées, ou déductible des autres chiffres.`,
+    },
   },
   en: {
     colon: ': ',
@@ -256,6 +262,12 @@ const STRINGS = {
       optional: 'optional: leave empty or null to skip',
       onlyIf: 'asked only if',
       respondent: 'name or pseudonym (optional)',
+    },
+    // Privacy of group results (SPEC section 10).
+    privacy: {
+      hidden: 'hidden',
+      countOnly: (k: number) => `Only their number is shown: with fewer than ${k} participants, someone could be singled out.`,
+      note: (k: number) => `“hidden”: fewer than ${k} people concerned, or could be worked out from the other figures.`,
     },
   },
 } as const;

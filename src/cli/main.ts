@@ -64,7 +64,7 @@ async function program(): Promise<Command> {
     .description('group results of many answer files or reports, by segment, without exposing anyone')
     .argument('<inputs...>', 'answer files, reports, folders of them, or .ndjson/.jsonl files')
     .option('--by <question>', 'break the group down by a single, multiple or boolean question (repeatable)', collect)
-    .option('--min-group <n>', 'hide every segment smaller than N people', '5')
+    .option('--min-group <n>', 'show no figure about fewer than N people, nor one that could be worked out (at least 3)', '5')
     .addOption(new Option('-f, --format <format>', 'output format').choices(AGGREGATE_FORMATS).default('text'))
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--force', 'replace --output if it exists')

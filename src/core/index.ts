@@ -25,7 +25,29 @@ export { recommend } from './recommend.js';
 export { buildReport, REPORT_SCHEMA_VERSION, type Report, type ReportContext, type ReportDimension, type ReportRecommendation, type ReportBenchmark } from './build-report.js';
 export { agreeValues, isAgreement } from './agree.js';
 export { decodeReport } from './decode-report.js';
-export { checkBy, createAggregator, type Aggregate, type AggregateOptions, type Aggregator, type DimensionStats, type QuestionStats, type Segment, type SuppressedSegment } from './aggregate.js';
+export {
+  aggregateReports,
+  checkBy,
+  checkMinGroup,
+  createAggregator,
+  isWithheld,
+  DEFAULT_MIN_GROUP,
+  MIN_GROUP_FLOOR,
+  type Aggregate,
+  type AggregateOptions,
+  type Aggregator,
+  type DimensionEntry,
+  type DimensionStats,
+  type QuestionEntry,
+  type QuestionStats,
+  type Segment,
+  type SuppressedSegment,
+  type Withheld,
+  type WithheldCode,
+  type WithheldDimension,
+  type WithheldQuestion,
+} from './aggregate.js';
+export { findLeak, protectRows, type Leak } from './disclosure.js';
 export { compareReports, scoreDrops, type Comparison, type ScoreChange, type Drop } from './compare.js';
 export { explainScores, type Explanation, type ExplainedDimension, type ExplainedItem, type Improvement } from './explain.js';
 export { resolveText, translator, type Translate } from './text.js';

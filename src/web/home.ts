@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import './polyfills.js';
 import { el, replace } from './dom.js';
 import { browserLanguage, byId, setPageLanguage } from './shell.js';
 

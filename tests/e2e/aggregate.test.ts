@@ -20,7 +20,16 @@ describe('diag aggregate', () => {
     const result = JSON.parse(r.stdout);
     const expected = JSON.parse(readFileSync('tests/fixtures/group/expected.json', 'utf8'));
     expect(result).toMatchObject({ bank: { id: 'sample' }, by: ['age'] });
-    for (const key of ['count', 'dimensions', 'questions', 'segments', 'suppressed']) expect(result[key]).toEqual(expected[key]);
+    // expected.json holds every figure, without privacy rules: what is shown must be exactly those.
+    for (const key of ['count', 'overall', 'dimensions']) expect(result[key]).toEqual(expected[key]);
+    type Entry = { id: string; withheld?: unknown };
+    const shown = (list: Entry[]) => list.filter((q) => q.withheld === undefined);
+    const pick = (list: Entry[], like: Entry[]) => shown(like).map((q) => list.find((x) => x.id === q.id));
+    expect(shown(result.questions)).toEqual(pick(expected.questions, result.questions));
+    // age (the --by question) is withheld: its counts are the segments.
+    expect(result.questions.filter((q: Entry) => q.withheld !== undefined).map((q: Entry) => q.id)).toEqual(['age']);
+    expect(result.segments.map((x: { value: string; count: number }) => [x.value, x.count])).toEqual(expected.segments.map((x: { value: string; count: number }) => [x.value, x.count]));
+    expect(result.suppressed).toEqual(expected.suppressed);
   });
 
   it('never shows a suppressed segment in any format', () => {

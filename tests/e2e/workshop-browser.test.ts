@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
-import type { Aggregate, Bank } from '../../src/core/index.js';
+import { isWithheld, type Aggregate, type Bank, type DimensionEntry } from '../../src/core/index.js';
 import { formatNumber } from '../../src/web/strings.js';
 import { diag, ROOT } from './run-cli.js';
 import { answersFor, axeViolations, canRunBrowser, launchBrowser, request, setBrowserLanguage, shrinkPng, startWorkshop, watchErrors, type Workshop } from './workshop-browser-kit.js';
@@ -63,6 +63,8 @@ maybe('diag workshop in the browser', () => {
     return { page, errors: watchErrors(page) };
   }
 
+  /** Nothing wider than the phone: no sideways scrolling. */
+  const fitsWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
   const questionId = (page: Page) => page.$eval('form.question', (form) => form.getAttribute('data-question') ?? '').catch(() => '');
   const progressTotal = async (page: Page) => Number((await page.$eval('.progress-line', (p) => p.textContent ?? '')).match(/\/(\d+)/)?.[1]);
 
@@ -103,6 +105,7 @@ maybe('diag workshop in the browser', () => {
     await page.waitForSelector('#start');
     expect(await page.$eval('main', (m) => m.textContent ?? '')).toMatch(/\d+ à \d+ questions/);
     await shot(page, 'phone-welcome');
+    expect(await fitsWidth(page)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
 
     // The switch changes the language of the page and of the bank's texts.
@@ -131,6 +134,7 @@ maybe('diag workshop in the browser', () => {
       }
       if (id === 'async.works_async') {
         await shot(page, 'phone-question');
+        expect(await fitsWidth(page)).toBe(true);
         expect(await axeViolations(page)).toEqual([]);
       }
       if (!reloaded && seen.length === 12) {
@@ -162,6 +166,7 @@ maybe('diag workshop in the browser', () => {
     await page.waitForSelector('section.results');
     expect(await axeViolations(page)).toEqual([]);
     await shot(page, 'phone-results');
+    expect(await fitsWidth(page)).toBe(true);
 
     // The figures shown are the server's report of this participant.
     const participant = await page.evaluate((code) => JSON.parse(localStorage.getItem(`diag.workshop.${code}`) ?? '{}').participant, workshop.code);
@@ -233,11 +238,17 @@ maybe('diag workshop in the browser', () => {
     const expected = JSON.parse(aggregated.stdout) as Aggregate;
     expect(expected.count).toBe(K);
     const shown = await page.$$eval('[data-figure]', (nodes) => Object.fromEntries(nodes.map((n) => [n.getAttribute('data-figure') ?? '', n.textContent ?? ''])));
-    expect(shown['overall.mean']).toBe(formatNumber(expected.overall.mean, 'fr'));
-    for (const d of expected.dimensions) if (d.mean !== null) expect(shown[`${d.id}.mean`]).toBe(formatNumber(d.mean, 'fr'));
+    // Every figure the aggregate shows is on screen with the same value; what it withholds is hidden there too.
+    const figure = (entry: DimensionEntry) => (isWithheld(entry) ? 'masqué pour l’anonymat' : formatNumber(entry.mean, 'fr'));
+    expect(shown['overall.mean']).toBe(figure(expected.overall));
+    for (const d of expected.dimensions) expect(shown[`${d.id}.mean`]).toBe(figure(d));
+    let compared = 0;
     for (const q of expected.questions) {
-      if (q.reference !== undefined && q.agreeShare !== undefined && q.agreeShare !== null) expect(shown[`${q.id}.agreeShare`]).toBe(`${formatNumber(q.agreeShare, 'fr')}\u202f%`);
+      if (isWithheld(q) || q.reference === undefined) continue;
+      expect(shown[`${q.id}.agreeShare`]).toBe(q.agreeShare === undefined || q.agreeShare === null ? '—' : `${formatNumber(q.agreeShare, 'fr')}\u202f%`);
+      compared++;
     }
+    expect(compared).toBeGreaterThan(0);
     // Segments of fewer than k are hidden, by name only.
     if (expected.suppressed.length > 0) expect(await page.$eval('main', (m) => m.textContent ?? '')).toContain('masqué pour l’anonymat');
     await shot(page, 'projector-results');

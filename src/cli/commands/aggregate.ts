@@ -1,4 +1,4 @@
-import { checkBy, createAggregator, type Aggregate, type Bank } from '../../core/index.js';
+import { checkBy, checkMinGroup, createAggregator, type Aggregate, type Bank } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
 import { parseDelimiter } from '../deliver.js';
 import { InputError } from '../errors.js';
@@ -55,10 +55,11 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   const problems = checkBy(bank, by);
   if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.message}`));
   const minGroup = Number(options.minGroup);
-  if (!Number.isInteger(minGroup) || minGroup < 1) throw new InputError(`--min-group ${options.minGroup}: expected a whole number, at least 1`);
+  const minGroupProblem = checkMinGroup(minGroup);
+  if (minGroupProblem !== null) throw new InputError(`--min-group ${options.minGroup}: ${minGroupProblem}`);
   const delimiter = parseDelimiter(options.csvDelimiter);
   const result = await aggregateInputs(bank, inputs, { by, minGroup, warn: (line) => process.stderr.write(`${line}\n`) });
-  if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: the group figures are close to individual answers\n`);
+  if (result.count > 0 && result.count < minGroup) process.stderr.write(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: only the count is shown\n`);
   const lang = chooseLanguage(bank.languages, options.lang);
   let text: string;
   if (options.format === 'json') {

@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import { dimensionRows, levelCounts, type AggregateView } from './aggregate-view.js';
+import { anyWithheld, dimensionRows, levelCounts, shownDimension, shownQuestions, type AggregateView } from './aggregate-view.js';
 import { bar, formatScore, safeText, wrap } from './terminal.js';
 
 /** The group's picture for a projector: large bars, few words, nobody singled out. */
@@ -11,16 +11,25 @@ export function renderAggregateText(view: AggregateView, options: { color: boole
   const width = Math.min(options.width, 120);
   const n = (x: number | null) => formatScore(x, lang);
   const out = [chalk.bold(`${safeText(view.title)} — ${s.group.participants(aggregate.count)}`), ''];
-  if (aggregate.count > 0 && aggregate.count < aggregate.minGroup) out.push(chalk.yellow(wrap(s.group.small(aggregate.minGroup), width)), '');
-  const o = aggregate.overall;
-  out.push(`${s.group.overallMean}${s.colon}${chalk.bold(n(o.mean))} / 100   ${chalk.dim(`${s.group.median} ${n(o.median)} · ${s.group.quartiles} ${n(o.q1)}–${n(o.q3)}`)}`, '');
+  if (aggregate.withheld !== undefined) {
+    out.push(chalk.yellow(wrap(s.privacy.countOnly(aggregate.minGroup), width)));
+    return out.join('\n').trimEnd();
+  }
+  const hidden = s.privacy.hidden;
+  const o = shownDimension(aggregate.overall);
+  out.push(o === undefined ? `${s.group.overallMean}${s.colon}${hidden}` : `${s.group.overallMean}${s.colon}${chalk.bold(n(o.mean))} / 100   ${chalk.dim(`${s.group.median} ${n(o.median)} · ${s.group.quartiles} ${n(o.q1)}–${n(o.q3)}`)}`, '');
   const barWidth = width >= 100 ? 24 : 14;
   const table = new Table({ head: [s.dimension, s.group.mean, '', s.group.median, s.group.quartiles, s.group.levels], style, colAligns: ['left', 'right', 'left', 'right', 'right', 'left'] });
-  for (const d of aggregate.dimensions) {
+  for (const entry of aggregate.dimensions) {
+    const d = shownDimension(entry);
+    if (d === undefined) {
+      table.push([safeText(view.dimensionTitle(entry.id)), hidden, '', '—', '—', '—']);
+      continue;
+    }
     table.push([safeText(view.dimensionTitle(d.id)), n(d.mean), chalk.cyan(bar(d.mean, barWidth)), n(d.median), d.q1 === null ? '—' : `${n(d.q1)}–${n(d.q3)}`, levelCounts(view, d)]);
   }
   out.push(table.toString(), chalk.dim(`${s.group.levels}${s.colon}${view.levelLabels.map(safeText).join(' · ')}`), '');
-  const benchmarks = aggregate.questions.filter((q) => q.reference !== undefined);
+  const benchmarks = shownQuestions(aggregate.questions).filter((q) => q.reference !== undefined);
   if (benchmarks.length > 0) {
     out.push(chalk.bold(s.group.benchmarks));
     for (const q of benchmarks) {
@@ -40,10 +49,11 @@ export function renderAggregateText(view: AggregateView, options: { color: boole
     const head = [s.group.segment, s.group.count, ...aggregate.dimensions.map((d) => view.dimensionTitle(d.id)), s.overall];
     const segments = new Table({ head: head.map(safeText), style, colAligns: ['left', ...head.slice(1).map((): 'right' => 'right')] });
     for (const segment of breakdown.segments) {
-      segments.push([safeText(view.valueLabel(segment.by, segment.value)), String(segment.count), ...dimensionRows(segment).map((d) => n(d.mean))]);
+      segments.push([safeText(view.valueLabel(segment.by, segment.value)), String(segment.count), ...dimensionRows(segment).map((entry) => { const d = shownDimension(entry); return d === undefined ? hidden : n(d.mean); })]);
     }
     out.push(segments.toString(), '');
   }
+  if (anyWithheld(aggregate)) out.push(chalk.dim(wrap(s.privacy.note(aggregate.minGroup), width)), '');
   if (aggregate.suppressed.length > 0) {
     out.push(chalk.bold(wrap(s.group.suppressed(aggregate.minGroup), width)));
     for (const x of aggregate.suppressed) out.push(`  • ${safeText(x.by)} = ${safeText(view.valueLabel(x.by, x.value))}`);

@@ -1,4 +1,4 @@
-import { sameScalar, translator, type Aggregate, type Bank, type DimensionStats, type Scalar } from '../../core/index.js';
+import { isWithheld, sameScalar, translator, type Aggregate, type Bank, type DimensionEntry, type DimensionStats, type QuestionEntry, type QuestionStats, type Scalar } from '../../core/index.js';
 import { ui, type UiStrings } from '../i18n.js';
 
 /** What every aggregate renderer needs besides the figures: the words, in one language. */
@@ -45,9 +45,25 @@ export function aggregateView(aggregate: Aggregate, bank: Bank, lang: string, by
   };
 }
 
-/** The dimensions and then the overall score, as rows of one table. */
-export function dimensionRows(stats: { overall: DimensionStats; dimensions: DimensionStats[] }): DimensionStats[] {
+/** The dimensions and then the overall score, as rows of one table (withheld ones included). */
+export function dimensionRows(stats: { overall: DimensionEntry; dimensions: DimensionEntry[] }): DimensionEntry[] {
   return [...stats.dimensions, stats.overall];
+}
+
+/** A dimension's figures, or undefined when they are withheld (SPEC section 10). */
+export function shownDimension(entry: DimensionEntry): DimensionStats | undefined {
+  return isWithheld(entry) ? undefined : entry;
+}
+
+/** The questions whose figures are shown (SPEC section 10). */
+export function shownQuestions(entries: readonly QuestionEntry[]): QuestionStats[] {
+  return entries.flatMap((q) => (isWithheld(q) ? [] : [q]));
+}
+
+/** True when something in the aggregate is withheld, so that the renderers can say what "hidden" means. */
+export function anyWithheld(aggregate: Aggregate): boolean {
+  const groups = [aggregate, ...aggregate.segments];
+  return groups.some((g) => [g.overall, ...g.dimensions].some(isWithheld));
 }
 
 /** Counts per level in the bank's order: `4 · 12 · 10 · 3`. */

@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
+import '../polyfills.js';
 import { applyConditions, buildReport, decodeReport, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
-import { api, problemLines, stringField } from '../api.js';
+import { api, stringField } from '../api.js';
 import { isBank } from '../decode.js';
 import { el, fitToContent, focusHeading, replace } from '../dom.js';
 import { browserLanguage, byId, renderLanguageSwitch, setPageLanguage } from '../shell.js';
@@ -10,6 +11,8 @@ import { renderQuestion } from './question-view.js';
 import { renderResults } from './results-view.js';
 import { renderReview } from './review-view.js';
 import { decodeProgress, loadSaved, storeSaved, type Saved } from './state.js';
+import { createSync, retryDelay, sendAnswers, type Sync } from './sync.js';
+import { renderWelcome } from './welcome-view.js';
 
 /**
  * The participant's page, /j/CODE. One screen at a time: welcome, each question, the review, the
@@ -29,6 +32,7 @@ interface Page {
   t: Translate;
   s: WebStrings;
   saved: Saved;
+  sync: Sync;
   accepting: boolean;
   /** `welcome`, a question id, `review` or `results`. */
   position: string;
@@ -55,46 +59,10 @@ function pageTranslator(lang: string, bank: Bank): Translate {
   return (text) => typeset(t(text), lang);
 }
 
-// --- the server ------------------------------------------------------------------------------
-
-const participantParams = (p: Page): Record<string, string> => ({ code, ...(p.saved.participant === undefined ? {} : { participant: p.saved.participant }) });
-
-async function ensureJoined(p: Page): Promise<boolean> {
-  if (p.saved.participant !== undefined) return true;
-  const joined = await api('POST', '/api/join', { code });
-  const token = joined.ok ? stringField(joined.body, 'participant') : undefined;
-  if (token === undefined) return false;
-  p.saved.participant = token;
-  storeSaved(code, p.saved);
-  return true;
-}
-
-/** Set while a change waits to be sent. */
-let pushTimer: number | undefined;
-
-/**
- * Saves progress on the server a moment after the last change; a failure is retried later. When
- * the page is being hidden or closed (a locked phone, a closed tab), it is sent at once, with
- * `keepalive` so that the request outlives the page.
- */
-function pushProgress(p: Page, delay = 400, leaving = false): void {
-  window.clearTimeout(pushTimer);
-  const send = async () => {
-    pushTimer = undefined;
-    const progress = p.saved.progress;
-    if (progress === undefined || p.report !== undefined) return;
-    if (!(await ensureJoined(p))) return pushProgress(p, 5000);
-    const result = await api('PUT', '/api/progress', participantParams(p), progress, leaving);
-    if (result.status === 0 || result.status >= 500 || result.status === 429) pushProgress(p, 5000);
-  };
-  if (leaving) void send();
-  else pushTimer = window.setTimeout(() => void send(), delay);
-}
-
 function saveProgress(p: Page, answers: Record<string, AnswerValue>, respondent: string): void {
   p.saved.progress = { answers, respondent, lang: p.lang, position: p.position, updatedAt: new Date().toISOString() };
   storeSaved(code, p.saved);
-  pushProgress(p);
+  p.sync.push();
 }
 
 // --- screens ---------------------------------------------------------------------------------
@@ -116,56 +84,24 @@ function go(p: Page, position: string, fromReview = p.fromReview): void {
   render(p);
 }
 
-function renderWelcome(p: Page): void {
-  const { bank, s, t } = p;
-  const e = estimate(bank, p.lang);
-  const heading = el('h2', {}, t(bank.title));
+function renderWelcomeScreen(p: Page): void {
   const given = Object.keys(p.saved.progress?.answers ?? {}).length;
-  const pseudonym = el('input', { id: 'pseudonym', type: 'text', autocomplete: 'nickname', maxlength: 100, 'aria-describedby': 'pseudonym-help', value: p.saved.progress?.respondent ?? '' });
-  const start = (fresh: boolean) => {
-    const answers = fresh ? {} : answersOf(p);
-    const target = fresh || given === 0 ? (visibleQuestions(bank, answers)[0]?.id ?? 'review') : nextResume(p);
-    saveProgress(p, answers, pseudonym.value.trim());
-    go(p, target, false);
-  };
-  const actions =
-    given > 0
-      ? [
-          el('button', { type: 'submit', class: 'primary', id: 'start' }, s.welcome.resume(given)),
-          el(
-            'button',
-            {
-              type: 'button',
-              class: 'secondary',
-              onclick: () => {
-                if (window.confirm(s.welcome.restartConfirm)) start(true);
-              },
-            },
-            s.welcome.restart,
-          ),
-        ]
-      : [el('button', { type: 'submit', class: 'primary', id: 'start' }, s.welcome.start)];
-  const form = el(
-    'form',
-    {
-      class: 'welcome',
-      novalidate: true,
-      onsubmit: (event: Event) => {
-        event.preventDefault();
-        start(false);
-      },
+  const { node, heading } = renderWelcome({
+    bank: p.bank,
+    t: p.t,
+    s: p.s,
+    estimate: estimate(p.bank, p.lang),
+    accepting: p.accepting,
+    given,
+    respondent: p.saved.progress?.respondent ?? '',
+    onStart: (fresh, respondent) => {
+      const answers = fresh ? {} : answersOf(p);
+      const target = fresh || given === 0 ? (visibleQuestions(p.bank, answers)[0]?.id ?? 'review') : nextResume(p);
+      saveProgress(p, answers, respondent);
+      go(p, target, false);
     },
-    heading,
-    bank.description === undefined ? null : el('p', { class: 'description' }, t(bank.description)),
-    el('p', { class: 'facts' }, `${s.welcome.questions(e.least, e.most)}, ${s.welcome.minutes(e.minutesLeast, e.minutesMost)}.`),
-    p.accepting ? null : el('p', { class: 'notice' }, s.errors.closed),
-    el('label', { for: 'pseudonym' }, s.welcome.pseudonym),
-    el('p', { class: 'hint', id: 'pseudonym-help' }, s.welcome.pseudonymHelp),
-    pseudonym,
-    el('div', { class: 'nav' }, ...actions),
-    el('p', { class: 'muted privacy' }, s.welcome.privacy),
-  );
-  show(form, heading);
+  });
+  show(node, heading);
 }
 
 /** Where a resumed participant goes: the saved position while it is still asked, else the first unanswered. */
@@ -235,7 +171,7 @@ function renderReviewScreen(p: Page): void {
 
 function renderResultsScreen(p: Page): void {
   if (p.report === undefined) return go(p, 'review');
-  const params = participantParams(p);
+  const params = p.sync.params();
   const url = (format: string) => `/api/report?${new URLSearchParams({ ...params, format }).toString()}`;
   // The report's texts are in the language it was made in; shown in another, it is rebuilt by the core.
   const report =
@@ -261,7 +197,7 @@ function render(p: Page): void {
     // Keep the keyboard where it was: on the language switch.
     if (focused) switcher.querySelector<HTMLElement>(`button[lang="${focused}"]`)?.focus();
   });
-  if (p.position === 'welcome') renderWelcome(p);
+  if (p.position === 'welcome') renderWelcomeScreen(p);
   else if (p.position === 'review') renderReviewScreen(p);
   else if (p.position === 'results') renderResultsScreen(p);
   else renderQuestionScreen(p, p.position);
@@ -273,44 +209,37 @@ let retryTimer: number | undefined;
 
 async function submit(p: Page, status: HTMLElement, button: HTMLButtonElement, attempt = 0): Promise<void> {
   window.clearTimeout(retryTimer);
-  const progress = p.saved.progress;
-  const answers = applyConditions(p.bank, answersOf(p)).answers;
-  const file = { bank: p.bank.id, lang: p.lang, ...(progress?.respondent ? { respondent: progress.respondent } : {}), answers };
+  const respondent = p.saved.progress?.respondent;
+  const file = { bank: p.bank.id, lang: p.lang, ...(respondent ? { respondent } : {}), answers: applyConditions(p.bank, answersOf(p)).answers };
   // The core checks the answers here first, as the server will: a refusal is explained before anything is sent.
   const checked = validateAnswers(p.bank, file);
-  if (!checked.ok) {
-    replace(status, el('p', { class: 'error' }, p.s.errors.refused), el('ul', {}, ...checked.errors.map((e) => el('li', {}, e.message))));
-    return;
-  }
+  const refused = (lines: string[]) => replace(status, el('p', { class: 'error' }, p.s.errors.refused), el('ul', {}, ...lines.map((line) => el('li', {}, line))));
+  if (!checked.ok) return refused(checked.errors.map((e) => e.message));
   button.disabled = true;
   replace(status, el('p', {}, p.s.review.sending));
-  const joined = await ensureJoined(p);
-  const result = joined ? await api('POST', '/api/answers', participantParams(p), file) : { ok: false, status: 0, body: undefined };
-  if (result.ok) {
-    const decoded = decodeReport(result.body);
-    if (decoded.ok) {
-      p.saved.report = result.body;
-      storeSaved(code, p.saved);
-      p.report = decoded.value;
-      window.clearTimeout(pushTimer);
-      go(p, 'results');
-      return;
-    }
-  }
+  const sent = await sendAnswers(p.sync, file);
   button.disabled = false;
-  if (result.status === 400) {
-    replace(status, el('p', { class: 'error' }, p.s.errors.refused), el('ul', {}, ...problemLines(result.body).map((line) => el('li', {}, line))));
-  } else if (result.status === 409) {
-    replace(status, el('p', { class: 'error' }, p.s.errors.closed));
-  } else if (result.status === 403) {
-    replace(status, el('p', { class: 'error' }, p.s.errors.badCode));
-  } else if (result.status === 0 || result.status >= 500 || result.status === 429) {
-    // Unreachable or busy: keep the answers, say so, and try again with a growing delay.
-    const seconds = Math.min(30, 2 ** Math.min(attempt + 1, 5));
-    replace(status, el('p', { class: 'notice' }, p.s.review.retrying(seconds)), el('button', { type: 'button', class: 'secondary', onclick: () => void submit(p, status, button, 0) }, p.s.review.retryNow));
-    retryTimer = window.setTimeout(() => void submit(p, status, button, attempt + 1), seconds * 1000);
-  } else {
-    replace(status, el('p', { class: 'error' }, p.s.errors.unexpected(result.status)));
+  switch (sent.kind) {
+    case 'done':
+      p.saved.report = sent.raw;
+      storeSaved(code, p.saved);
+      p.report = sent.report;
+      p.sync.stop();
+      return go(p, 'results');
+    case 'refused':
+      return refused(sent.problems);
+    case 'closed':
+      return replace(status, el('p', { class: 'error' }, p.s.errors.closed));
+    case 'bad-code':
+      return replace(status, el('p', { class: 'error' }, p.s.errors.badCode));
+    case 'unexpected':
+      return replace(status, el('p', { class: 'error' }, p.s.errors.unexpected(sent.status)));
+    case 'retry': {
+      // Unreachable or busy: keep the answers, say so, and try again with a growing delay.
+      const seconds = retryDelay(attempt);
+      replace(status, el('p', { class: 'notice' }, p.s.review.retrying(seconds)), el('button', { type: 'button', class: 'secondary', onclick: () => void submit(p, status, button, 0) }, p.s.review.retryNow));
+      retryTimer = window.setTimeout(() => void submit(p, status, button, attempt + 1), seconds * 1000);
+    }
   }
 }
 
@@ -350,12 +279,14 @@ async function start(): Promise<void> {
   const savedLang = saved.progress?.lang;
   const lang = (savedLang && bank.languages.includes(savedLang) ? savedLang : undefined) ?? browserLanguage(bank.languages) ?? (sessionLang && bank.languages.includes(sessionLang) ? sessionLang : undefined) ?? bank.languages[0] ?? 'fr';
   const accepting = !(typeof sessionResult.body === 'object' && sessionResult.body !== null && 'accepting' in sessionResult.body && sessionResult.body.accepting === false);
+  const sync = createSync(code, saved);
   page = {
     bank,
     lang,
     t: pageTranslator(lang, bank),
     s: fallback,
     saved,
+    sync,
     accepting,
     position: 'welcome',
     fromReview: false,
@@ -366,14 +297,14 @@ async function start(): Promise<void> {
   render(page);
   if (restored === undefined) {
     // The tab may have closed before the last answer reached the server: send it again.
-    if (saved.progress !== undefined) pushProgress(page, 0);
-    else void ensureJoined(page);
-    const current = page;
+    if (saved.progress !== undefined) sync.push(0);
+    else void sync.ensureJoined();
+    // A locked phone or a closed tab: what waits is sent at once.
     const flush = () => {
-      if (document.visibilityState === 'hidden' && pushTimer !== undefined) pushProgress(current, 0, true);
+      if (sync.pending()) sync.push(0, true);
     };
-    document.addEventListener('visibilitychange', flush);
-    window.addEventListener('pagehide', () => pushTimer !== undefined && pushProgress(current, 0, true));
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flush());
+    window.addEventListener('pagehide', flush);
   }
 }
 

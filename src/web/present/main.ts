@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import '../polyfills.js';
 import { translator, type Bank, type Translate } from '../../core/index.js';
 import { api, isRecord, numberField, stringField } from '../api.js';
 import { isAggregate, isBank } from '../decode.js';
@@ -125,7 +126,9 @@ function renderResults(x: Screen): void {
   const heading = el('h2', { class: 'results-title' }, s.present.participants(count));
   const body = el('div', { id: 'group' });
   const aggregate = isAggregate(x.group) ? x.group : undefined;
-  if (aggregate !== undefined && x.bank !== undefined && count >= status.minGroup) {
+  // The core marks a whole group smaller than k as `withheld`: its count and nothing else (SPEC section 10).
+  const whole = aggregate !== undefined && aggregate.withheld === undefined && count >= status.minGroup;
+  if (aggregate !== undefined && x.bank !== undefined && whole) {
     body.appendChild(renderGroup({ aggregate, bank: x.bank, lang: x.lang, t: x.t, s }));
   } else if (status.finished > 0 && status.finished < status.minGroup) {
     // A group smaller than k: its count and nothing else (SPEC section 10).
@@ -195,6 +198,11 @@ async function post(x: Screen, path: string): Promise<void> {
 
 function confirmFinish(x: Screen): void {
   const { s } = x;
+  // An older browser without <dialog>: its own confirmation box does the same job.
+  if (typeof HTMLDialogElement !== 'function') {
+    if (window.confirm(s.present.finishConfirm)) void post(x, '/api/finish');
+    return;
+  }
   const dialog = el('dialog', { class: 'confirm', 'aria-labelledby': 'confirm-text' });
   const close = () => {
     dialog.close();
