@@ -46,6 +46,8 @@ describe('diag workshop: the group screen and its snapshot rule (k = 3)', () => 
       const underK = await group();
       expect(underK).toMatchObject({ count: 2, minGroup: 3, by: byArgs.slice(1) });
       expect(figures(underK)).toEqual([]);
+      // What the screen shows is what `diag aggregate DIR` says of the same people: their count only.
+      expect(underK).toEqual(aggregate());
       await submit(3);
       expect(await status()).toMatchObject({ finished: 3, shown: 3, nextAt: 6 });
       const atK = await group();
