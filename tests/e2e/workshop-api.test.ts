@@ -164,7 +164,7 @@ describe('diag workshop: the HTTP API', () => {
     const html = await fetch(withCode('/api/report', { participant, format: 'html' }));
     const page = await html.text();
     expect(html.status).toBe(200);
-    expect(html.headers.get('content-disposition')).toMatch(/^attachment; filename="diag-transformation-report\.html"$/);
+    expect(html.headers.get('content-disposition')).toBe(`attachment; filename="diag-${bank.id}-report.html"`);
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toContain('&#60;script&#62;');
     const json = await getJson(withCode('/api/report', { participant, format: 'json' }));
@@ -373,6 +373,11 @@ describe('diag workshop: the command line', () => {
     const twin = diag(['workshop', dir, '--host', '127.0.0.1', '--port', '0']);
     expect(twin.code).toBe(2);
     expect(twin.stderr).toMatch(/already running/);
+    // A port given and taken is an error (only the default port falls back to a free one).
+    const busy = diag(['workshop', join(temp, 'busy'), '--host', '127.0.0.1', '--port', new URL(second.base).port]);
+    expect(busy.code).toBe(2);
+    expect(busy.stderr).toMatch(/in use/);
+    expect(hasStackTrace(busy.stderr)).toBe(false);
     expect(await second.stop('SIGTERM')).toBe(143);
     // A folder of another bank is refused.
     const other = diag(['workshop', dir, '--bank', 'tests/fixtures/banks/sample.yaml', '--host', '127.0.0.1', '--port', '0']);
