@@ -233,7 +233,7 @@ maybe('diag workshop in the browser', () => {
       expect(sent.status).toBe(201);
     }
     // The screen follows by polling, without a reload.
-    await page.waitForSelector('.group', { timeout: 10_000 });
+    await page.waitForSelector('.group', { timeout: 20_000 });
     const aggregated = diag(['aggregate', dir, '--format', 'json', '--min-group', String(K), '--by', 'sells']);
     expect(aggregated.code).toBe(0);
     const expected = JSON.parse(aggregated.stdout) as Aggregate;
