@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -255,9 +256,10 @@ describe('diag workshop: the HTTP API', () => {
       rawRequest(port, 'GARBAGE / HTTP/9.9\r\n\r\n'),
       rawRequest(port, `POST /api/answers?code=${ws.code} HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n{}`),
       rawRequest(port, `POST /api/answers?code=${ws.code} HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n{`),
-      rawRequest(port, `GET /api/bank?code=${ws.code} HTTP/1.1\r\nHost: x\r\n${'X-Long: y\r\n'.repeat(2000)}\r\n`),
+      rawRequest(port, `GET /api/session?code=${ws.code} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${'X-Many: y\r\n'.repeat(2000)}\r\n`),
+      rawRequest(port, `GET /api/session?code=${ws.code} HTTP/1.1\r\nHost: x\r\nX-Long: ${'y'.repeat(40_000)}\r\n\r\n`),
     ]);
-    expect(answers[2]).toMatch(/^HTTP\/1\.1 413/);
+    expect(answers.map((a) => a.slice(0, 12))).toEqual(['HTTP/1.1 400', 'HTTP/1.1 400', 'HTTP/1.1 413', '', 'HTTP/1.1 200', 'HTTP/1.1 431']);
     for (const answer of answers) expect(hasStackTrace(answer)).toBe(false);
     expect((await getJson(withCode('/api/session'))).status).toBe(200);
     expect(hasStackTrace(ws.stderr())).toBe(false);
@@ -322,6 +324,35 @@ describe('diag workshop: the command line', () => {
       expect(err).not.toMatch(/EPIPE|Unhandled/);
     } finally {
       if (shell.pid !== undefined) process.kill(-shell.pid, 'SIGINT');
+    }
+  }, 30_000);
+
+  it('gives a participant killed in the middle of the submission the report written for them, when their page sends it again', async () => {
+    const dir = join(temp, 'pending');
+    const first = await startWorkshop(dir);
+    const joined = await postJson(`${first.base}/api/join?code=${first.code}`, {});
+    const participant = isObject(joined.body) ? String(joined.body.participant) : '';
+    const bank = (await getJson(`${first.base}/api/bank?code=${first.code}`)).body as Bank;
+    expect(await first.stop()).toBe(130);
+    // What a kill -9 between the report and the participant's file leaves: the report, and the
+    // participant marked as being written, with no 201 sent.
+    const answers = join(temp, 'pending-answers.json');
+    writeFileSync(answers, JSON.stringify({ bank: bank.id, respondent: 'Zed', answers: answersFor(bank, 2) }));
+    const report = join(dir, 'diag-transformation-zed-2026-12-01-0900.json');
+    expect(diag(['score', answers, '--format', 'json', '-o', report]).code).toBe(0);
+    const written = JSON.parse(readFileSync(report, 'utf8'));
+    const record = join(dir, '.diag-workshop', 'participants', `${createHash('sha256').update(participant).digest('hex')}.json`);
+    writeFileSync(record, JSON.stringify({ joinedAt: JSON.parse(readFileSync(record, 'utf8')).joinedAt, pending: { createdAt: written.createdAt, respondent: 'Zed' } }));
+    const second = await startWorkshop(dir);
+    try {
+      const resent = await postJson(`${second.base}/api/answers?code=${second.code}&participant=${participant}`, { bank: bank.id, respondent: 'Zed', answers: answersFor(bank, 2) });
+      expect(resent.status).toBe(200);
+      expect(resent.body).toEqual(written);
+      expect(storedFiles(dir).reports).toEqual(['diag-transformation-zed-2026-12-01-0900.json']);
+      expect((await getJson(`${second.base}/api/status?token=${second.token}`)).body).toMatchObject({ joined: 1, finished: 1 });
+      expect(second.stderr()).not.toMatch(/not made by this session/);
+    } finally {
+      await second.stop();
     }
   }, 30_000);
 

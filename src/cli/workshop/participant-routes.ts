@@ -136,6 +136,7 @@ export async function postAnswers(ctx: WorkshopContext, ex: Exchange): Promise<v
 /** Writes the report and answers as `diag run --out-dir` does, and returns only once they are on the disk. */
 async function store(ctx: WorkshopContext, hash: string | undefined, report: Report): Promise<void> {
   const { dir } = ctx.store;
+  if (hash !== undefined) ctx.store.markPending(hash, report);
   const saved = saveResult(ctx.bank, report, { folder: dir });
   const name = saved.report.slice(dir.length).replace(/^[\\/]+/, '');
   const answers = saved.answers.slice(dir.length).replace(/^[\\/]+/, '');

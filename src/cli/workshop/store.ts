@@ -23,6 +23,12 @@ export interface ParticipantRecord {
   report?: string;
   answers?: string;
   submittedAt?: string;
+  /**
+   * Set just before the files of a submission are written, so that a restart after a kill in
+   * between can tell that report is this participant's: a page that sends again then gets it
+   * back instead of making a second one.
+   */
+  pending?: { createdAt: string; respondent: string | null };
 }
 
 /** A participant's unfinished survey, as the page sends it. */
@@ -96,6 +102,7 @@ export class WorkshopStore {
       if (isObject(record) && typeof record.joinedAt === 'string') {
         const entry: ParticipantRecord = { joinedAt: record.joinedAt };
         if (typeof record.report === 'string' && typeof record.answers === 'string') Object.assign(entry, { report: record.report, answers: record.answers, submittedAt: String(record.submittedAt ?? '') });
+        else if (isObject(record.pending) && typeof record.pending.createdAt === 'string') entry.pending = { createdAt: record.pending.createdAt, respondent: typeof record.pending.respondent === 'string' ? record.pending.respondent : null };
         this.participants.set(name.slice(0, 64), entry);
       }
     }
@@ -105,7 +112,9 @@ export class WorkshopStore {
     // Reports in DIR that no participant points to (written just before a kill, or put there by
     // `diag run --out-dir DIR`) are counted too, as `diag aggregate DIR` counts them.
     const known = new Set([...this.participants.values()].flatMap((r) => (r.report === undefined ? [] : [r.report])));
-    for (const name of readdirSync(this.dir).filter((f) => REPORT_FILE.test(f) && !known.has(f)).sort()) {
+    const unknown = readdirSync(this.dir).filter((f) => REPORT_FILE.test(f) && !known.has(f)).sort();
+    this.claimPending(unknown);
+    for (const name of unknown.filter((f) => !this.scored.has(f))) {
       if (this.scoreStored(name)) {
         const hash = tokenHash(newToken());
         const record: ParticipantRecord = { joinedAt: '', report: name, answers: '', submittedAt: '' };
@@ -117,6 +126,34 @@ export class WorkshopStore {
     const shown = readJson(join(this.state, 'shown.json'));
     if (isObject(shown) && Array.isArray(shown.shown)) this.shownNames = shown.shown.filter((n): n is string => typeof n === 'string' && this.scored.has(n));
     this.updateSnapshot();
+  }
+
+  /** Gives each participant killed in the middle of a submission the report written for them, if it was. */
+  private claimPending(unknown: readonly string[]): void {
+    const waiting = [...this.participants].filter(([, record]) => record.pending !== undefined && record.report === undefined);
+    if (waiting.length === 0) return;
+    const free = new Set(unknown);
+    for (const [hash, record] of waiting) {
+      const name = [...free].find((candidate) => {
+        const data = readJson(join(this.dir, candidate));
+        return isObject(data) && data.createdAt === record.pending?.createdAt && (data.respondent ?? null) === record.pending?.respondent;
+      });
+      if (name === undefined || !this.scoreStored(name)) continue;
+      free.delete(name);
+      const answers = join('answers', name.replace(REPORT_FILE, '.yaml'));
+      const claimed: ParticipantRecord = { joinedAt: record.joinedAt, report: name, answers: existsSync(join(this.dir, answers)) ? answers : '', submittedAt: record.pending?.createdAt ?? '' };
+      this.participants.set(hash, claimed);
+      this.writeParticipant(hash, claimed);
+    }
+  }
+
+  /** Notes that this participant's files are about to be written (see `ParticipantRecord.pending`). */
+  markPending(hash: string, report: Report): void {
+    const record = this.participants.get(hash);
+    if (record === undefined) return;
+    const pending: ParticipantRecord = { joinedAt: record.joinedAt, pending: { createdAt: report.createdAt, respondent: report.respondent } };
+    this.writeParticipant(hash, pending);
+    this.participants.set(hash, pending);
   }
 
   /** Scores a stored report the way `diag aggregate` reads it; false (with a warning) if it cannot. */
