@@ -266,6 +266,14 @@ maybe('diag workshop in the browser', () => {
     await page.waitForSelector('#reopen');
     const late = await request(`${workshop.origin}/api/answers?code=${workshop.code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bank: bank.id, answers: answersFor(bank) }) });
     expect(late.status).toBe(409);
+    // Someone arriving after the end is told so on the welcome screen, and at "Finish" (join refused: 409).
+    const context = await browser.createBrowserContext();
+    const latecomer = await context.newPage();
+    await setBrowserLanguage(latecomer, 'fr-FR,fr');
+    await latecomer.goto(workshop.join, { waitUntil: 'networkidle0' });
+    await latecomer.waitForSelector('#start');
+    expect(await latecomer.$eval('.welcome .notice', (p) => p.textContent ?? '')).toMatch(/L’atelier est terminé/);
+    await context.close();
     expect(errors).toEqual([]);
     await page.close();
   });
