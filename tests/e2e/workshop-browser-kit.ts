@@ -43,7 +43,7 @@ export function startWorkshop(dir: string, extra: string[] = [], port = 0): Prom
       setTimeout(() => server.kill('SIGKILL'), 3000).unref();
     });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the workshop server printed no URLs in 15 s\nstdout: ${out}\nstderr: ${err}`)), 15000);
+    const timer = setTimeout(() => reject(new Error(`the workshop server printed no URLs in 30 s\nstdout: ${out}\nstderr: ${err}`)), 30000);
     server.on('exit', (code) => reject(new Error(`the workshop server exited (${code})\nstdout: ${out}\nstderr: ${err}`)));
     server.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();

@@ -15,7 +15,8 @@ if (canRunBrowser && !ready) {
   console.warn(`workshop-browser n/a test skipped: ${BANK} is not there yet (the core's n/a support comes with it)`);
 }
 const maybe = ready ? describe : describe.skip;
-jest.setTimeout(60_000);
+// Generous: a loaded 2-core machine runs the browser several times slower than a quiet one.
+jest.setTimeout(120_000);
 
 maybe('diag workshop in the browser: does not apply', () => {
   let dir: string;

@@ -24,7 +24,8 @@ if (!canRunBrowser) {
   console.warn('workshop-browser tests skipped: /usr/bin/chromium (apt-get install -y chromium) or dist/web (npm run build) is missing');
 }
 const maybe = canRunBrowser ? describe : describe.skip;
-jest.setTimeout(60_000);
+// Generous: a loaded 2-core machine runs the browser several times slower than a quiet one.
+jest.setTimeout(120_000);
 
 async function shot(page: Page, name: string): Promise<void> {
   if (SCREENSHOTS === undefined) return;
@@ -232,7 +233,7 @@ maybe('diag workshop in the browser', () => {
       expect(sent.status).toBe(201);
     }
     // The screen follows by polling, without a reload.
-    await page.waitForSelector('.group', { timeout: 10_000 });
+    await page.waitForSelector('.group', { timeout: 20_000 });
     const aggregated = diag(['aggregate', dir, '--format', 'json', '--min-group', String(K), '--by', 'sells']);
     expect(aggregated.code).toBe(0);
     const expected = JSON.parse(aggregated.stdout) as Aggregate;
@@ -265,6 +266,14 @@ maybe('diag workshop in the browser', () => {
     await page.waitForSelector('#reopen');
     const late = await request(`${workshop.origin}/api/answers?code=${workshop.code}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ bank: bank.id, answers: answersFor(bank) }) });
     expect(late.status).toBe(409);
+    // Someone arriving after the end is told so on the welcome screen, and at "Finish" (join refused: 409).
+    const context = await browser.createBrowserContext();
+    const latecomer = await context.newPage();
+    await setBrowserLanguage(latecomer, 'fr-FR,fr');
+    await latecomer.goto(workshop.join, { waitUntil: 'networkidle0' });
+    await latecomer.waitForSelector('#start');
+    expect(await latecomer.$eval('.welcome .notice', (p) => p.textContent ?? '')).toMatch(/L’atelier est terminé/);
+    await context.close();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -11,7 +11,8 @@ import { storeSaved, type Saved } from './state.js';
 export interface Sync {
   /** `code` and, once joined, `participant`: the query of every participant request. */
   params(): Record<string, string>;
-  ensureJoined(): Promise<boolean>;
+  /** Gets the participant token once; `closed`: the trainer finished before this participant joined. */
+  ensureJoined(): Promise<'joined' | 'closed' | 'unreachable'>;
   /** Sends the progress `delay` ms after the last call; `leaving`: at once, outliving the page. */
   push(delay?: number, leaving?: boolean): void;
   /** True while a change waits to be sent. */
@@ -24,14 +25,15 @@ export function createSync(code: string, saved: Saved): Sync {
   let timer: number | undefined;
   let stopped = false;
   const params = () => ({ code, ...(saved.participant === undefined ? {} : { participant: saved.participant }) });
-  const ensureJoined = async (): Promise<boolean> => {
-    if (saved.participant !== undefined) return true;
+  const ensureJoined = async (): Promise<'joined' | 'closed' | 'unreachable'> => {
+    if (saved.participant !== undefined) return 'joined';
     const joined = await api('POST', '/api/join', { code });
+    if (joined.status === 409) return 'closed';
     const token = joined.ok ? stringField(joined.body, 'participant') : undefined;
-    if (token === undefined) return false;
+    if (token === undefined) return 'unreachable';
     saved.participant = token;
     storeSaved(code, saved);
-    return true;
+    return 'joined';
   };
   const push = (delay = 400, leaving = false): void => {
     window.clearTimeout(timer);
@@ -39,7 +41,9 @@ export function createSync(code: string, saved: Saved): Sync {
     const send = async () => {
       timer = undefined;
       if (stopped || saved.progress === undefined) return;
-      if (!(await ensureJoined())) return push(5000);
+      const joined = await ensureJoined();
+      if (joined === 'unreachable') return push(5000);
+      if (joined === 'closed') return;
       const result = await api('PUT', '/api/progress', params(), saved.progress, leaving);
       // Busy or unreachable: try again later. A refusal (400, 413) is not retried: the local copy stays.
       if (result.status === 0 || result.status >= 500 || result.status === 429) push(5000);
@@ -73,7 +77,8 @@ export type Sent =
  * POST after a lost answer returns the report already stored, never a second one.
  */
 export async function sendAnswers(sync: Sync, file: AnswerFile): Promise<Sent> {
-  if (!(await sync.ensureJoined())) return { kind: 'retry' };
+  const joined = await sync.ensureJoined();
+  if (joined !== 'joined') return { kind: joined === 'closed' ? 'closed' : 'retry' };
   const result = await api('POST', '/api/answers', sync.params(), file);
   if (result.ok) {
     const decoded = decodeReport(result.body);
