@@ -1,5 +1,5 @@
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileBundledBanks } from './compiled-banks.js';
 import { PACKAGE_ROOT } from './paths.js';
@@ -36,4 +36,32 @@ writeFileSync(join(out, 'diag.cjs'), cjs.replace(/[^\x00-\x7f]/g, (c) => `\\u${c
 // The launcher is CommonJS too (bin/ is a CommonJS folder): Node starts it without its ES module loader.
 await build({ ...common, ...commonJs, entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')], outfile: join(out, 'launch.cjs') });
 const banks = await compileBundledBanks();
-process.stdout.write(`bundled dist/bundle/diag.cjs and launch.cjs; compiled banks: ${banks.join(', ')}\n`);
+process.stdout.write(`bundled dist/bundle/diag.cjs and launch.cjs; compiled banks: ${banks.join(", ")}\n`);
+
+/**
+ * The workshop's browser pages (`diag workshop`): static files in dist/web, which the server
+ * holds in memory and serves at `/`, `/j/CODE`, `/present` and `/assets/NAME`. The survey logic
+ * is the core's own code, bundled for the browser. One script and one stylesheet per page, no
+ * inline script or style, nothing from outside: the server's CSP allows only 'self'.
+ */
+const web = join(PACKAGE_ROOT, 'dist/web');
+rmSync(web, { recursive: true, force: true });
+mkdirSync(join(web, 'assets'), { recursive: true });
+await build({
+  entryPoints: {
+    home: join(PACKAGE_ROOT, 'src/web/home.ts'),
+    participant: join(PACKAGE_ROOT, 'src/web/participant/main.ts'),
+    present: join(PACKAGE_ROOT, 'src/web/present/main.ts'),
+    style: join(PACKAGE_ROOT, 'src/web/style.css'),
+  },
+  outdir: join(web, 'assets'),
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2020',
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+for (const page of ['index', 'participant', 'present']) copyFileSync(join(PACKAGE_ROOT, `src/web/pages/${page}.html`), join(web, `${page}.html`));
+process.stdout.write('built dist/web: index.html, participant.html, present.html, assets/{home,participant,present}.js, assets/style.css\n');

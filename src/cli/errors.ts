@@ -61,4 +61,9 @@ export class InterruptedError extends Error {
   }
 }
 
-export const EXIT = { ok: 0, threshold: 1, input: 2, interrupted: 130 } as const;
+/** Stopped by SIGTERM (a service manager, `kill PID`): exit 143, as a shell reports it. */
+export class TerminatedError extends Error {
+  override readonly name = 'TerminatedError';
+}
+
+export const EXIT = { ok: 0, threshold: 1, input: 2, interrupted: 130, terminated: 143 } as const;

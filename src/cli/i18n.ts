@@ -745,3 +745,58 @@ export function authorUi(lang: string | undefined): AuthorStrings {
 export function alphaBand(alpha: number): AlphaBand {
   return alpha >= 0.8 ? 'good' : alpha >= 0.7 ? 'acceptable' : 'weak';
 }
+
+// ---------------------------------------------------------------------------------------------
+// `diag workshop DIR`: the browser workshop's server (the terminal lines and its own small pages).
+// Kept apart from STRINGS so that it can grow without touching the rest of the catalogue.
+
+const workshopFr = {
+  title: (bank: string) => `Atelier « ${bank} »`,
+  resumed: (joined: number, finished: number) => `Suite de la session : ${joined} participant${joined > 1 ? 's' : ''} arrivé${joined > 1 ? 's' : ''}, ${finished} terminé${finished > 1 ? 's' : ''}.`,
+  closedNote: 'Les réponses sont fermées (Terminer) ; « Rouvrir » sur l’écran de l’animateur les rouvre.',
+  joinHint: 'Participants : scannez le QR code ou ouvrez l’adresse « join » dans un navigateur, sur le même réseau.',
+  presentHint: 'Votre écran (projecteur) : l’adresse « present », à garder pour vous (elle contient votre jeton).',
+  listening: (addresses: string) => `À l’écoute sur : ${addresses}`,
+  everyInterface: 'toutes les interfaces',
+  noNetwork: 'Aucun réseau local trouvé : seule cette machine peut rejoindre l’atelier.',
+  localOnly: 'Seule cette machine peut rejoindre l’atelier (--host 127.0.0.1).',
+  stopHint: (dir: string) => `Ctrl-C arrête le serveur ; « diag workshop ${dir} » reprend la même session (même code, mêmes participants).`,
+  portBusy: (port: number, chosen: number) => `Le port ${port} est occupé ; le serveur écoute sur le port ${chosen}.`,
+  stopped: (finished: number, dir: string) => `Serveur arrêté. ${finished} réponse${finished > 1 ? 's' : ''} enregistrée${finished > 1 ? 's' : ''} dans ${dir}.`,
+  notBuilt: 'Les pages web ne sont pas construites (dist/web manque) : lancez « npm run build ». L’API fonctionne.',
+  pages: {
+    unknownCode: { title: 'Code inconnu', text: 'Aucun atelier ne porte ce code. Vérifiez l’adresse affichée par l’animateur.' },
+    wrongToken: { title: 'Accès refusé', text: 'Cette page est réservée à l’animateur : l’adresse n’a pas le bon jeton.' },
+    notBuilt: { title: 'Pages non construites', text: 'Les pages de l’atelier ne sont pas construites : lancez « npm run build » puis relancez « diag workshop ».' },
+    notFound: { title: 'Page introuvable', text: 'Cette adresse n’existe pas.' },
+  },
+};
+
+type WorkshopStrings = typeof workshopFr;
+
+const workshopEn: WorkshopStrings = {
+  title: (bank) => `Workshop "${bank}"`,
+  resumed: (joined, finished) => `Continuing the session: ${joined} joined, ${finished} finished.`,
+  closedNote: 'Answers are closed (Finish); "Reopen" on the trainer’s screen opens them again.',
+  joinHint: 'Participants: scan the QR code or open the "join" address in a browser, on the same network.',
+  presentHint: 'Your screen (projector): the "present" address; keep it to yourself (it holds your token).',
+  listening: (addresses) => `Listening on: ${addresses}`,
+  everyInterface: 'every interface',
+  noNetwork: 'No local network found: only this machine can join the workshop.',
+  localOnly: 'Only this machine can join the workshop (--host 127.0.0.1).',
+  stopHint: (dir) => `Ctrl-C stops the server; "diag workshop ${dir}" continues the same session (same code, same participants).`,
+  portBusy: (port, chosen) => `Port ${port} is in use; the server listens on port ${chosen}.`,
+  stopped: (finished, dir) => `Server stopped. ${finished} answer${finished === 1 ? '' : 's'} saved in ${dir}.`,
+  notBuilt: 'The web pages are not built (dist/web is missing): run "npm run build". The API works.',
+  pages: {
+    unknownCode: { title: 'Unknown code', text: 'No workshop has this code. Check the address the trainer shows.' },
+    wrongToken: { title: 'Access denied', text: 'This page is the trainer’s: the address does not carry the right token.' },
+    notBuilt: { title: 'Pages not built', text: 'The workshop pages are not built: run "npm run build", then start "diag workshop" again.' },
+    notFound: { title: 'Page not found', text: 'This address does not exist.' },
+  },
+};
+
+/** The workshop server's strings in the interface language closest to `lang`. */
+export function workshopUi(lang: string | undefined): WorkshopStrings {
+  return uiLanguage(lang) === 'fr' ? workshopFr : workshopEn;
+}

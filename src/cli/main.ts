@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { collect, withBankOptions } from './common.js';
-import { EXIT, InputError, InterruptedError, ThresholdError } from './errors.js';
+import { EXIT, InputError, InterruptedError, TerminatedError, ThresholdError } from './errors.js';
 import { setMaxFileSize } from './file-limits.js';
 import { OutputClosedError } from './output.js';
 import { COMPARISON_FORMATS, EXPLANATION_FORMATS, GROUP_FORMATS, LINT_FORMATS, REPORT_FORMATS, RESCORE_FORMATS, TEMPLATE_FORMATS } from './render/formats.js';
@@ -40,6 +40,16 @@ async function program(): Promise<Command> {
     .option('--no-norms', h.reportOutput.noNorms)
     .addHelpText('after', h.run.after)
     .action(async (options) => (await import('./commands/run.js')).run(options));
+
+  withBankOptions(diag.command('workshop'))
+    .description(h.workshop.description)
+    .argument('<dir>', h.workshop.dir)
+    .option('--host <addr>', h.workshop.host)
+    .option('--port <n>', h.workshop.port)
+    .option('--min-group <n>', h.workshop.minGroup, '5')
+    .option('--by <question>', h.aggregate.by, collect)
+    .addHelpText('after', h.workshop.after)
+    .action(async (dir: string, options) => (await import('./commands/workshop-server.js')).workshopServer(dir, options));
 
   withOutput(withBankOptions(diag.command('score')), Option, REPORT_FORMATS)
     .description(h.score.description)
@@ -182,6 +192,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof ThresholdError) {
       printError(error.message);
       return EXIT.threshold;
+    }
+    if (error instanceof TerminatedError) {
+      if (error.message) process.stderr.write(`\n${error.message}\n`);
+      return EXIT.terminated;
     }
     if (error instanceof InterruptedError || (error instanceof Error && error.name === 'ExitPromptError')) {
       try {

@@ -1,4 +1,4 @@
-// npm run bench [-- --quick] [--only P1,P2,P3,P4] [--seed N]
+// npm run bench [-- --quick] [--only P1,P2,P3,P4,W] [--seed N]   (W: the workshop server, tests/bench/workshop.js)
 //   BENCH_SIZES=10000,100000,1000000   record counts of the P4 scaling table (default: those three;
 //                                      --quick: 10000). 1,000,000 records take a few minutes each row.
 //
@@ -22,20 +22,20 @@ const BANK = join(ROOT, 'questions/transformation.yaml');
 const { values: opts } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
-    only: { type: 'string', default: 'P1,P2,P3,P4' },
+    only: { type: 'string', default: 'P1,P2,P3,P4,W' },
     seed: { type: 'string', default: '20261123' },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (opts.help) {
-  console.log('usage: [BENCH_SIZES=10000,100000,1000000] npm run bench [-- --quick] [--only P1,P2,P3,P4] [--seed N]');
+  console.log('usage: [BENCH_SIZES=10000,100000,1000000] npm run bench [-- --quick] [--only P1,P2,P3,P4,W] [--seed N]');
   process.exit(0);
 }
 const only = new Set(opts.only.toUpperCase().split(',').map((s) => s.trim()));
 const seed = Number(opts.seed);
-const unknown = [...only].filter((name) => !['P1', 'P2', 'P3', 'P4'].includes(name));
+const unknown = [...only].filter((name) => !['P1', 'P2', 'P3', 'P4', 'W'].includes(name));
 if (unknown.length > 0 || !Number.isSafeInteger(seed)) {
-  console.error(`bench: ${unknown.length > 0 ? `unknown benchmark ${unknown.join(', ')}; choose among P1, P2, P3, P4` : `--seed takes an integer`}`);
+  console.error(`bench: ${unknown.length > 0 ? `unknown benchmark ${unknown.join(', ')}; choose among P1, P2, P3, P4, W` : `--seed takes an integer`}`);
   process.exit(2);
 }
 
@@ -307,6 +307,17 @@ try {
   if (only.has('P2')) attempt('P2 batch', () => p2(bank));
   if (only.has('P3')) attempt('P3 aggregate', () => p3(bank));
   if (only.has('P4')) attempt('P4 scaling', () => p4(bank));
+  if (only.has('W')) {
+    try {
+      const { benchWorkshop, workshopMarkdown } = await import('./workshop.js');
+      const spreadMs = opts.quick ? 3_000 : 10_000;
+      sections.push(workshopMarkdown(await benchWorkshop({ participants: 200, rounds: opts.quick ? 1 : 3, spreadMs, log }), 200, spreadMs));
+    } catch (error) {
+      failed = true;
+      log(`W workshop failed: ${error.message}`);
+      notes.push(`- W workshop: **error**: ${error.message.split('\n')[0].slice(0, 200)}`);
+    }
+  }
 
   const table = ['| benchmark | diag (median) | baseline (median) | ratio | goal | met? |', '|---|---:|---:|---:|---|---|', ...rows.map((r) => `| ${r.join(' | ')} |`)];
   console.log(`## diag benchmarks (diag ${check.stdout.trim()})\n\n${machine()}\n\n${table.join('\n')}\n`);

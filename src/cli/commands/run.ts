@@ -1,8 +1,6 @@
 import { input, select } from '@inquirer/prompts';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { buildReport, estimateTimeRange, roundMinutes, runSurvey, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
 import { InputError, InterruptedError } from '../errors.js';
@@ -10,8 +8,6 @@ import { chooseLanguage, environmentLanguage, ui, type UiStrings } from '../i18n
 import { loadBank } from '../load-bank.js';
 import { loadNorms, withPercentiles } from '../load-norms.js';
 import type { Norms } from '../../core/norms.js';
-import { createFile, createUniqueFile } from '../output.js';
-import { fileNamePart } from '../paths.js';
 import { lockProgress } from '../progress-lock.js';
 import { clearProgress, loadProgress, progressFile, reconcileProgress, saveProgress, stateDirectory, type Progress } from '../progress.js';
 import { signalExitCode, watchSignals, type StopSignal } from '../run-signals.js';
@@ -20,6 +16,7 @@ import { renderReportText } from '../render/text.js';
 import { fileLink, safeText, wrap } from '../render/terminal.js';
 import { outputUi } from '../i18n.js';
 import { writeHtmlBeside } from '../report-html-file.js';
+import { saveResult } from '../save-result.js';
 import { checkLanguage } from '../score-inputs.js';
 import { TOOL } from '../version.js';
 import { warn } from '../warn.js';
@@ -53,51 +50,6 @@ export interface Session {
 
 export function isExitPrompt(error: unknown): boolean {
   return error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError');
-}
-
-function stamp(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}-${pad(date.getHours())}${pad(date.getMinutes())}`;
-}
-
-/** The answer file a finished run leaves beside its report, which `diag score` accepts. */
-export function answerFileYaml(bank: Bank, report: Report): string {
-  const file = {
-    bank: bank.id,
-    // Lets a later version of the bank say which one the file was written for.
-    bankVersion: bank.version,
-    ...(report.respondent === null ? {} : { respondent: report.respondent }),
-    lang: report.lang,
-    createdAt: report.createdAt,
-    answers: { ...report.profile, ...report.answers },
-  };
-  return `# diag answers, bank ${bank.id} ${bank.version}: diag score THIS_FILE\n${stringify(file)}`;
-}
-
-/**
- * Writes the report and its answers under names never used before. In a shared folder
- * (--out-dir, --workshop) the answers go to its `answers/` subfolder, so that
- * `diag aggregate FOLDER` counts each participant once.
- */
-function writeResults(session: Session, report: Report, folder: string | undefined): { report: string; answers: string } {
-  const { bank, options, s } = session;
-  const json = `${JSON.stringify(report, null, 2)}\n`;
-  const answers = answerFileYaml(bank, report);
-  const answersBeside = (reportFile: string) => createUniqueFile(`${reportFile.replace(/\.json$/i, '')}-answers`, '.yaml', answers);
-  if (options.out !== undefined && folder === undefined) {
-    if (createFile(options.out, json)) return { report: options.out, answers: answersBeside(options.out) };
-    warn(s.run.outExists(options.out));
-    const reportFile = createUniqueFile(options.out.replace(/\.json$/i, ''), '.json', json);
-    return { report: reportFile, answers: answersBeside(reportFile) };
-  }
-  // Cut to a safe length in bytes: a 300-character pseudonym would otherwise fail with ENAMETOOLONG.
-  const who = report.respondent === null ? '' : fileNamePart(report.respondent);
-  const name = `diag-${bank.id}${who === '' ? '' : `-${who}`}-${stamp(new Date(report.createdAt))}`;
-  const reportFile = createUniqueFile(join(folder ?? '.', name), '.json', json);
-  if (folder === undefined) return { report: reportFile, answers: answersBeside(reportFile) };
-  mkdirSync(join(folder, 'answers'), { recursive: true });
-  const base = reportFile.slice(folder.length).replace(/^[\\/]/, '').replace(/\.json$/i, '');
-  return { report: reportFile, answers: createUniqueFile(join(folder, 'answers', base), '.yaml', answers) };
 }
 
 /** Loads the bank and sets up the terminal; refuses at once without a terminal. */
@@ -158,7 +110,7 @@ export async function interview(session: Session, state: Progress, stateFile: st
     throw new Error(`internal: the survey produced invalid answers (kept in ${stateFile}):\n${checked.errors.map((e) => e.message).join('\n')}`);
   }
   const report = withPercentiles(bank, buildReport(bank, checked.value, { lang, createdAt: new Date().toISOString(), tool: { name: TOOL.name, version: TOOL.version } }), session.norms);
-  const files = writeResults(session, report, folder);
+  const files = saveResult(bank, report, { folder, ...(session.options.out === undefined ? {} : { out: session.options.out }), onOutTaken: (out) => warn(s.run.outExists(out)) });
   const written = { ...files, html: writeHtmlBeside(files.report, report, { bank }) };
   clearProgress(stateFile);
   return { report, written };

@@ -1,0 +1,290 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
+import { isObject } from '../../core/validate/fields.js';
+import { InputError } from '../errors.js';
+import { newJoinCode, newToken, tokenHash } from './secrets.js';
+import { nextSnapshot } from './snapshot.js';
+import { readJson, writePrivateJson } from './private-files.js';
+
+/** DIR/.diag-workshop/session.json: what makes a restart the same session. */
+export interface SessionFile {
+  bank: { id: string; version: string };
+  code: string;
+  token: string;
+  accepting: boolean;
+  createdAt: string;
+}
+
+/** DIR/.diag-workshop/participants/<sha256(token)>.json */
+export interface ParticipantRecord {
+  joinedAt: string;
+  /** The report's file name in DIR, once submitted, and its answers' path relative to DIR. */
+  report?: string;
+  answers?: string;
+  submittedAt?: string;
+  /**
+   * Set just before the files of a submission are written, so that a restart after a kill in
+   * between can tell that report is this participant's: a page that sends again then gets it
+   * back instead of making a second one.
+   */
+  pending?: { createdAt: string; respondent: string | null };
+}
+
+/** A participant's unfinished survey, as the page sends it. */
+export interface SavedProgress {
+  answers: Record<string, unknown>;
+  respondent?: string;
+  lang?: string;
+  position?: string;
+  updatedAt: string;
+}
+
+export const STATE_FOLDER = '.diag-workshop';
+const REPORT_FILE = /\.json$/i;
+
+/**
+ * The state of one workshop in DIR: the session's secrets, the participants, their progress, the
+ * submissions and the snapshot the group figures are computed over. Everything that must survive
+ * a restart is on disk; memory holds what the server answers from.
+ */
+export class WorkshopStore {
+  readonly participants = new Map<string, ParticipantRecord>();
+  /** Report file name -> the scores-only report the group figures are computed from. */
+  private readonly scored = new Map<string, Report>();
+  private shownNames: string[] = [];
+  readonly warnings: string[] = [];
+
+  private constructor(
+    readonly dir: string,
+    readonly bank: Bank,
+    readonly session: SessionFile,
+    private readonly minGroup: number,
+  ) {}
+
+  private get state(): string {
+    return join(this.dir, STATE_FOLDER);
+  }
+
+  /** Opens the session kept in DIR, or starts a new one there. */
+  static open(dir: string, bank: Bank, minGroup: number, now: () => string): WorkshopStore {
+    const state = join(dir, STATE_FOLDER);
+    try {
+      mkdirSync(join(state, 'participants'), { recursive: true, mode: 0o700 });
+      mkdirSync(join(state, 'progress'), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw new InputError(`cannot use ${dir} for the workshop: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const sessionFile = join(state, 'session.json');
+    let session: SessionFile;
+    if (existsSync(sessionFile)) {
+      const saved = readJson(sessionFile);
+      if (!isSessionFile(saved)) throw new InputError(`${sessionFile}: not a workshop session diag can read; move it away to start a new session in ${dir}`);
+      if (saved.bank.id !== bank.id) {
+        throw new InputError(`${dir} holds a workshop of bank "${saved.bank.id}", not "${bank.id}"`, [`continue it with --bank ${saved.bank.id}, or choose another folder`]);
+      }
+      session = saved;
+    } else {
+      session = { bank: { id: bank.id, version: bank.version }, code: newJoinCode(), token: newToken(), accepting: true, createdAt: now() };
+      writePrivateJson(sessionFile, session, { sync: true });
+    }
+    const store = new WorkshopStore(dir, bank, session, minGroup);
+    if (session.bank.version !== bank.version) store.warnings.push(`the session was started with bank ${bank.id} ${session.bank.version}; continuing with ${bank.version}`);
+    store.load();
+    return store;
+  }
+
+  /** Reads back the participants, the submissions and the snapshot of an earlier run. */
+  private load(): void {
+    for (const name of readdirSync(join(this.state, 'participants'))) {
+      if (!/^[0-9a-f]{64}\.json$/.test(name)) continue;
+      const record = readJson(join(this.state, 'participants', name));
+      if (isObject(record) && typeof record.joinedAt === 'string') {
+        const entry: ParticipantRecord = { joinedAt: record.joinedAt };
+        if (typeof record.report === 'string' && typeof record.answers === 'string') Object.assign(entry, { report: record.report, answers: record.answers, submittedAt: String(record.submittedAt ?? '') });
+        else if (isObject(record.pending) && typeof record.pending.createdAt === 'string') entry.pending = { createdAt: record.pending.createdAt, respondent: typeof record.pending.respondent === 'string' ? record.pending.respondent : null };
+        this.participants.set(name.slice(0, 64), entry);
+      }
+    }
+    for (const record of this.participants.values()) {
+      if (record.report !== undefined) this.scoreStored(record.report);
+    }
+    // Reports in DIR that no participant points to (written just before a kill, or put there by
+    // `diag run --out-dir DIR`) are counted too, as `diag aggregate DIR` counts them.
+    const known = new Set([...this.participants.values()].flatMap((r) => (r.report === undefined ? [] : [r.report])));
+    const unknown = readdirSync(this.dir).filter((f) => REPORT_FILE.test(f) && !known.has(f)).sort();
+    this.claimPending(unknown);
+    for (const name of unknown.filter((f) => !this.scored.has(f))) {
+      if (this.scoreStored(name)) {
+        const hash = tokenHash(newToken());
+        const record: ParticipantRecord = { joinedAt: '', report: name, answers: '', submittedAt: '' };
+        this.participants.set(hash, record);
+        this.writeParticipant(hash, record);
+        this.warnings.push(`${name}: a report in ${this.dir} not made by this session is counted in the group`);
+      }
+    }
+    const shown = readJson(join(this.state, 'shown.json'));
+    if (isObject(shown) && Array.isArray(shown.shown)) this.shownNames = shown.shown.filter((n): n is string => typeof n === 'string' && this.scored.has(n));
+    this.updateSnapshot();
+  }
+
+  /** Gives each participant killed in the middle of a submission the report written for them, if it was. */
+  private claimPending(unknown: readonly string[]): void {
+    const waiting = [...this.participants].filter(([, record]) => record.pending !== undefined && record.report === undefined);
+    if (waiting.length === 0) return;
+    const free = new Set(unknown);
+    for (const [hash, record] of waiting) {
+      const name = [...free].find((candidate) => {
+        const data = readJson(join(this.dir, candidate));
+        return isObject(data) && data.createdAt === record.pending?.createdAt && (data.respondent ?? null) === record.pending?.respondent;
+      });
+      if (name === undefined || !this.scoreStored(name)) continue;
+      free.delete(name);
+      const answers = join('answers', name.replace(REPORT_FILE, '.yaml'));
+      const claimed: ParticipantRecord = { joinedAt: record.joinedAt, report: name, answers: existsSync(join(this.dir, answers)) ? answers : '', submittedAt: record.pending?.createdAt ?? '' };
+      this.participants.set(hash, claimed);
+      this.writeParticipant(hash, claimed);
+    }
+  }
+
+  /** Notes that this participant's files are about to be written (see `ParticipantRecord.pending`). */
+  markPending(hash: string, report: Report): void {
+    const record = this.participants.get(hash);
+    if (record === undefined) return;
+    const pending: ParticipantRecord = { joinedAt: record.joinedAt, pending: { createdAt: report.createdAt, respondent: report.respondent } };
+    this.writeParticipant(hash, pending);
+    this.participants.set(hash, pending);
+  }
+
+  /** Scores a stored report the way `diag aggregate` reads it; false (with a warning) if it cannot. */
+  private scoreStored(name: string): boolean {
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(join(this.dir, name), 'utf8'));
+    } catch (error) {
+      this.warnings.push(`${name}: cannot be read (${error instanceof Error ? error.message : String(error)}); left out of the group`);
+      return false;
+    }
+    const scored = this.scoresOf(data);
+    if (scored === undefined) {
+      this.warnings.push(`${name}: not a valid report of bank ${this.bank.id}; left out of the group`);
+      return false;
+    }
+    this.scored.set(name, scored);
+    return true;
+  }
+
+  /** What `diag aggregate` makes of a report file: its answers re-validated and scored, scores only. */
+  private scoresOf(data: unknown): Report | undefined {
+    const checked = validateAnswers(this.bank, data);
+    if (!checked.ok) return undefined;
+    const file = checked.value;
+    const lang = file.lang !== undefined && this.bank.languages.includes(file.lang) ? file.lang : (this.bank.languages[0] ?? 'fr');
+    return buildReport(this.bank, file, { lang, createdAt: file.createdAt ?? '', tool: { name: 'diag', version: '' }, scoresOnly: true });
+  }
+
+  private writeParticipant(hash: string, record: ParticipantRecord): void {
+    writePrivateJson(join(this.state, 'participants', `${hash}.json`), record);
+  }
+
+  /** A new participant: their token (the only copy, for their browser). */
+  join(now: string): string {
+    const token = newToken();
+    const hash = tokenHash(token);
+    const record: ParticipantRecord = { joinedAt: now };
+    this.writeParticipant(hash, record);
+    this.participants.set(hash, record);
+    return token;
+  }
+
+  participant(hash: string): ParticipantRecord | undefined {
+    return this.participants.get(hash);
+  }
+
+  /**
+   * Records a submission whose files are written: the participant now points to them, and the
+   * snapshot moves if k more have finished. A submission without a participant gets one.
+   */
+  recordSubmission(hash: string | undefined, saved: { report: string; answers: string }, report: Report, now: string): void {
+    const key = hash ?? tokenHash(newToken());
+    const record: ParticipantRecord = { joinedAt: this.participants.get(key)?.joinedAt ?? now, report: saved.report, answers: saved.answers, submittedAt: now };
+    this.writeParticipant(key, record);
+    this.participants.set(key, record);
+    // The report was just built from validated answers with this bank: its scores are what
+    // `diag aggregate` computes from the file. Only what the aggregator reads is kept.
+    this.scored.set(saved.report, { ...report, recommendations: [], benchmarks: [] });
+    this.clearProgress(key);
+    this.updateSnapshot();
+  }
+
+  private updateSnapshot(): void {
+    const next = nextSnapshot(this.shownNames, [...this.scored.keys()], this.minGroup);
+    if (next === undefined) return;
+    this.shownNames = next;
+    writePrivateJson(join(this.state, 'shown.json'), { shown: next });
+  }
+
+  get joined(): number {
+    return this.participants.size;
+  }
+
+  get finished(): number {
+    return this.scored.size;
+  }
+
+  get shown(): number {
+    return this.shownNames.length;
+  }
+
+  /** The scores-only reports of the snapshot, in the order `diag aggregate DIR` reads the files. */
+  shownReports(): Report[] {
+    return [...this.shownNames].sort().flatMap((name) => {
+      const report = this.scored.get(name);
+      return report === undefined ? [] : [report];
+    });
+  }
+
+  /** The stored report of a participant, as written to DIR. */
+  storedReport(record: ParticipantRecord): unknown {
+    return record.report === undefined ? undefined : readJson(join(this.dir, record.report));
+  }
+
+  setAccepting(accepting: boolean): void {
+    if (this.session.accepting === accepting) return;
+    this.session.accepting = accepting;
+    writePrivateJson(join(this.state, 'session.json'), this.session, { sync: true });
+  }
+
+  progressFile(hash: string): string {
+    return join(this.state, 'progress', `${hash}.json`);
+  }
+
+  saveProgress(hash: string, progress: SavedProgress): void {
+    writePrivateJson(this.progressFile(hash), progress);
+  }
+
+  loadProgress(hash: string): unknown {
+    return readJson(this.progressFile(hash));
+  }
+
+  private clearProgress(hash: string): void {
+    try {
+      unlinkSync(this.progressFile(hash));
+    } catch {
+      // nothing saved
+    }
+  }
+}
+
+function isSessionFile(data: unknown): data is SessionFile {
+  return (
+    isObject(data) &&
+    isObject(data.bank) &&
+    typeof data.bank.id === 'string' &&
+    typeof data.bank.version === 'string' &&
+    typeof data.code === 'string' &&
+    typeof data.token === 'string' &&
+    typeof data.accepting === 'boolean' &&
+    typeof data.createdAt === 'string'
+  );
+}
