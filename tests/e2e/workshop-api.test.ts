@@ -34,6 +34,8 @@ describe('diag workshop: the HTTP API', () => {
   const dir = join(temp, 'session');
   let ws: RunningWorkshop;
   let bank: Bank;
+  /** The participant whose submission the test of storage made. */
+  let submitted = '';
   const api = (path: string, params: Record<string, string> = {}) => {
     const url = new URL(path, ws.base);
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
@@ -142,6 +144,7 @@ describe('diag workshop: the HTTP API', () => {
   it('stores a submission as run --out-dir does, escapes the pseudonym in HTML, and is idempotent per participant', async () => {
     const joined = await postJson(withCode('/api/join'), {});
     const participant = isObject(joined.body) ? String(joined.body.participant) : '';
+    submitted = participant;
     const before = storedFiles(dir).reports.length;
     const answers = { bank: bank.id, respondent: '<script>alert(1)</script>', lang: 'en', answers: answersFor(bank, 1) };
     const first = await postJson(withCode('/api/answers', { participant }), answers);
@@ -202,6 +205,11 @@ describe('diag workshop: the HTTP API', () => {
     const closed = await postJson(withCode('/api/answers'), { bank: bank.id, answers: answersFor(bank) });
     expect(closed.status).toBe(409);
     expect(closed.body).toMatchObject({ error: 'closed' });
+    // A participant whose answers were taken before Finish still gets them back when sending again.
+    const stored = storedFiles(dir).reports.map((name) => JSON.parse(readFileSync(join(dir, name), 'utf8')));
+    const earlier = stored.find((report) => report.respondent === '<script>alert(1)</script>');
+    expect(earlier).toBeDefined();
+    expect((await postJson(withCode('/api/answers', { participant: submitted }), { bank: bank.id, answers: answersFor(bank, 1) })).body).toEqual(earlier);
     expect((await postJson(withCode('/api/join'), {})).status).toBe(409);
     expect((await getJson(withCode('/api/session'))).body).toMatchObject({ accepting: false });
     expect((await postJson(withToken('/api/reopen'), {})).body).toMatchObject({ accepting: true });

@@ -104,7 +104,6 @@ export async function postAnswers(ctx: WorkshopContext, ex: Exchange): Promise<v
   requireCode(ctx, ex);
   const wanted = ex.url.searchParams.get('participant');
   const participant = wanted === null ? undefined : participantOf(ctx, ex);
-  if (!ctx.store.session.accepting) throw new HttpError(409, 'closed', 'the trainer has finished the workshop; answers are no longer taken');
   const body = await jsonBody(ex);
   const pending = inFlight.get(ctx) ?? new Map<string, Promise<unknown>>();
   inFlight.set(ctx, pending);
@@ -117,6 +116,8 @@ export async function postAnswers(ctx: WorkshopContext, ex: Exchange): Promise<v
       return;
     }
   }
+  // After the look-up above: a page that sends again answers accepted before Finish still gets them.
+  if (!ctx.store.session.accepting) throw new HttpError(409, 'closed', 'the trainer has finished the workshop; answers are no longer taken');
   const problems = respondentProblems(body);
   const checked = validateAnswers(ctx.bank, body);
   if (!checked.ok || problems.length > 0) throw invalid([...problems, ...(checked.ok ? [] : checked.errors)]);
