@@ -322,10 +322,9 @@ describe('standard output', () => {
       expect(r.status).toBe(2);
     }
   });
-  // `-` as an input is read by read-inputs.ts (the "durability" work); not on this branch yet.
-  it.skip('reads an answer file from standard input with -', () => {
+  it('reads an answer file from standard input with -', () => {
     const r = diag(['score', ...SAMPLE, '-', '-f', 'json'], { input: readFileSync(FULL, 'utf8') });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ respondent: 'Camille', source: { path: '-' } });
+    expect(JSON.parse(r.stdout)).toMatchObject({ respondent: 'Camille', source: { path: '(stdin)' } });
   });
 });
