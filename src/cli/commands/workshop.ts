@@ -1,15 +1,49 @@
 import { input, select } from '@inquirer/prompts';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { writeFileAtomic } from '../output.js';
 import { progressFile, stateDirectory } from '../progress.js';
 import { promptTheme } from '../prompts.js';
 import { safeText } from '../render/terminal.js';
+import { nextSnapshot, nextUpdateAt } from '../workshop/snapshot.js';
 import { aggregateInputs } from './aggregate.js';
 import { guardRun, interview, newProgress, openSession, pickUp, promptContext, showResults, welcome, type RunOptions } from './run.js';
 
+function reportsIn(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+}
+
 function participantsIn(dir: string): number {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).length;
+  return reportsIn(dir).length;
+}
+
+/** The hot-seat's group screen, as the browser workshop's: figures change only when k more have finished. */
+const MIN_GROUP = 5;
+
+/**
+ * The reports the finish screen is computed over (SPEC section 10): the last ones shown, kept in
+ * DIR, until at least MIN_GROUP more have finished, so that two finish screens (a workshop resumed,
+ * one more participant) never differ by one person.
+ */
+export function groupSnapshot(dir: string): { shown: string[]; finished: number } {
+  const file = join(dir, '.diag-workshop', 'hot-seat-shown.json');
+  const finished = reportsIn(dir);
+  let shown: string[] = [];
+  try {
+    const saved: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (Array.isArray(saved)) shown = saved.filter((f): f is string => typeof f === 'string' && finished.includes(f));
+  } catch {
+    // No snapshot yet (or an unreadable one): start from nothing shown.
+  }
+  const next = nextSnapshot(shown, finished, MIN_GROUP);
+  if (next !== undefined) {
+    mkdirSync(join(dir, '.diag-workshop'), { recursive: true });
+    writeFileAtomic(file, `${JSON.stringify(next)}\n`, { force: true });
+    shown = next;
+  }
+  // Nothing shown yet (fewer than k ever): the whole group, which the core shows as a count only.
+  return { shown: shown.length === 0 ? finished : shown, finished: finished.length };
 }
 
 /**
@@ -52,11 +86,13 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
       await input({ message: w.handOver }, promptContext(session));
       session.clear();
     }
-    const group = await aggregateInputs(session.bank, [dir], { by: [], minGroup: 5, warn: () => undefined });
+    const snapshot = groupSnapshot(dir);
+    const group = await aggregateInputs(session.bank, snapshot.shown.length === 0 ? [dir] : snapshot.shown.map((f) => join(dir, f)), { by: [], minGroup: MIN_GROUP, warn: () => undefined });
     const { aggregateView } = await import('../render/aggregate-view.js');
     const { renderAggregateText } = await import('../render/aggregate-text.js');
     session.clear();
     write(`${renderAggregateText(aggregateView(group, session.bank, session.lang, []), { color: chalk.level > 0, width: process.stdout.columns ?? 100 })}\n\n`);
+    if (group.count >= MIN_GROUP && snapshot.finished > group.count) write(`${chalk.dim(w.snapshot(group.count, nextUpdateAt(group.count, MIN_GROUP)))}\n`);
     write(`${chalk.dim(w.groupHint(dir))}\n`);
   });
 }
