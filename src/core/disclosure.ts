@@ -208,6 +208,17 @@ function binomialAtMost(n: number, r: number, limit: number): boolean {
 /** Flats × light cells tried at most by the exact search of findLeak; past that, the kernel search is used. */
 const FLAT_LIMIT = 100_000;
 
+/** The span of the heavy cells (k or more people: never part of a small support), and of all cells. */
+function spans(columns: ReadonlyArray<readonly bigint[]>, sizes: readonly number[], k: number): { heavy: Span; all: Span } {
+  let heavy = Span.empty();
+  columns.forEach((column, c) => {
+    if ((sizes[c] ?? 0) >= k) heavy = heavy.with(column) ?? heavy;
+  });
+  let all = heavy;
+  for (const column of columns) all = all.with(column) ?? all;
+  return { heavy, all };
+}
+
 /**
  * A quick proof that there is no leak, when it can find one: disjoint sets of light cells, each
  * of which, with the heavy cells (k or more people, never part of a small support), spans every
@@ -216,13 +227,7 @@ const FLAT_LIMIT = 100_000;
  * rank, so no combination lives on fewer than k.
  */
 function certifiedSafe(columns: ReadonlyArray<readonly bigint[]>, sizes: readonly number[], k: number): boolean {
-  let heavy = Span.empty();
-  let all = Span.empty();
-  columns.forEach((column, c) => {
-    if ((sizes[c] ?? 0) >= k) heavy = heavy.with(column) ?? heavy;
-  });
-  all = heavy;
-  for (const column of columns) all = all.with(column) ?? all;
+  const { heavy, all } = spans(columns, sizes, k);
   if (all.rank === heavy.rank) return true;
   const unused = new Set(columns.flatMap((_, c) => ((sizes[c] ?? 0) < k ? [c] : [])));
   let cost = 0;
@@ -251,13 +256,7 @@ function certifiedSafe(columns: ReadonlyArray<readonly bigint[]>, sizes: readonl
  * when there is none, or undefined when there are too many hyperplanes to try.
  */
 function searchFlats(columns: ReadonlyArray<readonly bigint[]>, sizes: readonly number[], k: number): { cells: number[]; flat: Span } | null | undefined {
-  let heavy = Span.empty();
-  let all = Span.empty();
-  columns.forEach((column, c) => {
-    if ((sizes[c] ?? 0) >= k) heavy = heavy.with(column) ?? heavy;
-  });
-  all = heavy;
-  for (const column of columns) all = all.with(column) ?? all;
+  const { heavy, all } = spans(columns, sizes, k);
   const missing = all.rank - heavy.rank;
   if (missing === 0) return null;
   const light = columns.flatMap((column, c) => ((sizes[c] ?? 0) < k && !heavy.residual(column).every((x) => x === 0n) ? [c] : []));

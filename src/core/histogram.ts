@@ -44,28 +44,36 @@ export class ScoreHistogram {
   summary(): ScoreSummary {
     const n = this.count;
     if (n === 0) return { count: 0, mean: null, median: null, q1: null, q3: null, min: null, max: null };
-    const probabilities = [0, 0.25, 0.5, 0.75, 1];
-    const ranks = new Set<number>();
-    for (const p of probabilities) {
-      ranks.add(Math.floor(p * (n - 1)));
-      ranks.add(Math.ceil(p * (n - 1)));
-    }
-    const at = this.orderStatistics([...ranks].sort((a, b) => a - b));
-    const quantile = (p: number): number => {
-      const h = p * (n - 1);
-      const low = at.get(Math.floor(h)) ?? 0;
-      const high = at.get(Math.ceil(h)) ?? 0;
-      return round2((low + (h - Math.floor(h)) * (high - low)) / 100);
-    };
+    const [min, q1, median, q3, max] = this.quantilesAt([0, 0.25, 0.5, 0.75, 1].map((p) => p * (n - 1)));
     return {
       count: n,
       mean: round2(this.hundredths / (n * 100)),
-      median: quantile(0.5),
-      q1: quantile(0.25),
-      q3: quantile(0.75),
-      min: quantile(0),
-      max: quantile(1),
+      median: median ?? null,
+      q1: q1 ?? null,
+      q3: q3 ?? null,
+      min: min ?? null,
+      max: max ?? null,
     };
+  }
+
+  /**
+   * The 99 percentile points q1 … q99 of SPEC section 13 (type 7, as `summary`), rounded with
+   * round2. h = (n − 1)·j / 100, multiplied first so that h is exact where it is a whole number.
+   */
+  percentilePoints(): number[] {
+    return this.quantilesAt(Array.from({ length: 99 }, (_, i) => ((this.count - 1) * (i + 1)) / 100));
+  }
+
+  /** Type-7 quantiles at 0-based positions h: x[⌊h⌋] + (h − ⌊h⌋)·(x[⌈h⌉] − x[⌊h⌋]), in scores. */
+  private quantilesAt(positions: readonly number[]): number[] {
+    const ranks = new Set<number>();
+    for (const h of positions) ranks.add(Math.floor(h)).add(Math.ceil(h));
+    const at = this.orderStatistics([...ranks].sort((a, b) => a - b));
+    return positions.map((h) => {
+      const low = at.get(Math.floor(h)) ?? 0;
+      const high = at.get(Math.ceil(h)) ?? 0;
+      return round2((low + (h - Math.floor(h)) * (high - low)) / 100);
+    });
   }
 
   /** The bin of each 0-based rank (ascending), in one pass over the cumulative counts. */

@@ -1,3 +1,4 @@
+import { ScoreHistogram } from './histogram.js';
 import type { Report } from './build-report.js';
 import { round2 } from './levels.js';
 import { ProblemList, type Problem } from './problems.js';
@@ -32,51 +33,21 @@ export interface Norms {
 /** SPEC section 13: norms need n >= max(k, NORMS_FLOOR). */
 export const NORMS_FLOOR = 30;
 
-/** Scores of reports are on the 2-decimal grid: one bin per hundredth, memory independent of n. */
-const BINS = 10001;
-
+/** The scores of one dimension (or the overall score), binned: memory independent of n. */
 class Bins {
-  readonly counts = new Uint32Array(BINS);
-  n = 0;
+  private readonly histogram = new ScoreHistogram();
 
-  add(score: number | null): void {
-    if (score === null) return;
-    const hundredths = Math.round(score * 100);
-    const bin = hundredths > 0 ? (hundredths < BINS ? hundredths : BINS - 1) : 0;
-    this.counts[bin] = (this.counts[bin] ?? 0) + 1;
-    this.n += 1;
+  get n(): number {
+    return this.histogram.count;
   }
 
-  /**
-   * q1 … q99, type 7 (R's default, numpy's linear): the p-quantile of n sorted x[0..n−1] is at
-   * h = p·(n − 1), x[⌊h⌋] + (h − ⌊h⌋)(x[⌊h⌋+1] − x[⌊h⌋]); in hundredths, rounded to 2 decimals.
-   */
+  add(score: number | null): void {
+    if (score !== null) this.histogram.add(score);
+  }
+
+  /** q1 … q99, type 7 (R's default, numpy's linear), 2 decimals. */
   points(): number[] {
-    const ranks: number[] = [];
-    for (let j = 1; j <= 99; j++) {
-      const h = ((this.n - 1) * j) / 100;
-      ranks.push(Math.floor(h), Math.ceil(h));
-    }
-    const sorted = [...new Set(ranks)].sort((a, b) => a - b);
-    const at = new Map<number, number>();
-    let seen = 0;
-    let next = 0;
-    for (let bin = 0; bin < BINS && next < sorted.length; bin++) {
-      seen += this.counts[bin] ?? 0;
-      for (let rank = sorted[next]; rank !== undefined && rank < seen; rank = sorted[next]) {
-        at.set(rank, bin);
-        next += 1;
-      }
-    }
-    const points: number[] = [];
-    for (let j = 1; j <= 99; j++) {
-      // (n − 1)·j / 100 in integers first, so that h is exact where it is a whole number.
-      const h = ((this.n - 1) * j) / 100;
-      const low = at.get(Math.floor(h)) ?? 0;
-      const high = at.get(Math.ceil(h)) ?? 0;
-      points.push(round2((low + (h - Math.floor(h)) * (high - low)) / 100));
-    }
-    return points;
+    return this.histogram.percentilePoints();
   }
 }
 
