@@ -20,6 +20,8 @@ const commonJs = {
   define: { 'import.meta.url': '__diagFileUrl' },
   banner: { js: "var __diagFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 } as const;
+// A clean folder: chunks of earlier builds would otherwise ship in the package.
+rmSync(out, { recursive: true, force: true });
 await build({
   ...common,
   entryPoints: [join(PACKAGE_ROOT, 'src/cli/main.ts')],
