@@ -19,6 +19,23 @@ function isChoiceValue(question: Question, value: Scalar): boolean {
   return (question.type === 'single' || question.type === 'multiple') && question.options.some((o) => sameScalar(o.value, value));
 }
 
+/** A question's option values, and the same by String(value), built once per question: a batch checks millions of answers. */
+interface OptionIndex {
+  values: readonly Scalar[];
+  byString: ReadonlyMap<string, Scalar>;
+}
+const optionIndexes = new WeakMap<Question, OptionIndex>();
+function optionsOf(question: Question & { options: ReadonlyArray<{ value: Scalar }> }): OptionIndex {
+  let index = optionIndexes.get(question);
+  if (index === undefined) {
+    const values = question.options.map((o) => o.value);
+    // By String(value), which is how sameScalar matches a string or number: linear, not quadratic.
+    index = { values, byString: new Map(values.map((v) => [String(v), v])) };
+    optionIndexes.set(question, index);
+  }
+  return index;
+}
+
 /** Checks one answer against its question; returns the canonical value (option values as the bank spells them). */
 function readAnswer(question: Question, value: unknown, path: Path, errors: ProblemList): AnswerValue | undefined {
   const id = question.id;
@@ -38,22 +55,20 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
   }
   switch (question.type) {
     case 'likert': {
-      const values = question.options.map((o) => o.value);
+      const { values, byString } = optionsOf(question);
       if (typeof value !== 'number') return fail('type', say('answerExpects', { id, expected: 'oneOf', allowed: listValues(values), actual: show(value) }));
-      return values.includes(value) ? value : fail('bad-value', say('notOnScale', { id, value: String(value), allowed: listValues(values) }));
+      return byString.get(String(value)) === value ? value : fail('bad-value', say('notOnScale', { id, value: String(value), allowed: listValues(values) }));
     }
     case 'single': {
-      const values = question.options.map((o) => o.value);
+      const { values, byString } = optionsOf(question);
       if (typeof value !== 'string' && typeof value !== 'number') return fail('type', say('answerExpects', { id, expected: 'oneOf', allowed: listValues(values), actual: show(value) }));
-      const match = values.find((v) => sameScalar(v, value));
+      const match = byString.get(String(value));
       return match ?? fail('bad-value', say('notAnOption', { id, value: JSON.stringify(value), ...suggest(String(value), values.map(String)), allowed: listValues(values) }));
     }
     case 'multiple': {
-      const values = question.options.map((o) => o.value);
+      const { values, byString } = optionsOf(question);
       if (!Array.isArray(value)) return fail('type', say('answerExpects', { id, expected: 'listOf', example: JSON.stringify(values[0]), allowed: listValues(values), actual: show(value) }));
       const chosen: Scalar[] = [];
-      // By String(value), which is how sameScalar matches a string or number: linear, not quadratic.
-      const byString = new Map(values.map((v) => [String(v), v]));
       const taken = new Set<Scalar>();
       let ok = true;
       value.forEach((item, i) => {
