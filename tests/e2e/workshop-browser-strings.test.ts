@@ -84,7 +84,8 @@ describe('the survey order, one screen at a time', () => {
     const e = estimate(bank, 'en');
     expect(e).toEqual({ least: 3, most: 4, minutesLeast: 1, minutesMost: 1 });
     const long = bankFrom(miniBank({ questions: Array.from({ length: 40 }, (_, i) => ({ id: `q${i}`, type: 'likert', dimension: 'a', scale: 'agree5', text: 'word '.repeat(50) })) }));
-    // 40 × (55 words at 200 a minute + 4 s) = 40 × 20.5 s = 13.7 minutes, rounded up.
+    // The core's estimate, as on the terminal's welcome screen: 40 × (the question's 50 words and
+    // its five labels at 200 a minute + 4 s), plus the title, ≈ 14 minutes.
     expect(estimate(long, 'en').minutesMost).toBe(14);
   });
 });

@@ -1,4 +1,4 @@
-import { applyConditions, resolveText, type AnswerValue, type Bank, type Question } from '../../core/index.js';
+import { applyConditions, estimateTimeRange, roundMinutes, type AnswerValue, type Bank, type Question } from '../../core/index.js';
 
 /**
  * The order of the survey, as `runSurvey` (src/core/survey.ts) walks it, but one screen at a time:
@@ -41,27 +41,6 @@ export function sectionId(question: Question): string {
   return question.profile ? '#profile' : (question.dimension ?? '#other');
 }
 
-/**
- * Reading speed for the time estimate: 200 words a minute, plus 4 seconds per question to choose
- * and tap. Counted over the words a respondent actually reads: the question, its help, its options.
- */
-const WORDS_PER_MINUTE = 200;
-const SECONDS_PER_QUESTION = 4;
-
-function words(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-}
-
-function secondsFor(question: Question, lang: string, fallback: string): number {
-  const t = (text: Parameters<typeof resolveText>[0]) => resolveText(text, lang, fallback);
-  let count = words(t(question.text)) + words(t(question.help));
-  if (question.type === 'likert' || question.type === 'single' || question.type === 'multiple') {
-    for (const option of question.options) count += words(t(option.label));
-  }
-  if (question.type === 'boolean') count += 2;
-  return (count / WORDS_PER_MINUTE) * 60 + SECONDS_PER_QUESTION;
-}
-
 export interface Estimate {
   least: number;
   most: number;
@@ -70,12 +49,11 @@ export interface Estimate {
 }
 
 /**
- * The shortest path asks the questions without a condition; the longest asks every one. The
- * minutes are rounded up: a promise of "about 5 minutes" that takes 7 is worse than the reverse.
+ * The welcome screen's promise, from the core's own estimate (the one `diag run` and `diag lint`
+ * use): the shortest and the longest path, the words shown on each read at 200 words a minute
+ * plus 4 seconds per question.
  */
 export function estimate(bank: Bank, lang: string): Estimate {
-  const fallback = bank.languages[0] ?? lang;
-  const always = bank.questions.filter((q) => q.when === undefined);
-  const minutes = (list: readonly Question[]) => Math.max(1, Math.ceil(list.reduce((sum, q) => sum + secondsFor(q, lang, fallback), 0) / 60));
-  return { least: always.length, most: bank.questions.length, minutesLeast: minutes(always), minutesMost: minutes(bank.questions) };
+  const time = estimateTimeRange(bank, lang);
+  return { least: time.least.questions, most: time.most.questions, minutesLeast: roundMinutes(time.least.seconds), minutesMost: roundMinutes(time.most.seconds) };
 }
