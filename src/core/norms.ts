@@ -1,6 +1,5 @@
 import { ScoreHistogram } from './histogram.js';
 import type { Report } from './build-report.js';
-import { round2 } from './levels.js';
 import { ProblemList, type Problem } from './problems.js';
 import type { Bank } from './types.js';
 

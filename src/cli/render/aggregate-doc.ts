@@ -1,8 +1,7 @@
-import type { Aggregate, Bank } from '../../core/index.js';
-import type { DimensionEntry } from '../../core/index.js';
+import type { Aggregate, Bank, DimensionEntry } from '../../core/index.js';
 import { withReliability } from '../../core/reliability-merge.js';
 import type { ReliabilityReport } from '../../core/reliability.js';
-import { statsBlocks, statsCsv } from './aggregate-stats.js';
+import { statsBlocks } from './aggregate-stats.js';
 import { aggregateView, anyWithheld, dimensionRows, levelCounts, shownDimension, shownQuestions, type AggregateView } from './aggregate-view.js';
 import { benchmarkWords } from './benchmark-words.js';
 import { csvRow } from './csv.js';
