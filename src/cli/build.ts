@@ -1,4 +1,5 @@
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileBundledBanks } from './compiled-banks.js';
@@ -14,6 +15,41 @@ import { PACKAGE_ROOT } from './paths.js';
  */
 const out = join(PACKAGE_ROOT, 'dist/bundle');
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' } as const;
+
+/**
+ * Node modules that cost milliseconds to load and that most commands never use, but that some
+ * library requires at its top (commander requires child_process for subcommands diag does not
+ * have): in the bundle they are loaded at their first use instead (only for libraries: diag's own
+ * modules are initialised lazily already). Every property read goes to the
+ * real module then, so code that uses them sees no difference.
+ */
+const LAZY_BUILTINS = ['child_process', 'crypto', 'zlib', 'http', 'readline'];
+const lazyBuiltins: Plugin = {
+  name: 'lazy-builtins',
+  setup(build) {
+    const filter = new RegExp(`^(node:)?(${LAZY_BUILTINS.join('|')})$`);
+    // diag's own modules are initialised lazily already; only the libraries' top-level requires are wrapped.
+    build.onResolve({ filter }, (args) =>
+      args.namespace === 'lazy-builtin' || !/[\\/]node_modules[\\/]/.test(args.importer)
+        ? { path: args.path, external: true }
+        : { path: args.path.replace(/^node:/, ''), namespace: 'lazy-builtin' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, (args) => ({
+      loader: 'js',
+      contents: `let real;
+const load = () => (real ??= require('node:${args.path}'));
+module.exports = new Proxy({}, {
+  get: (_, key) => load()[key],
+  has: (_, key) => key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => {
+    const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+    return descriptor === undefined ? undefined : { ...descriptor, configurable: true };
+  },
+});`,
+    }));
+  },
+};
 // import.meta.url finds the package folder (paths.ts); in CommonJS it is the file's own URL.
 const commonJs = {
   format: 'cjs',
@@ -30,13 +66,23 @@ await build({
   // Fewer bytes to read, checksum and decode at every start; names are kept for readable stacks.
   minifyWhitespace: true,
   minifySyntax: true,
+  plugins: [lazyBuiltins],
 });
 // esbuild escapes non-ASCII text except in regular expressions; escaping those too keeps the file
 // ASCII, which the launcher decodes six times faster than UTF-8 (\uXXXX means the same there).
-const cjs = readFileSync(join(out, 'diag.cjs'), 'utf8');
-writeFileSync(join(out, 'diag.cjs'), cjs.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-// The launcher is CommonJS too (bin/ is a CommonJS folder): Node starts it without its ES module loader.
-await build({ ...common, ...commonJs, entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')], outfile: join(out, 'launch.cjs') });
+const cjs = readFileSync(join(out, 'diag.cjs'), 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+writeFileSync(join(out, 'diag.cjs'), cjs);
+// The launcher is CommonJS too (bin/ is a CommonJS folder): Node starts it without its ES module
+// loader. It names its code cache after the bundle's SHA-1, computed here once rather than at
+// every start (see launch.ts).
+const bundleSha1 = createHash('sha1').update(cjs, 'latin1').digest('hex');
+await build({
+  ...common,
+  ...commonJs,
+  define: { ...commonJs.define, __DIAG_BUNDLE_SHA1__: JSON.stringify(bundleSha1) },
+  entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')],
+  outfile: join(out, 'launch.cjs'),
+});
 const banks = await compileBundledBanks();
 process.stdout.write(`bundled dist/bundle/diag.cjs and launch.cjs; compiled banks: ${banks.join(", ")}\n`);
 

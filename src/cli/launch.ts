@@ -1,62 +1,52 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { closeSync, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
+import { join } from 'node:path';
+import { cacheFolder, cacheName, readCache, settled, writeCache } from './code-cache.js';
 import { toolVersion } from './version.js';
 
 /**
  * The first code Node runs for `diag`: it loads the one-file CommonJS bundle of the CLI through
- * `vm.Script` with a V8 code cache kept in the user's cache folder, so that a second run does not
- * parse and compile the CLI again. The cache can only make diag faster, never different: it is
- * keyed by the Node version, the architecture and the SHA-1 of the bundle's text, checked by its
- * own SHA-1 before V8 sees it (V8 itself checks little more than the length), written atomically,
- * and any failure to read or write it is ignored. `DIAG_NO_CACHE=1` turns it off.
+ * `vm.Script` with a V8 code cache kept in the user's cache folder, so that a second run neither
+ * parses nor compiles the CLI again. The cache can only make diag faster, never different:
+ *
+ * - Which bundle. A cache file is named after the SHA-1 of the bundle as built (put here by the
+ *   build) and the identity of the bundle file on disk: device, inode, size, modification and
+ *   change times. Any write to the bundle changes its change time (which no program can set
+ *   back), so an edited bundle, even of the same length, gets a new cache file; a bundle changed
+ *   less than two seconds ago gets none, so a file system with coarse timestamps cannot hide an
+ *   edit. Knowing the bundle without reading it through a hash keeps `node:crypto`, which costs
+ *   more to load than everything else here, out of the start-up.
+ * - Whole and intact. V8 checks little more than the length and its own version before it uses a
+ *   cache, and a damaged one can crash it. The payload is stored twice after a header line with its
+ *   length, and used only when the file has exactly that length and the two copies are equal byte
+ *   for byte (a native memcmp): a truncated, partly overwritten or zeroed file is refused.
+ * - Written atomically (a temporary file renamed), after the run, so it also holds the functions
+ *   the command compiled on the way. Any failure to read or write it is ignored.
+ *
+ * `DIAG_NO_CACHE=1` turns it off.
  */
-const HERE = dirname(fileURLToPath(import.meta.url));
-const BUNDLE = join(HERE, 'diag.cjs');
-const MAGIC = 'diag-code-cache-1';
-const KEEP = 4;
+declare const __DIAG_BUNDLE_SHA1__: string | undefined;
+const BUNDLE = join(__dirname, 'diag.cjs');
+const BUILD = typeof __DIAG_BUNDLE_SHA1__ === 'string' ? __DIAG_BUNDLE_SHA1__ : '0'.repeat(40);
 
 interface Bundle {
   main: (argv: string[]) => Promise<number>;
 }
 
-/** `$XDG_CACHE_HOME/diag`, else `~/.cache/diag`; none under DIAG_NO_CACHE. */
-function cacheFolder(env: NodeJS.ProcessEnv, home: string): string | undefined {
-  const flag = env.DIAG_NO_CACHE;
-  if (flag !== undefined && flag !== '' && flag !== '0') return undefined;
-  const xdg = env.XDG_CACHE_HOME;
-  return join(xdg !== undefined && xdg.startsWith('/') ? xdg : join(home, '.cache'), 'diag');
-}
-
-/** A cache file is a header line `MAGIC sha1-of-payload`, then V8's payload. */
-function readCache(file: string, digest: (data: Buffer) => string): Buffer | undefined {
+/** The bundle's text and the identity of the file it was read from (fstat of the open file, so both are of the same file). */
+function readBundle(): { source: Buffer; stat: BigIntStats } {
+  const fd = openSync(BUNDLE, 'r');
   try {
-    const raw = readFileSync(file);
-    const newline = raw.indexOf(10);
-    if (newline < 0 || newline > 80) return undefined;
-    const payload = raw.subarray(newline + 1);
-    return raw.subarray(0, newline).toString('latin1') === `${MAGIC} ${digest(payload)}` ? payload : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function writeCache(folder: string, file: string, payload: Buffer, digest: (data: Buffer) => string): void {
-  try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, Buffer.concat([Buffer.from(`${MAGIC} ${digest(payload)}\n`, 'latin1'), payload]), { mode: 0o600 });
-    renameSync(temporary, file);
-    // Other bundles (another install, another Node) keep their caches, up to a few of them.
-    const others = readdirSync(folder)
-      .filter((name) => name.startsWith('code-') && join(folder, name) !== file)
-      .map((name) => ({ path: join(folder, name), age: Date.now() - statSync(join(folder, name)).mtimeMs }))
-      .sort((a, b) => a.age - b.age);
-    for (const [index, other] of others.entries()) {
-      if (index >= KEEP - 1 || (other.path.endsWith('.tmp') && other.age > 60_000)) unlinkSync(other.path);
+    const stat = fstatSync(fd, { bigint: true });
+    const source = Buffer.allocUnsafe(Number(stat.size));
+    let read = 0;
+    while (read < source.length) {
+      const n = readSync(fd, source, read, source.length - read, read);
+      if (n === 0) break;
+      read += n;
     }
-  } catch {
-    // A read-only, full or missing cache folder only costs speed.
+    return { source: source.subarray(0, read), stat };
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -66,20 +56,14 @@ async function start(argv: string[]): Promise<number> {
     process.stdout.write(`${toolVersion()}\n`);
     return 0;
   }
-  // Imported here, after the shortcut that needs none of them. crypto is loaded by the CLI anyway
-  // (compiled banks), where zlib's crc32 would cost one module more.
-  const [{ isAscii }, { createHash }, { createRequire }, { homedir }, { Script }] = await Promise.all([
-    import('node:buffer'),
-    import('node:crypto'),
-    import('node:module'),
-    import('node:os'),
-    import('node:vm'),
-  ]);
-  const digest = (data: Buffer): string => createHash('sha1').update(data).digest('hex');
-  const source = readFileSync(BUNDLE);
-  const folder = cacheFolder(process.env, homedir());
-  const file = folder === undefined ? undefined : join(folder, `code-${process.version}-${process.arch}-${digest(source)}.bin`);
-  const cached = file === undefined ? undefined : readCache(file, digest);
+  // Required here, after the shortcut that needs none of them (require, not import(): import()
+  // would start Node's ES module loader).
+  const { isAscii } = require('node:buffer') as typeof import('node:buffer');
+  const { Script } = require('node:vm') as typeof import('node:vm');
+  const { source, stat } = readBundle();
+  const folder = cacheFolder(process.env, () => process.env.HOME ?? (require('node:os') as typeof import('node:os')).homedir());
+  const file = folder === undefined || !settled(stat, source.length, Date.now()) ? undefined : join(folder, cacheName(stat, BUILD));
+  const cached = file === undefined ? undefined : readCache(file);
   // Node's CommonJS wrapper. The build keeps the bundle ASCII, which decodes much faster.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString(isAscii(source) ? 'latin1' : 'utf8')}\n})`, {
     filename: BUNDLE,
@@ -88,13 +72,14 @@ async function start(argv: string[]): Promise<number> {
   const wrapper: unknown = script.runInThisContext();
   if (typeof wrapper !== 'function') throw new Error(`${BUNDLE} is not a CommonJS bundle`);
   const module = { exports: {} as Partial<Bundle> };
-  wrapper.call(module.exports, module.exports, createRequire(BUNDLE), module, BUNDLE, HERE);
+  // The bundle requires only Node's own modules, which this file's require finds as well.
+  wrapper.call(module.exports, module.exports, require, module, BUNDLE, __dirname);
   const { main } = module.exports;
   if (typeof main !== 'function') throw new Error(`${BUNDLE} exports no main()`);
   const code = await main(argv);
   // Made after the run, the cache also holds the functions this command compiled on the way.
   if (folder !== undefined && file !== undefined && (cached === undefined || script.cachedDataRejected === true)) {
-    writeCache(folder, file, script.createCachedData(), digest);
+    writeCache(folder, file, script.createCachedData());
   }
   return code;
 }

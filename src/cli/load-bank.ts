@@ -65,7 +65,11 @@ export function loadBank(spec: string | undefined): LoadedBank {
   const file = resolveBankPath(spec);
   const text = readTextFile(file, 'bank');
   const compiled = dirname(resolve(file)) === BUNDLED_BANKS ? compiledBank(file, text) : undefined;
-  const source = compiled === undefined ? parseSource(file, text) : lazySource(file, text, compiled);
+  const source = compiled === undefined ? parseSource(file, text) : lazySource(file, text, compiled.data);
+  if (compiled?.validated !== undefined) {
+    const { bank, warnings } = compiled.validated;
+    return { bank, file, source, warnings: formatProblems(source, warnings) };
+  }
   const result = validateBank(source.data);
   const warnings = formatProblems(source, result.warnings);
   if (!result.ok) {

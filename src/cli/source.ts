@@ -4,6 +4,7 @@ import { hasBidiControls, stripBidiControls } from '../core/sanitize.js';
 import { messages } from './i18n.js';
 import { isObject } from '../core/validate/fields.js';
 import { errorText, InputError } from './errors.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 
 /** A parsed input, which can say where a path of its data stands in the text. */
 export interface Source {
@@ -78,8 +79,25 @@ function recursiveAlias(document: Document): Alias | undefined {
   return found;
 }
 
-/** Parses YAML (or JSON) text. Syntax errors and duplicate keys are refused, all of them at once. */
+/**
+ * Parses YAML (or JSON) text. Syntax errors and duplicate keys are refused, all of them at once.
+ * A simple text (the shape of an answer file) takes a fast path with the same result; the yaml
+ * library then runs only if a position is asked for, to point at a problem.
+ */
 export function parseSource(name: string, text: string, lineOffset = 0, file = name): Source {
+  const simple = parseSimpleYaml(text);
+  if (simple === undefined) return parseYaml(name, text, lineOffset, file);
+  let full: Source | undefined;
+  return {
+    name,
+    file,
+    // Bidi overrides reach no format (as below).
+    data: hasBidiControls(text) ? stripBidiControls(simple) : simple,
+    locate: (path) => (full ??= parseYaml(name, text, lineOffset, file)).locate(path),
+  };
+}
+
+function parseYaml(name: string, text: string, lineOffset: number, file: string): Source {
   const lineCounter = new LineCounter();
   // logLevel error: yaml would otherwise print Node warnings ("Keys with collection values…") on stderr.
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });

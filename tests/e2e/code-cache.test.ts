@@ -21,6 +21,11 @@ const run = (cacheHome: string, extra: Record<string, string> = {}) => diag(ARGS
 const reference = diag(ARGS, { env: { DIAG_NO_CACHE: '1', XDG_CACHE_HOME: join(work, 'unused') } });
 const cacheFiles = (cacheHome: string) => readdirSync(join(cacheHome, 'diag')).filter((f) => f.startsWith('code-'));
 
+/** Waits until files written now are older than the two seconds the launcher waits for (see launch.ts). */
+function settle(): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
+}
+
 function sameAsReference(result: ReturnType<typeof diag>): void {
   expect(result.stderr).toBe(reference.stderr);
   expect(result.code).toBe(0);
@@ -38,7 +43,7 @@ describe('the code cache never changes what diag does', () => {
     const home = join(work, 'normal');
     sameAsReference(run(home));
     const [file] = cacheFiles(home);
-    expect(file).toMatch(new RegExp(`^code-${process.version}-${process.arch}-[0-9a-f]{40}\\.bin$`));
+    expect(file).toMatch(new RegExp(`^code-${process.version}-${process.arch}-[0-9a-f]{40}-[0-9a-z]+\\.bin$`));
     const written = readFileSync(join(home, 'diag', file ?? ''));
     sameAsReference(run(home));
     // Accepted, so not written again.
@@ -47,6 +52,16 @@ describe('the code cache never changes what diag does', () => {
 
   it.each<[string, (payload: Buffer) => Buffer]>([
     ['corrupt bytes in the payload', (b) => Buffer.concat([b.subarray(0, 100), Buffer.alloc(64, 0xa5), b.subarray(164)])],
+    ['corrupt bytes in the second copy of the payload', (b) => Buffer.concat([b.subarray(0, b.length - 100), Buffer.alloc(64, 0), b.subarray(b.length - 36)])],
+    ['both copies damaged alike', (b) => {
+      const header = b.indexOf(10) + 1;
+      const half = (b.length - header) / 2;
+      const copy = Buffer.from(b);
+      copy.fill(0, header + 50, header + 90);
+      copy.fill(0, header + half + 50, header + half + 90);
+      return copy.subarray(0, copy.length - 8);
+    }],
+    ['with a header that lies about the length', (b) => Buffer.concat([Buffer.from('diag-code-cache-2 12\n'), b.subarray(b.indexOf(10) + 1)])],
     ['truncated', (b) => b.subarray(0, Math.floor(b.length / 3))],
     ['empty', () => Buffer.alloc(0)],
   ])('a cache file %s is ignored and replaced', (_name, damage) => {
@@ -60,12 +75,22 @@ describe('the code cache never changes what diag does', () => {
     expect(readFileSync(path).length).toBeGreaterThan(100);
   });
 
-  it('a payload that V8 refuses, under a header whose checksum matches, is ignored', () => {
+  it('a payload that V8 refuses, in a file that is whole (two equal copies, the right length), is ignored', () => {
     const home = join(work, 'forged');
     run(home);
     const [file = ''] = cacheFiles(home);
     const junk = Buffer.alloc(4096, 7);
-    writeFileSync(join(home, 'diag', file), Buffer.concat([Buffer.from(`diag-code-cache-1 ${createHash('sha1').update(junk).digest('hex')}\n`), junk]));
+    writeFileSync(join(home, 'diag', file), Buffer.concat([Buffer.from(`diag-code-cache-2 ${junk.length}\n`), junk, junk]));
+    sameAsReference(run(home));
+  });
+
+  it('a cache made by an older diag (format 1, checked by SHA-1) is ignored', () => {
+    const home = join(work, 'old-format');
+    run(home);
+    const [file = ''] = cacheFiles(home);
+    const good = readFileSync(join(home, 'diag', file));
+    const payload = good.subarray(good.indexOf(10) + 1, good.indexOf(10) + 1 + (good.length - good.indexOf(10) - 1) / 2);
+    writeFileSync(join(home, 'diag', file), Buffer.concat([Buffer.from(`diag-code-cache-1 ${createHash('sha1').update(payload).digest('hex')}\n`), payload]));
     sameAsReference(run(home));
   });
 
@@ -86,9 +111,15 @@ describe('the code cache never changes what diag does', () => {
     spawnSync('chattr', ['-i', join(home, 'diag')]);
   });
 
-  it('a changed bundle, even of the same length, is compiled afresh', () => {
+  it('a changed bundle, even of the same length, is compiled afresh; one changed under two seconds ago gets no cache', () => {
     const pkg = join(work, 'package');
     for (const part of ['bin', 'dist/bundle', 'dist/banks', 'questions', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+    // Just copied: its change time could still be shared by an edit made in the same clock tick.
+    const fresh = join(work, 'fresh');
+    const early = spawnSync(process.execPath, [join(pkg, 'bin/diag.js'), ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', SOURCE_DATE_EPOCH: '1795430400', XDG_CACHE_HOME: fresh } });
+    expect(early.stdout).toBe(reference.stdout);
+    expect(() => cacheFiles(fresh)).toThrow();
+    settle();
     const home = join(work, 'changed');
     const env = { XDG_CACHE_HOME: home };
     const bin = join(pkg, 'bin/diag.js');
@@ -98,6 +129,7 @@ describe('the code cache never changes what diag does', () => {
     const text = readFileSync(bundle, 'latin1');
     expect(text).toContain('"Overall score"');
     writeFileSync(bundle, text.replace('"Overall score"', '"Overall SCORE"'), 'latin1');
+    settle();
     const second = spawnSync(process.execPath, [bin, ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', SOURCE_DATE_EPOCH: '1795430400', ...env } });
     expect(second.stdout).toBe(reference.stdout.replace('Overall score', 'Overall SCORE'));
     expect(cacheFiles(home)).toHaveLength(2);

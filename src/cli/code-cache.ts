@@ -1,0 +1,84 @@
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * The V8 code cache of the CLI bundle (see launch.ts): where it is kept, what a cache file is
+ * named after, and how a file is checked whole before V8 is given it. No state, no side effect
+ * but the files it is asked to read or write.
+ */
+export const MAGIC = 'diag-code-cache-2';
+const KEEP = 4;
+/** A bundle changed this recently may change again within the same timestamp tick. */
+const SETTLED_NS = 2_000_000_000n;
+
+/** `$XDG_CACHE_HOME/diag`, else `~/.cache/diag`; none under DIAG_NO_CACHE or without a home. */
+export function cacheFolder(env: NodeJS.ProcessEnv, home: () => string): string | undefined {
+  const flag = env.DIAG_NO_CACHE;
+  if (flag !== undefined && flag !== '' && flag !== '0') return undefined;
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg !== undefined && xdg.startsWith('/')) return join(xdg, 'diag');
+  const folder = home();
+  return folder.startsWith('/') ? join(folder, '.cache', 'diag') : undefined;
+}
+
+/** FNV-1a, 32 bits, base 36: a short name for the identity of the bundle file (a few dozen characters). */
+export function shortHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36);
+}
+
+/** The cache file of a bundle: Node version, architecture, the bundle's SHA-1 as built, and the identity of its file. */
+export function cacheName(stat: BigIntStats, build: string): string {
+  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+  return `code-${process.version}-${process.arch}-${build}-${shortHash(identity)}.bin`;
+}
+
+/** The payload of a cache file, if the file is whole: `MAGIC LENGTH\n`, then the payload twice. */
+export function readCache(file: string): Buffer | undefined {
+  try {
+    const raw = readFileSync(file);
+    const newline = raw.indexOf(10);
+    if (newline < 0 || newline > 80) return undefined;
+    const [magic, size] = raw.subarray(0, newline).toString('latin1').split(' ');
+    const length = Number(size);
+    if (magic !== MAGIC || !Number.isSafeInteger(length) || length <= 0 || raw.length !== newline + 1 + 2 * length) return undefined;
+    const payload = raw.subarray(newline + 1, newline + 1 + length);
+    return payload.equals(raw.subarray(newline + 1 + length)) ? payload : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bytes of a cache file for this payload. */
+export function cacheBytes(payload: Buffer): Buffer {
+  return Buffer.concat([Buffer.from(`${MAGIC} ${payload.length}\n`, 'latin1'), payload, payload]);
+}
+
+/** Writes a cache file atomically and keeps a few others; any failure is ignored (it only costs speed). */
+export function writeCache(folder: string, file: string, payload: Buffer): void {
+  try {
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, cacheBytes(payload), { mode: 0o600 });
+    renameSync(temporary, file);
+    // Other bundles (another install, another Node) keep their caches, up to a few of them.
+    const others = readdirSync(folder)
+      .filter((name) => name.startsWith('code-') && join(folder, name) !== file)
+      .map((name) => ({ path: join(folder, name), age: Date.now() - statSync(join(folder, name)).mtimeMs }))
+      .sort((a, b) => a.age - b.age);
+    for (const [index, other] of others.entries()) {
+      if (index >= KEEP - 1 || (other.path.endsWith('.tmp') && other.age > 60_000)) unlinkSync(other.path);
+    }
+  } catch {
+    // A read-only, full or missing cache folder only costs speed.
+  }
+}
+
+/**
+ * Whether a bundle file may be trusted by its identity: changed more than two seconds ago (else
+ * a coarse clock could give an edit made now the same times), and read whole.
+ */
+export function settled(stat: BigIntStats, bytesRead: number, nowMs: number): boolean {
+  return BigInt(Math.floor(nowMs)) * 1_000_000n - stat.ctimeNs > SETTLED_NS && BigInt(bytesRead) === stat.size;
+}
