@@ -56,6 +56,46 @@ const commonJs = {
   define: { 'import.meta.url': '__diagFileUrl' },
   banner: { js: "var __diagFileUrl = require('node:url').pathToFileURL(__filename).href;" },
 } as const;
+/**
+ * diag picks its colours itself (`new Chalk({ level })`, from --color, NO_COLOR and the terminal:
+ * src/cli/common.ts) and never uses chalk's own guess, whose module loads node:tty and node:net
+ * (milliseconds at every start). In the bundle that guess is "no colour" (`chalk`'s default
+ * instance, which diag does not use).
+ */
+const noColorGuess: Plugin = {
+  name: 'no-color-guess',
+  setup(build) {
+    build.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'no-color-guess' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-color-guess' }, () => ({ loader: 'js', contents: 'export default { stdout: false, stderr: false };' }));
+  },
+};
+
+/**
+ * The yaml library is needed at start-up only when a text is not simple enough for the fast path
+ * (src/cli/simple-yaml.ts), or to point at a problem: diag's modules import it through a module
+ * whose functions load it at their first call, so that its ~40 modules are neither run nor
+ * compiled otherwise. The names are listed here; importing another one fails the build.
+ */
+const YAML_FUNCTIONS = ['isMap', 'isScalar', 'isSeq', 'parseDocument', 'stringify'];
+const lazyYaml: Plugin = {
+  name: 'lazy-yaml',
+  setup(build) {
+    build.onResolve({ filter: /^yaml$/ }, (args) => (args.namespace === 'lazy-yaml' || /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: 'yaml', namespace: 'lazy-yaml' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
+      loader: 'js',
+      resolveDir: PACKAGE_ROOT,
+      contents: [
+        'let real;',
+        "const load = () => (real ??= require('yaml'));",
+        ...YAML_FUNCTIONS.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+        'export function LineCounter(...args) { return new (load().LineCounter)(...args); }',
+        'export function visit(...args) { return load().visit(...args); }',
+        "for (const key of ['BREAK', 'SKIP', 'REMOVE']) Object.defineProperty(visit, key, { get: () => load().visit[key] });",
+      ].join('\n'),
+    }));
+  },
+};
+
 // A clean folder: chunks of earlier builds would otherwise ship in the package.
 rmSync(out, { recursive: true, force: true });
 await build({
@@ -66,7 +106,7 @@ await build({
   // Fewer bytes to read, checksum and decode at every start; names are kept for readable stacks.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [lazyBuiltins],
+  plugins: [lazyBuiltins, noColorGuess, lazyYaml],
 });
 // esbuild escapes non-ASCII text except in regular expressions; escaping those too keeps the file
 // ASCII, which the launcher decodes six times faster than UTF-8 (\uXXXX means the same there).

@@ -1,62 +1,86 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { validateBank, type Bank, type Problem } from '../core/index.js';
 import { BUNDLED_BANKS, PACKAGE_ROOT } from './paths.js';
 
 /**
- * The bundled banks, parsed and validated once at build time: parsing 60 KB of YAML costs a cold
- * Node process about a quarter of a second and validating it a few milliseconds, JSON.parse of
- * the result about a millisecond. A compiled bank holds the very text it was made from and is used
- * only while the bank's file still holds that text, character for character, so an edited bank is
- * simply parsed and validated again. (A comparison of two strings is native and faster than any
- * hash, and needs no crypto module at start-up.)
+ * The bundled banks, validated once at build time: parsing 70 KB of YAML costs a cold Node
+ * process about a quarter of a second and validating it a few milliseconds, JSON.parse of the
+ * result about a millisecond. Beside each compiled bank (`NAME.json`) is a copy of the very bytes
+ * it was made from (`NAME.source`); it is used only while the bank's file still holds those bytes,
+ * so an edited bank is simply parsed and validated again. (Comparing bytes is native and faster
+ * than any hash, and needs no crypto module at start-up.) The JSON is kept ASCII (`\uXXXX`), which
+ * decodes faster.
  */
 const COMPILED = join(PACKAGE_ROOT, 'dist', 'banks');
-const FORMAT = 2;
+const FORMAT = 3;
 
+/** What validateBank made of a bundled bank at build time. */
 export interface CompiledBank {
-  /** The parsed data of the bank's text. */
-  data: unknown;
-  /** What validateBank made of it, when it was valid at build time. */
-  validated?: { bank: Bank; warnings: Problem[] };
+  bank: Bank;
+  warnings: Problem[];
 }
 
-function fileOf(bankFile: string): string {
-  return join(COMPILED, `${basename(bankFile).replace(/\.(ya?ml|json)$/, '')}.json`);
+function filesOf(bankFile: string): { json: string; source: string } {
+  const base = join(COMPILED, basename(bankFile).replace(/\.(ya?ml|json)$/, ''));
+  return { json: `${base}.json`, source: `${base}.source` };
 }
 
-/** The compiled form of a bundled bank whose source is `text`, if one was made from that very text. */
-export function compiledBank(file: string, text: string): CompiledBank | undefined {
-  const compiled = fileOf(file);
-  if (!existsSync(compiled)) return undefined;
+/** The whole file if it has exactly `size` bytes, else undefined (without reading a file of another size). */
+function readIfSize(file: string, size: number): Buffer | undefined {
+  const fd = openSync(file, 'r');
   try {
-    const entry: unknown = JSON.parse(readFileSync(compiled, 'utf8'));
-    if (typeof entry !== 'object' || entry === null || !('format' in entry) || entry.format !== FORMAT || !('text' in entry) || entry.text !== text || !('data' in entry)) return undefined;
-    const validated = 'validated' in entry && typeof entry.validated === 'object' && entry.validated !== null ? (entry.validated as CompiledBank['validated']) : undefined;
-    return { data: entry.data, ...(validated === undefined ? {} : { validated }) };
+    if (fstatSync(fd).size !== size) return undefined;
+    const bytes = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, bytes, read, size - read, read);
+      if (n === 0) return undefined;
+      read += n;
+    }
+    return bytes;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The validated bank compiled from `file`, if `file` still holds the bytes it was compiled from. */
+export function compiledBank(file: string): CompiledBank | undefined {
+  const compiled = filesOf(file);
+  try {
+    const source = readFileSync(compiled.source);
+    const current = readIfSize(file, source.length);
+    if (current === undefined || !current.equals(source)) return undefined;
+    const entry: unknown = JSON.parse(readFileSync(compiled.json, 'latin1'));
+    if (typeof entry !== 'object' || entry === null || !('format' in entry) || entry.format !== FORMAT || !('bank' in entry) || !('warnings' in entry)) return undefined;
+    return entry as CompiledBank;
   } catch {
     return undefined;
   }
 }
 
-/** The stored form of a bank's text: its data, and its validation when the bank is valid and survives JSON exactly. */
-export function compileBank(text: string, data: unknown): string {
+/** The stored form of a valid bank's data (ASCII JSON), or undefined if it is invalid or would not survive JSON exactly. */
+export function compileBank(data: unknown): string | undefined {
   const result = validateBank(data);
-  const validated = result.ok ? { bank: result.value, warnings: result.warnings } : undefined;
-  const exact = validated !== undefined && isDeepStrictEqual(JSON.parse(JSON.stringify(validated)), validated);
-  return JSON.stringify({ format: FORMAT, text, data, ...(exact ? { validated } : {}) });
+  if (!result.ok) return undefined;
+  const validated = { bank: result.value, warnings: result.warnings };
+  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(validated)), validated)) return undefined;
+  return JSON.stringify({ format: FORMAT, ...validated }).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Build step: parse every bundled bank that parses cleanly and store its data. */
+/** Build step: validate every bundled bank and store the valid ones, beside a copy of their bytes. */
 export async function compileBundledBanks(): Promise<string[]> {
   const { parseSource } = await import('./source.js');
   mkdirSync(COMPILED, { recursive: true });
   const done: string[] = [];
   for (const name of readdirSync(BUNDLED_BANKS).filter((f) => /\.(ya?ml|json)$/.test(f))) {
-    const text = readFileSync(join(BUNDLED_BANKS, name), 'utf8');
-    const source = parseSource(name, text);
-    writeFileSync(fileOf(name), compileBank(text, source.data));
+    const bytes = readFileSync(join(BUNDLED_BANKS, name));
+    const compiled = compileBank(parseSource(name, bytes.toString('utf8')).data);
+    if (compiled === undefined) continue;
+    const files = filesOf(name);
+    writeFileSync(files.json, compiled);
+    writeFileSync(files.source, bytes);
     done.push(name);
   }
   return done;

@@ -54,22 +54,29 @@ export function formatProblems(source: Source, problems: readonly Problem[], sho
   return problems.map((p) => formatProblem(source, p, { showPath }));
 }
 
-/** A source whose positions are found only if asked for, by parsing the text then. */
-function lazySource(file: string, text: string, data: unknown): Source {
+/** A bank's source that reads and parses its file only if its data or a position is asked for (to point at a problem). */
+function lazySource(file: string): Source {
   let parsed: Source | undefined;
-  return { name: file, file, data, locate: (path) => (parsed ??= parseSource(file, text)).locate(path) };
+  const source = (): Source => (parsed ??= parseSource(file, readTextFile(file, 'bank')));
+  return {
+    name: file,
+    file,
+    get data() {
+      return source().data;
+    },
+    locate: (path) => source().locate(path),
+  };
 }
 
 /** Reads, parses and validates a bank; any problem is an InputError listing all of them. */
 export function loadBank(spec: string | undefined): LoadedBank {
   const file = resolveBankPath(spec);
-  const text = readTextFile(file, 'bank');
-  const compiled = dirname(resolve(file)) === BUNDLED_BANKS ? compiledBank(file, text) : undefined;
-  const source = compiled === undefined ? parseSource(file, text) : lazySource(file, text, compiled.data);
-  if (compiled?.validated !== undefined) {
-    const { bank, warnings } = compiled.validated;
-    return { bank, file, source, warnings: formatProblems(source, warnings) };
+  const compiled = dirname(resolve(file)) === BUNDLED_BANKS ? compiledBank(file) : undefined;
+  if (compiled !== undefined) {
+    const source = lazySource(file);
+    return { bank: compiled.bank, file, source, warnings: formatProblems(source, compiled.warnings) };
   }
+  const source = parseSource(file, readTextFile(file, 'bank'));
   const result = validateBank(source.data);
   const warnings = formatProblems(source, result.warnings);
   if (!result.ok) {

@@ -10,10 +10,139 @@ import { toolVersion } from './version.js';
 import { sanitizeText } from '../core/sanitize.js';
 
 /**
+ * Each command's definition. Only the command being run is defined (when it is named first on
+ * the command line), which spares a short command defining a dozen others; `diag --help`, `diag
+ * help …`, completion and anything unusual define them all.
+ */
+type Define = (diag: Command, Option: typeof import('commander').Option, h: ReturnType<typeof messages>['help']) => void;
+const COMMANDS: Record<string, Define> = {
+  run: (diag, Option, h) => {
+    withBankOptions(diag.command('run'))
+      .description(h.run.description)
+      .option('--resume', h.run.resume)
+      .option('--respondent <name>', h.run.respondent)
+      .option('--out <file>', h.run.out)
+      .option('--out-dir <dir>', h.run.outDir)
+      .option('--state-dir <dir>', h.run.stateDir)
+      .option('--workshop <dir>', h.run.workshop)
+      .option('--norms <file>', h.reportOutput.norms)
+      .option('--no-norms', h.reportOutput.noNorms)
+      .addHelpText('after', h.run.after)
+      .action(async (options) => (await import('./commands/run.js')).run(options));
+  },
+  workshop: (diag, Option, h) => {
+    withBankOptions(diag.command('workshop'))
+      .description(h.workshop.description)
+      .argument('<dir>', h.workshop.dir)
+      .option('--host <addr>', h.workshop.host)
+      .option('--port <n>', h.workshop.port)
+      .option('--min-group <n>', h.workshop.minGroup, '5')
+      .option('--by <question>', h.aggregate.by, collect)
+      .addHelpText('after', h.workshop.after)
+      .action(async (dir: string, options) => (await import('./commands/workshop-server.js')).workshopServer(dir, options));
+  },
+  score: (diag, Option, h) => {
+    withOutput(withBankOptions(diag.command('score')), Option, REPORT_FORMATS)
+      .description(h.score.description)
+      .argument('<inputs...>', h.score.inputs)
+      .option('--min-score <n>', h.score.minScore)
+      .option('--min <dim=n>', h.score.min, collect)
+      .option('--baseline <reports>', h.score.baseline)
+      .option('--max-drop <[dim=]n>', h.score.maxDrop, collect)
+      .option('--gate-report <file>', h.score.gateReport)
+      .option('--norms <file>', h.reportOutput.norms)
+      .option('--no-norms', h.reportOutput.noNorms)
+      .addHelpText('after', h.score.after)
+      .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
+  },
+  report: (diag, Option, h) => {
+    withOutput(withBankOptions(diag.command('report')), Option, REPORT_FORMATS)
+      .description(h.report.description)
+      .argument('<reports...>', h.report.reports)
+      .option('--norms <file>', h.reportOutput.norms)
+      .option('--no-norms', h.reportOutput.noNorms)
+      .addHelpText('after', h.report.after)
+      .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
+  },
+  aggregate: (diag, Option, h) => {
+    withOutput(withBankOptions(diag.command('aggregate')), Option, GROUP_FORMATS)
+      .description(h.aggregate.description)
+      .argument('<inputs...>', h.aggregate.inputs)
+      .option('--by <question>', h.aggregate.by, collect)
+      .option('--min-group <n>', h.aggregate.minGroup, '5')
+      .option('--stats', h.aggregate.stats)
+      .option('--min-alpha <x>', h.aggregate.minAlpha)
+      .option('--norms-out <file>', h.aggregate.normsOut)
+      .addHelpText('after', h.aggregate.after)
+      .action(async (inputs: string[], options) => (await import('./commands/aggregate.js')).aggregate(inputs, options));
+  },
+  compare: (diag, Option, h) => {
+    withOutput(diag.command('compare'), Option, COMPARISON_FORMATS)
+      .description(h.compare.description)
+      .argument('<old>', h.compare.old)
+      .argument('<new>', h.compare.new)
+      .option('--no-color', h.common.noColor)
+      .addHelpText('after', h.compare.after)
+      .action(async (oldFile: string, newFile: string, options) => (await import('./commands/compare.js')).compare(oldFile, newFile, options));
+  },
+  explain: (diag, Option, h) => {
+    withOutput(withBankOptions(diag.command('explain')), Option, EXPLANATION_FORMATS)
+      .description(h.explain.description)
+      .argument('<file>', h.explain.file)
+      .option('--top <n>', h.explain.top, '5')
+      .addHelpText('after', h.explain.after)
+      .action(async (file: string, options) => (await import('./commands/explain.js')).explain(file, options));
+  },
+  validate: (diag, Option, h) => {
+    diag
+      .command('validate')
+      .description(h.validate.description)
+      .argument('[bank]', h.validate.bank)
+      .option('-b, --bank <file-or-id>', h.validate.bankOption)
+      .option('-q, --quiet', h.validate.quiet)
+      .addHelpText('after', h.validate.after)
+      .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
+  },
+  rescore: (diag, Option, h) => {
+    withOutput(withBankOptions(diag.command('rescore')), Option, RESCORE_FORMATS)
+      .description(h.rescore.description)
+      .argument('<reports...>', h.rescore.reports)
+      .addHelpText('after', h.rescore.after)
+      .action(async (inputs: string[], options) => (await import('./commands/rescore.js')).rescore(inputs, options));
+  },
+  lint: (diag, Option, h) => {
+    withOutput(diag.command('lint'), Option, LINT_FORMATS)
+      .description(h.lint.description)
+      .argument('[bank]', h.validate.bank)
+      .option('-b, --bank <file-or-id>', h.validate.bankOption)
+      .option('-l, --lang <lang>', h.common.lang)
+      .option('--strict', h.lint.strict)
+      .option('--seed <n>', h.lint.seed, '1')
+      .option('--samples <n>', h.lint.samples, '2000')
+      .addHelpText('after', h.lint.after)
+      .action(async (bank: string | undefined, options) => (await import('./commands/lint.js')).lint(bank, options));
+  },
+  template: (diag, Option, h) => {
+    withOutput(withBankOptions(diag.command('template')), Option, TEMPLATE_FORMATS)
+      .description(h.template.description)
+      .addHelpText('after', h.template.after)
+      .action(async (options) => (await import('./commands/template.js')).template(options));
+  },
+  completion: (diag, Option, h) => {
+    diag
+      .command('completion')
+      .description(h.completion.description)
+      .argument('<shell>', h.completion.shell)
+      .addHelpText('after', h.completion.after)
+      .action(async (shell: string) => (await import('./commands/completion.js')).completion(shell, diag));
+  },
+};
+
+/**
  * The whole command line: each command is loaded only when it runs, so that `diag --version`
  * stays instant. This file is also the one place that decides the exit code.
  */
-async function program(): Promise<Command> {
+async function program(argv: readonly string[]): Promise<Command> {
   const { Command, Help, Option } = await import('commander');
   const h = messages().help;
   const diag = new Command('diag')
@@ -28,114 +157,9 @@ async function program(): Promise<Command> {
     .addHelpText('after', h.toolAfter);
   localizeCommander(diag, Help);
 
-  withBankOptions(diag.command('run'))
-    .description(h.run.description)
-    .option('--resume', h.run.resume)
-    .option('--respondent <name>', h.run.respondent)
-    .option('--out <file>', h.run.out)
-    .option('--out-dir <dir>', h.run.outDir)
-    .option('--state-dir <dir>', h.run.stateDir)
-    .option('--workshop <dir>', h.run.workshop)
-    .option('--norms <file>', h.reportOutput.norms)
-    .option('--no-norms', h.reportOutput.noNorms)
-    .addHelpText('after', h.run.after)
-    .action(async (options) => (await import('./commands/run.js')).run(options));
-
-  withBankOptions(diag.command('workshop'))
-    .description(h.workshop.description)
-    .argument('<dir>', h.workshop.dir)
-    .option('--host <addr>', h.workshop.host)
-    .option('--port <n>', h.workshop.port)
-    .option('--min-group <n>', h.workshop.minGroup, '5')
-    .option('--by <question>', h.aggregate.by, collect)
-    .addHelpText('after', h.workshop.after)
-    .action(async (dir: string, options) => (await import('./commands/workshop-server.js')).workshopServer(dir, options));
-
-  withOutput(withBankOptions(diag.command('score')), Option, REPORT_FORMATS)
-    .description(h.score.description)
-    .argument('<inputs...>', h.score.inputs)
-    .option('--min-score <n>', h.score.minScore)
-    .option('--min <dim=n>', h.score.min, collect)
-    .option('--baseline <reports>', h.score.baseline)
-    .option('--max-drop <[dim=]n>', h.score.maxDrop, collect)
-    .option('--gate-report <file>', h.score.gateReport)
-    .option('--norms <file>', h.reportOutput.norms)
-    .option('--no-norms', h.reportOutput.noNorms)
-    .addHelpText('after', h.score.after)
-    .action(async (inputs: string[], options) => (await import('./commands/score.js')).score(inputs, options));
-
-  withOutput(withBankOptions(diag.command('report')), Option, REPORT_FORMATS)
-    .description(h.report.description)
-    .argument('<reports...>', h.report.reports)
-    .option('--norms <file>', h.reportOutput.norms)
-    .option('--no-norms', h.reportOutput.noNorms)
-    .addHelpText('after', h.report.after)
-    .action(async (files: string[], options) => (await import('./commands/report.js')).report(files, options));
-
-  withOutput(withBankOptions(diag.command('aggregate')), Option, GROUP_FORMATS)
-    .description(h.aggregate.description)
-    .argument('<inputs...>', h.aggregate.inputs)
-    .option('--by <question>', h.aggregate.by, collect)
-    .option('--min-group <n>', h.aggregate.minGroup, '5')
-    .option('--stats', h.aggregate.stats)
-    .option('--min-alpha <x>', h.aggregate.minAlpha)
-    .option('--norms-out <file>', h.aggregate.normsOut)
-    .addHelpText('after', h.aggregate.after)
-    .action(async (inputs: string[], options) => (await import('./commands/aggregate.js')).aggregate(inputs, options));
-
-  withOutput(diag.command('compare'), Option, COMPARISON_FORMATS)
-    .description(h.compare.description)
-    .argument('<old>', h.compare.old)
-    .argument('<new>', h.compare.new)
-    .option('--no-color', h.common.noColor)
-    .addHelpText('after', h.compare.after)
-    .action(async (oldFile: string, newFile: string, options) => (await import('./commands/compare.js')).compare(oldFile, newFile, options));
-
-  withOutput(withBankOptions(diag.command('explain')), Option, EXPLANATION_FORMATS)
-    .description(h.explain.description)
-    .argument('<file>', h.explain.file)
-    .option('--top <n>', h.explain.top, '5')
-    .addHelpText('after', h.explain.after)
-    .action(async (file: string, options) => (await import('./commands/explain.js')).explain(file, options));
-
-  diag
-    .command('validate')
-    .description(h.validate.description)
-    .argument('[bank]', h.validate.bank)
-    .option('-b, --bank <file-or-id>', h.validate.bankOption)
-    .option('-q, --quiet', h.validate.quiet)
-    .addHelpText('after', h.validate.after)
-    .action(async (bank: string | undefined, options) => (await import('./commands/validate.js')).validate(bank, options));
-
-  withOutput(withBankOptions(diag.command('rescore')), Option, RESCORE_FORMATS)
-    .description(h.rescore.description)
-    .argument('<reports...>', h.rescore.reports)
-    .addHelpText('after', h.rescore.after)
-    .action(async (inputs: string[], options) => (await import('./commands/rescore.js')).rescore(inputs, options));
-
-  withOutput(diag.command('lint'), Option, LINT_FORMATS)
-    .description(h.lint.description)
-    .argument('[bank]', h.validate.bank)
-    .option('-b, --bank <file-or-id>', h.validate.bankOption)
-    .option('-l, --lang <lang>', h.common.lang)
-    .option('--strict', h.lint.strict)
-    .option('--seed <n>', h.lint.seed, '1')
-    .option('--samples <n>', h.lint.samples, '2000')
-    .addHelpText('after', h.lint.after)
-    .action(async (bank: string | undefined, options) => (await import('./commands/lint.js')).lint(bank, options));
-
-  withOutput(withBankOptions(diag.command('template')), Option, TEMPLATE_FORMATS)
-    .description(h.template.description)
-    .addHelpText('after', h.template.after)
-    .action(async (options) => (await import('./commands/template.js')).template(options));
-
-  diag
-    .command('completion')
-    .description(h.completion.description)
-    .argument('<shell>', h.completion.shell)
-    .addHelpText('after', h.completion.after)
-    .action(async (shell: string) => (await import('./commands/completion.js')).completion(shell, diag));
-
+  const named = argv[2];
+  const only = named !== undefined && named !== 'completion' && Object.hasOwn(COMMANDS, named) ? named : undefined;
+  for (const [name, define] of Object.entries(COMMANDS)) if (only === undefined || name === only) define(diag, Option, h);
   return diag;
 }
 
@@ -179,7 +203,7 @@ export async function main(argv: string[]): Promise<number> {
   // writes report it as OutputClosedError, and the files and the exit code follow the results.
   process.stdout.on('error', () => undefined);
   try {
-    await (await program()).parseAsync(argv);
+    await (await program(argv)).parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof OutputClosedError) return EXIT.ok;

@@ -1,29 +1,41 @@
-import { describe, expect, it } from '@jest/globals';
-import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { compileBank, compiledBank } from '../../src/cli/compiled-banks.js';
+import { loadBank } from '../../src/cli/load-bank.js';
 import { parseSource } from '../../src/cli/source.js';
 import { validateBank } from '../../src/core/index.js';
 
 const FILE = 'questions/transformation.yaml';
 const text = readFileSync(FILE, 'utf8');
+const work = mkdtempSync(join(tmpdir(), 'diag-compiled-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('compiled bundled banks (built by npm run build)', () => {
-  it('give the same data, and the same validated bank and warnings, as parsing and validating the YAML', () => {
-    const data = parseSource(FILE, text).data;
-    const compiled = compiledBank(FILE, text);
-    expect(compiled?.data).toEqual(data);
-    const result = validateBank(data);
+  it('give the same validated bank and warnings as parsing and validating the YAML', () => {
+    const result = validateBank(parseSource(FILE, text).data);
     if (!result.ok) throw new Error('the bundled bank is invalid');
     // toStrictEqual: the stored bank has the same keys, undefined ones included, as the validated one.
-    expect(compiled?.validated).toStrictEqual({ bank: result.value, warnings: result.warnings });
+    expect(compiledBank(FILE)).toStrictEqual({ format: 3, bank: result.value, warnings: result.warnings });
+    expect(loadBank(undefined).bank).toStrictEqual(result.value);
   });
-  it('are ignored as soon as the YAML source differs by one character, so an edited bank is parsed again', () => {
-    expect(compiledBank(FILE, `${text}\n# edited\n`)).toBeUndefined();
-    expect(compiledBank(FILE, text.replace('transformation', 'transformatioN'))).toBeUndefined();
-    expect(compiledBank('questions/none.yaml', text)).toBeUndefined();
+  it('are ignored as soon as the bank file differs by one byte, so an edited bank is parsed again', () => {
+    const copy = join(work, 'transformation.yaml');
+    writeFileSync(copy, text.replace('transformation', 'transformatioN'));
+    expect(compiledBank(copy)).toBeUndefined();
+    writeFileSync(copy, `${text}\n# edited\n`);
+    expect(compiledBank(copy)).toBeUndefined();
+    cpSync(FILE, copy);
+    expect(compiledBank(copy)).toBeDefined();
+    expect(compiledBank(join(work, 'none.yaml'))).toBeUndefined();
   });
-  it('store no validated bank for an invalid bank, which is then validated (and refused) at every load', () => {
-    const stored: unknown = JSON.parse(compileBank('id: x\n', { id: 'x' }));
-    expect(stored).toEqual({ format: 2, text: 'id: x\n', data: { id: 'x' } });
+  it('store nothing for an invalid bank, which is then validated (and refused) at every load', () => {
+    expect(compileBank({ id: 'x' })).toBeUndefined();
+  });
+  it('are ASCII JSON that means the same text', () => {
+    const stored = compileBank(parseSource(FILE, text).data) ?? '';
+    expect(/^[\x00-\x7f]*$/.test(stored)).toBe(true);
+    expect(JSON.parse(stored)).toEqual(JSON.parse(JSON.stringify(compiledBank(FILE))));
   });
 });
