@@ -14,7 +14,7 @@ export function withBankOptions(command: Command): Command {
 }
 
 /** Colour only for a terminal, never under NO_COLOR or --no-color; FORCE_COLOR wins over the TTY test. */
-export function useColor(options: { color?: boolean }, stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): boolean {
+export function useColor(options: { color?: boolean }, stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
   if (options.color === false || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
   return stream.isTTY === true;

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { useColor } from './common.js';
 import { InputError } from './errors.js';
-import { commitAll, OutputClosedError, Spool, StagedFile, writeStdout } from './output.js';
+import { commitAll, OutputClosedError, Spool, StagedFile, stdoutInfo, writeStdout } from './output.js';
 import { extensionsOf, formatOfFile, type Format } from './render/formats.js';
 import { asciiOutput, DEFAULT_WIDTH, terminalWidth } from './render/terminal.js';
 import type { ItemStream, Lazy, Renderer, RenderOptions, StreamRenderer } from './render/types.js';
@@ -104,8 +104,8 @@ export function optionsFor(target: Target, options: OutputOptions, base: Partial
   const toStdout = target.file === undefined;
   return {
     ...base,
-    color: toStdout && target.format === 'text' && useColor(options, process.stdout, process.env),
-    width: toStdout ? terminalWidth(process.stdout, process.env) : DEFAULT_WIDTH,
+    color: toStdout && target.format === 'text' && useColor(options, stdoutInfo(), process.env),
+    width: toStdout ? terminalWidth(stdoutInfo(), process.env) : DEFAULT_WIDTH,
     ascii: asciiOutput(options.ascii, process.env),
     csvDelimiter: parseDelimiter(options.csvDelimiter),
   };

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { collect, withBankOptions } from './common.js';
 import { EXIT, InputError, InterruptedError, TerminatedError, ThresholdError } from './errors.js';
 import { setMaxFileSize } from './file-limits.js';
-import { OutputClosedError } from './output.js';
+import { guardStdout, OutputClosedError } from './output.js';
 import { COMPARISON_FORMATS, EXPLANATION_FORMATS, GROUP_FORMATS, LINT_FORMATS, REPORT_FORMATS, RESCORE_FORMATS, TEMPLATE_FORMATS } from './render/formats.js';
 import { localizeCommander } from './commander-i18n.js';
 import { messages, setMessageLanguage, toolLanguage } from './i18n.js';
@@ -201,7 +201,7 @@ export async function main(argv: string[]): Promise<number> {
   setMessageLanguage(toolLanguage(langOption(argv)));
   // A reader that leaves (`diag … | head`) must not crash diag with an unhandled 'error' event:
   // writes report it as OutputClosedError, and the files and the exit code follow the results.
-  process.stdout.on('error', () => undefined);
+  guardStdout(() => undefined);
   try {
     await (await program(argv)).parseAsync(argv);
     return EXIT.ok;

@@ -218,12 +218,74 @@ export function stdoutFailure(error: unknown): Error {
   return new InputError(`cannot write to standard output: ${errorText(error)}`);
 }
 
+let plainStdout: boolean | undefined;
+
+/**
+ * Whether standard output is a regular file or the null device (`> file`, `> /dev/null`). Node
+ * writes such a file with plain synchronous writes (its SyncWriteStream); diag does the same
+ * without the stream, whose modules cost a short command milliseconds to load. A terminal, a pipe
+ * or anything else goes through `process.stdout`.
+ */
+export function stdoutIsPlainFile(system: Pick<typeof fs, 'fstatSync' | 'statSync'> = fs): boolean {
+  if (plainStdout === undefined) {
+    try {
+      const out = system.fstatSync(1);
+      plainStdout = out.isFile() || (out.isCharacterDevice() && out.rdev === system.statSync('/dev/null').rdev);
+    } catch {
+      plainStdout = false;
+    }
+  }
+  return plainStdout;
+}
+
+/** What the renderers ask of standard output (a terminal?, how wide?), without creating process.stdout for a plain file. */
+export function stdoutInfo(): { isTTY?: boolean; columns?: number } {
+  return stdoutIsPlainFile() ? { isTTY: false } : process.stdout;
+}
+
+/**
+ * `process.stdout` with a listener for its 'error' event, attached when something first uses it:
+ * a reader that leaves (`diag … | head`) must not crash diag with an unhandled 'error' event, and
+ * a command that writes to a plain file never creates the stream at all.
+ */
+export function guardStdout(onError: () => void): void {
+  const descriptor = Object.getOwnPropertyDescriptor(process, 'stdout');
+  const get = descriptor?.get;
+  if (get === undefined || descriptor?.configurable !== true) {
+    process.stdout.on('error', onError);
+    return;
+  }
+  let guarded = false;
+  Object.defineProperty(process, 'stdout', {
+    configurable: true,
+    enumerable: descriptor.enumerable ?? true,
+    get() {
+      const stream = get.call(process) as NodeJS.WriteStream;
+      if (!guarded) {
+        guarded = true;
+        stream.on('error', onError);
+      }
+      return stream;
+    },
+  });
+}
+
 /** Writes to standard output, waiting for it to take the text (back-pressure), failing as stdoutFailure says. */
-export function writeStdout(text: string | Uint8Array, stream: NodeJS.WritableStream = process.stdout): Promise<void> {
+export function writeStdout(text: string | Uint8Array, stream?: NodeJS.WritableStream): Promise<void> {
   if (text.length === 0) return Promise.resolve();
+  if (stream === undefined && stdoutIsPlainFile()) {
+    try {
+      const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+      for (let done = 0; done < data.length; ) done += fs.writeSync(1, data, done, data.length - done);
+      return Promise.resolve();
+    } catch (error) {
+      return Promise.reject(stdoutFailure(error));
+    }
+  }
+  const out = stream ?? process.stdout;
   return new Promise((resolve, reject) => {
     try {
-      stream.write(text, (error) => (error ? reject(stdoutFailure(error)) : resolve()));
+      out.write(text, (error) => (error ? reject(stdoutFailure(error)) : resolve()));
     } catch (error) {
       reject(stdoutFailure(error));
     }

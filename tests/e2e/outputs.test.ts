@@ -322,6 +322,31 @@ describe('standard output', () => {
       expect(r.status).toBe(2);
     }
   });
+  it('standard output to a file (written without a stream), appended to a file, to /dev/null or to a pipe: the same bytes, for every command', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diag-stdout-'));
+    try {
+      for (const args of [...commands, ['report', report], ['compare', report, later], ['explain', ...SAMPLE, FULL], ['validate']]) {
+        const piped = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795430400' }, encoding: 'utf8' });
+        expect(piped.status).toBe(0);
+        const file = join(dir, 'out.txt');
+        writeFileSync(file, 'before\n');
+        for (const flag of ['w', 'a'] as const) {
+          const fd = openSync(file, flag);
+          const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795430400' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+          closeSync(fd);
+          expect(r.status).toBe(0);
+          expect(readFileSync(file, 'utf8')).toBe(flag === 'w' ? piped.stdout : `${piped.stdout}${piped.stdout}`);
+        }
+        const devNull = openSync('/dev/null', 'w');
+        const quiet = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1795430400' }, stdio: ['ignore', devNull, 'pipe'], encoding: 'utf8' });
+        closeSync(devNull);
+        expect(quiet.status).toBe(0);
+        expect(quiet.stderr.split('\n').filter((l) => !l.startsWith('warning:') && l !== '')).toEqual([]);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
   it('reads an answer file from standard input with -', () => {
     const r = diag(['score', ...SAMPLE, '-', '-f', 'json'], { input: readFileSync(FULL, 'utf8') });
     expect(r.code).toBe(0);

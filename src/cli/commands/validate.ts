@@ -1,5 +1,6 @@
 import { messages } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
+import { writeStdout } from '../output.js';
 import { warn } from '../warn.js';
 
 /** `diag validate [BANK]`: says what is wrong with a bank, or that it is valid (and what it holds). */
@@ -11,5 +12,5 @@ export async function validate(bankArgument: string | undefined, options: { bank
   const scored = bank.questions.filter((q) => !q.profile).length;
   const profile = bank.questions.length - scored;
   const counts = { dimensions: bank.dimensions.length, questions: scored, profile, levels: bank.levels.length, recommendations: bank.recommendations.length };
-  process.stdout.write(`${m.validBank({ file, id: bank.id, version: bank.version, ...counts, languages: bank.languages })}\n`);
+  await writeStdout(`${m.validBank({ file, id: bank.id, version: bank.version, ...counts, languages: bank.languages })}\n`);
 }

@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cacheBytes, cacheFolder, cacheName, readCache, settled, writeCache } from '../../src/cli/code-cache.js';
+
+const work = mkdtempSync(join(tmpdir(), 'diag-code-cache-unit-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the code cache files (src/cli/code-cache.ts)', () => {
+  const payload = Buffer.from('a payload of V8 code cache, any bytes \u0000\u00ff', 'latin1');
+
+  it('reads back what it wrote, and nothing from a damaged file', () => {
+    const file = join(work, 'code-x.bin');
+    writeCache(work, file, payload);
+    expect(readCache(file)).toEqual(payload);
+    const bytes = readFileSync(file);
+    const damage = (f: (b: Buffer) => Buffer) => {
+      writeFileSync(file, f(Buffer.from(bytes)));
+      return readCache(file);
+    };
+    expect(damage((b) => b.subarray(0, b.length - 1))).toBeUndefined();
+    expect(damage((b) => Buffer.concat([b, Buffer.from('x')]))).toBeUndefined();
+    expect(damage((b) => ((b[b.length - 3] = 0x41), b))).toBeUndefined();
+    expect(damage((b) => ((b[b.indexOf(10) + 2] = 0x41), b))).toBeUndefined();
+    expect(damage((b) => Buffer.concat([Buffer.from('diag-code-cache-1 0\n'), b.subarray(b.indexOf(10) + 1)]))).toBeUndefined();
+    expect(damage(() => Buffer.alloc(0))).toBeUndefined();
+    expect(readCache(join(work, 'missing.bin'))).toBeUndefined();
+    expect(cacheBytes(payload).subarray(0, 20).toString('latin1')).toBe(`diag-code-cache-2 ${payload.length}`.slice(0, 20));
+  });
+
+  it('keeps a few caches of other bundles, and no stale temporary file', () => {
+    const folder = join(work, 'many');
+    for (let i = 0; i < 7; i++) writeCache(folder, join(folder, `code-${i}.bin`), payload);
+    const names = (): string[] => readdirSync(folder);
+    expect(names().length).toBe(4);
+    expect(names()).toContain('code-6.bin');
+  });
+
+  it('is named after the Node version, the build and the identity of the bundle file', () => {
+    const file = join(work, 'bundle.cjs');
+    writeFileSync(file, 'one');
+    const a = cacheName(statSync(file, { bigint: true }), 'f'.repeat(40));
+    expect(a).toMatch(new RegExp(`^code-${process.version}-${process.arch}-f{40}-[0-9a-z]+\\.bin$`));
+    writeFileSync(file, 'two');
+    expect(cacheName(statSync(file, { bigint: true }), 'f'.repeat(40))).not.toBe(a);
+    expect(cacheName(statSync(file, { bigint: true }), 'e'.repeat(40))).not.toBe(cacheName(statSync(file, { bigint: true }), 'f'.repeat(40)));
+  });
+
+  it('trusts a bundle file only two seconds after its last change, and only when read whole', () => {
+    const file = join(work, 'fresh.cjs');
+    writeFileSync(file, 'x'.repeat(10));
+    const stat = statSync(file, { bigint: true });
+    const changed = Number(stat.ctimeNs / 1_000_000n);
+    expect(settled(stat, 10, changed + 500)).toBe(false);
+    expect(settled(stat, 10, changed + 2_500)).toBe(true);
+    expect(settled(stat, 9, changed + 2_500)).toBe(false);
+  });
+
+  it('lives in $XDG_CACHE_HOME/diag, else ~/.cache/diag; nowhere under DIAG_NO_CACHE or without an absolute folder', () => {
+    expect(cacheFolder({ XDG_CACHE_HOME: '/x' }, () => '/home/u')).toBe('/x/diag');
+    expect(cacheFolder({ XDG_CACHE_HOME: 'relative' }, () => '/home/u')).toBe('/home/u/.cache/diag');
+    expect(cacheFolder({}, () => '/home/u')).toBe('/home/u/.cache/diag');
+    expect(cacheFolder({ DIAG_NO_CACHE: '1' }, () => '/home/u')).toBeUndefined();
+    expect(cacheFolder({ DIAG_NO_CACHE: '0' }, () => '/home/u')).toBe('/home/u/.cache/diag');
+    expect(cacheFolder({}, () => '')).toBeUndefined();
+  });
+});
