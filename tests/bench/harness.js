@@ -78,3 +78,40 @@ export function peakRssKb(argv, cwd) {
   if (match === null) throw new Error(`no peak memory figure in the output of ${commandLine(argv)}`);
   return { kb: Number(match[1]), via: viaTime ? '/usr/bin/time -v' : 'process.resourceUsage().maxRSS' };
 }
+
+/**
+ * Like timeCommands, with CPU time (user + system, children included) beside the wall-clock
+ * median: on a busy shared machine wall times swing, CPU time much less. `env` is the environment
+ * of every run.
+ */
+export function timeCommandsDetailed(commands, { runs, warmup, cwd, hyperfine, tmp, env = process.env }) {
+  if (hyperfine) {
+    const json = join(tmp, 'hyperfine-detailed.json');
+    const args = ['-N', '--style', 'none', '--warmup', String(warmup), '--runs', String(runs), '--export-json', json];
+    const r = spawn('hyperfine', [...args, ...commands.map(commandLine)], { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`hyperfine failed: ${r.stderr.trim().slice(0, 800)}`);
+    return JSON.parse(readFileSync(json, 'utf8')).results.map((result) => ({ wall: result.median * 1000, min: result.min * 1000, cpu: (result.user + result.system) * 1000 }));
+  }
+  const once = (argv) => {
+    const before = process.resourceUsage !== undefined ? childCpu() : 0;
+    const start = performance.now();
+    const r = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${commandLine(argv)} exited ${r.status ?? r.signal}: ${r.stderr.trim().slice(0, 500)}`);
+    return { wall: performance.now() - start, cpu: childCpu() - before };
+  };
+  for (let w = 0; w < warmup; w++) for (const argv of commands) once(argv);
+  const samples = commands.map(() => []);
+  for (let i = 0; i < runs; i++) commands.forEach((argv, c) => samples[c].push(once(argv)));
+  return samples.map((s) => ({ wall: median(s.map((x) => x.wall)), min: Math.min(...s.map((x) => x.wall)), cpu: s.reduce((sum, x) => sum + x.cpu, 0) / s.length }));
+}
+
+/** CPU milliseconds used so far by this process's finished children (getrusage RUSAGE_CHILDREN, through /proc). */
+function childCpu() {
+  try {
+    // Fields 16 and 17 of /proc/self/stat: cutime and cstime, in clock ticks (100 per second on Linux).
+    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
