@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { compileBundledBanks } from './compiled-banks.js';
 import { PACKAGE_ROOT } from './paths.js';
+import { toolVersion } from './version.js';
 
 /**
  * Run by `npm run build` after the type check. Node spends much of a short command's life finding
@@ -119,7 +120,7 @@ const bundleSha1 = createHash('sha1').update(cjs, 'latin1').digest('hex');
 await build({
   ...common,
   ...commonJs,
-  define: { ...commonJs.define, __DIAG_BUNDLE_SHA1__: JSON.stringify(bundleSha1) },
+  define: { ...commonJs.define, __DIAG_BUNDLE_SHA1__: JSON.stringify(bundleSha1), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
   entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')],
   outfile: join(out, 'launch.cjs'),
 });

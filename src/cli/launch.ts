@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, writeSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { cacheFolder, cacheName, readCache, settled, writeCache } from './code-cache.js';
 import { toolVersion } from './version.js';
@@ -25,6 +25,7 @@ import { toolVersion } from './version.js';
  * `DIAG_NO_CACHE=1` turns it off.
  */
 declare const __DIAG_BUNDLE_SHA1__: string | undefined;
+declare const __DIAG_VERSION__: string | undefined;
 const BUNDLE = join(__dirname, 'diag.cjs');
 const BUILD = typeof __DIAG_BUNDLE_SHA1__ === 'string' ? __DIAG_BUNDLE_SHA1__ : '0'.repeat(40);
 
@@ -50,12 +51,34 @@ function readBundle(): { source: Buffer; stat: BigIntStats } {
   }
 }
 
-async function start(argv: string[]): Promise<number> {
-  // What scripts call most, answered without loading the CLI at all.
-  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) {
-    process.stdout.write(`${toolVersion()}\n`);
+/**
+ * `diag --version`, the call scripts make most, answered without loading the CLI or Node's
+ * streams: one write to fd 1. A reader that left (EPIPE) ends it quietly, a full disk is exit 2
+ * with one line, as for every command.
+ */
+function printVersion(): number {
+  const text = `${typeof __DIAG_VERSION__ === 'string' ? __DIAG_VERSION__ : toolVersion()}\n`;
+  try {
+    writeSync(1, text);
     return 0;
+  } catch (error) {
+    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+    if (code === 'EPIPE') return 0;
+    if (code === 'EAGAIN') {
+      // A non-blocking pipe that is full: Node's own stream waits for it.
+      process.stdout.on('error', () => undefined);
+      process.stdout.write(text);
+      return 0;
+    }
+    const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+    const detail = error instanceof Error ? error.message : String(error);
+    process.stderr.write(locale.toLowerCase().startsWith('fr') ? `diag : impossible d’écrire sur la sortie standard : ${detail}\n` : `diag: cannot write to standard output: ${detail}\n`);
+    return 2;
   }
+}
+
+async function start(argv: string[]): Promise<number> {
+  if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) return printVersion();
   // Required here, after the shortcut that needs none of them (require, not import(): import()
   // would start Node's ES module loader).
   const { isAscii } = require('node:buffer') as typeof import('node:buffer');

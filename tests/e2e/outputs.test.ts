@@ -347,6 +347,26 @@ describe('standard output', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+  it('diag --version (answered by the launcher alone): a full disk is exit 2 with one line, a closed pipe exit 0 and silent', async () => {
+    for (const flag of ['--version', '-V']) {
+      if (existsSync('/dev/full')) {
+        const full = openSync('/dev/full', 'w');
+        const r = spawnSync(process.execPath, [BIN, flag], { cwd: ROOT, env: { ...process.env, LANG: 'C' }, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        closeSync(full);
+        expect(r.stderr).toMatch(/^diag: cannot write to standard output: ENOSPC[^\n]*\n$/);
+        expect(r.status).toBe(2);
+      }
+      const closed = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, flag], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(closed).toEqual({ code: 0, stderr: '' });
+      expect(diag([flag]).stdout).toBe(`${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    }
+  });
   it('reads an answer file from standard input with -', () => {
     const r = diag(['score', ...SAMPLE, '-', '-f', 'json'], { input: readFileSync(FULL, 'utf8') });
     expect(r.code).toBe(0);
