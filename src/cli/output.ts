@@ -248,7 +248,10 @@ export function stdoutInfo(): { isTTY?: boolean; columns?: number } {
  * a reader that leaves (`diag … | head`) must not crash diag with an unhandled 'error' event, and
  * a command that writes to a plain file never creates the stream at all.
  */
+let stdoutGuarded = false;
 export function guardStdout(onError: () => void): void {
+  if (stdoutGuarded) return;
+  stdoutGuarded = true;
   const descriptor = Object.getOwnPropertyDescriptor(process, 'stdout');
   const get = descriptor?.get;
   if (get === undefined || descriptor?.configurable !== true) {
