@@ -78,6 +78,19 @@ const noColorGuess: Plugin = {
  * compiled otherwise. The names are listed here; importing another one fails the build.
  */
 const YAML_FUNCTIONS = ['isMap', 'isScalar', 'isSeq', 'parseDocument', 'stringify'];
+/** Likewise chalk, which an output without colour (a file, a pipe) never needs (src/cli/render/paint.ts). */
+const lazyChalk: Plugin = {
+  name: 'lazy-chalk',
+  setup(build) {
+    build.onResolve({ filter: /^chalk$/ }, (args) => (args.namespace === 'lazy-chalk' || /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: 'chalk', namespace: 'lazy-chalk' }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-chalk' }, () => ({
+      loader: 'js',
+      resolveDir: PACKAGE_ROOT,
+      contents: "let real;\nexport function Chalk(options) { return new (real ??= require('chalk')).Chalk(options); }",
+    }));
+  },
+};
+
 const lazyYaml: Plugin = {
   name: 'lazy-yaml',
   setup(build) {
@@ -107,7 +120,7 @@ await build({
   // Fewer bytes to read, checksum and decode at every start; names are kept for readable stacks.
   minifyWhitespace: true,
   minifySyntax: true,
-  plugins: [lazyBuiltins, noColorGuess, lazyYaml],
+  plugins: [lazyBuiltins, noColorGuess, lazyYaml, lazyChalk],
 });
 // esbuild escapes non-ASCII text except in regular expressions; escaping those too keeps the file
 // ASCII, which the launcher decodes six times faster than UTF-8 (\uXXXX means the same there).

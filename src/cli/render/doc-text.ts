@@ -1,4 +1,5 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
+import { painter } from './paint.js';
 import { TONES } from './colours.js';
 import { isBar, spanOf, type Block, type Cell, type Doc, type Emphasis, type Inline } from './doc.js';
 import { renderTable } from './text-table.js';
@@ -26,7 +27,7 @@ function paint(chalk: ChalkInstance, emphasis: Emphasis | undefined): (s: string
 
 /** A document for a terminal or a .txt file: tables fit the width, colours only when asked. */
 export function docToText(doc: Doc, options: RenderOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = painter(options.color ? 1 : 0);
   const width = fitWidth(options.width);
   const ascii = options.ascii === true;
   const inline = (i: Inline) => {

@@ -1,4 +1,4 @@
-import { Chalk } from 'chalk';
+import { painter } from './paint.js';
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
 import { renderTable } from './text-table.js';
@@ -12,7 +12,7 @@ function levelRank(report: Report, level: string | null): number {
 
 /** One report as a person reads it in a terminal: overall score, a table of dimensions, advice. */
 export function renderReportText(report: Report, options: RenderOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = painter(options.color ? 1 : 0);
   const s = ui(report.lang);
   const width = Math.min(fitWidth(options.width), 100);
   const ascii = options.ascii === true;
