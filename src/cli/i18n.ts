@@ -84,6 +84,7 @@ const en = {
     answers: (n: number) => `${n} answer${n > 1 ? 's' : ''}`,
     suppressed: (n: number) => `Groups hidden for anonymity (fewer than ${n} people, or could be worked out by subtraction)`,
     noAnswer: '(no answer)',
+    notApplicable: '(does not apply)',
     small: (n: number) => `Note: fewer than ${n} participants; the group figures are close to individual answers.`,
   },
   compare: {
@@ -283,6 +284,7 @@ const fr: Messages = {
     answers: (n: number) => `${n} réponse${n > 1 ? 's' : ''}`,
     suppressed: (n: number) => `Groupes masqués pour l’anonymat (moins de ${n} personnes, ou déductibles par soustraction)`,
     noAnswer: '(sans réponse)',
+    notApplicable: '(ne s’applique pas)',
     small: (n: number) => `Attention : moins de ${n} participants, les moyennes du groupe sont proches des réponses individuelles.`,
   },
   compare: {
