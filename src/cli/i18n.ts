@@ -1,5 +1,6 @@
 import { ENGLISH_PROBLEMS } from '../core/index.js';
 import { HELP_EN, HELP_FR } from './i18n-help.js';
+import { ERRORS_EN, ERRORS_FR, WARNINGS_EN, WARNINGS_FR } from './i18n-errors.js';
 import { FRENCH_PROBLEMS } from './i18n-problems.js';
 
 type NoArgs = Record<string, never>;
@@ -202,8 +203,11 @@ const en = {
   /** Problems found in files, by key (worded in English by the core). */
   problem: ENGLISH_PROBLEMS,
   warning: 'warning',
+  /** Warnings on stderr, after `warning: `. */
+  warnings: WARNINGS_EN,
   /** diag's own errors (InputError), by key. */
   error: {
+    ...ERRORS_EN,
     cannotRead: (a: { what: Readable; file: string; reason: ReadFailure; detail?: string }) => `cannot read ${READABLE_EN[a.what]} ${a.file}: ${READ_FAILURE_EN[a.reason](a)}`,
     noBank: (a: { name: string }) => `no bank file or bundled bank named "${a.name}"`,
     bundledBanks: (a: { ids: readonly string[] }) => `bundled banks: ${a.ids.join(', ') || 'none'}`,
@@ -399,7 +403,9 @@ const fr: Messages = {
   help: HELP_FR,
   problem: FRENCH_PROBLEMS,
   warning: 'avertissement',
+  warnings: WARNINGS_FR,
   error: {
+    ...ERRORS_FR,
     cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
     noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
     bundledBanks: (a) => `questionnaires fournis : ${a.ids.join(', ') || 'aucun'}`,

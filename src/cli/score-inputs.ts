@@ -62,7 +62,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
     }
     const { source } = record;
     const result = validateAnswers(bank, source.data);
-    for (const warning of formatProblems(source, result.warnings, false)) options.warn(sanitizeText(`${messages().warning}: ${warning}`));
+    for (const warning of formatProblems(source, result.warnings, false)) options.warn(sanitizeText(`${messages().warning}${messages().colon}${warning}`));
     if (!result.ok) {
       failed++;
       if (problems.length < keep) note(formatProblems(source, result.errors, false));

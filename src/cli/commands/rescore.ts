@@ -1,7 +1,7 @@
 import { decodeReport, type Report } from '../../core/index.js';
 import { lenientBank, rescoreReport, summarizeRescore, type Rescored } from '../../core/rescore.js';
 import type { CommonOptions } from '../common.js';
-import { InputError } from '../errors.js';
+import { errorText, InputError } from '../errors.js';
 import { chooseLanguage } from '../i18n.js';
 import { formatProblems, loadBank } from '../load-bank.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
@@ -19,7 +19,7 @@ export type RescoreOptions = CommonOptions & OutputOptions;
  * bank and shows what would change, per respondent and in total. Nothing is written but the output.
  */
 export async function rescore(inputs: string[], options: RescoreOptions): Promise<void> {
-  if (options.bank === undefined) throw new InputError('rescore needs --bank NEW_BANK: the version to score the saved reports with');
+  if (options.bank === undefined) throw new InputError(errorText('rescoreNeedsBank', {}));
   const targets = planTargets('rescore', options, RESCORE_FORMATS, 'text');
   const { bank } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
@@ -54,8 +54,8 @@ export async function rescore(inputs: string[], options: RescoreOptions): Promis
     lang ??= old.lang;
     rescored.push(result.value);
   }
-  if (problems.length > 0) throw new InputError(`some inputs cannot be re-scored; nothing was written`, problems);
-  if (rescored.length === 0) throw new InputError(`no reports found in ${inputs.join(', ')}`);
+  if (problems.length > 0) throw new InputError(errorText('rescoreRefused', {}), problems);
+  if (rescored.length === 0) throw new InputError(errorText('noReports', { paths: inputs }));
   const view = { lang: chooseLanguage(bank.languages, lang), rescored, summary: summarizeRescore(bank, rescored) };
   await deliver(view, targets, rescoreRenderers, options);
 }

@@ -3,7 +3,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync, mkdirSync } from 'node:fs';
 import { buildReport, estimateTimeRange, roundMinutes, runSurvey, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
-import { InputError, InterruptedError } from '../errors.js';
+import { errorText, InputError, InterruptedError } from '../errors.js';
 import { chooseLanguage, environmentLanguage, ui, type UiStrings } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { loadNorms, withPercentiles } from '../load-norms.js';
@@ -233,7 +233,7 @@ export async function run(options: RunOptions): Promise<void> {
   }
   const session = openSession(options);
   if (options.out !== undefined && existsSync(options.out)) {
-    throw new InputError(`${options.out} already exists; choose another name with --out (diag never replaces a report)`);
+    throw new InputError(errorText('outTaken', { file: options.out }));
   }
   const stateFile = progressFile(stateDirectory(options.stateDir, process.env), session.bank.id);
   const resumeCommand = ['diag run --resume', options.bank ? `--bank ${options.bank}` : '', options.stateDir ? `--state-dir ${options.stateDir}` : ''].filter(Boolean).join(' ');

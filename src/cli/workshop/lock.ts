@@ -1,7 +1,9 @@
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCode } from '../bounded-read.js';
-import { InputError } from '../errors.js';
+import { errorText, InputError } from '../errors.js';
+import { messages } from '../i18n.js';
+import { systemReason } from '../i18n-errors.js';
 import { holderRunning, processStart } from '../process-identity.js';
 import { STATE_FOLDER } from './store.js';
 
@@ -20,7 +22,7 @@ export function lockSession(dir: string): () => void {
   try {
     mkdirSync(join(dir, STATE_FOLDER), { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new InputError(`cannot use ${dir} for the workshop: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(errorText('workshopDir', { dir, reason: systemReason(error) }));
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -34,7 +36,7 @@ export function lockSession(dir: string): () => void {
         }
       };
     } catch (error) {
-      if (errorCode(error) !== 'EEXIST') throw new InputError(`cannot lock ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+      if (errorCode(error) !== 'EEXIST') throw new InputError(errorText('cannotLock', { dir, reason: systemReason(error) }));
       let holder: { pid: number; start?: string } = { pid: NaN };
       try {
         holder = readHolder(readFileSync(file, 'utf8'));
@@ -42,7 +44,7 @@ export function lockSession(dir: string): () => void {
         // vanished meanwhile: try again
       }
       const { pid } = holder;
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && holderRunning(pid, holder.start)) throw new InputError(`a workshop server (process ${pid}) is already running on ${dir}`, ['stop it first (Ctrl-C in its terminal), or choose another folder']);
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && holderRunning(pid, holder.start)) throw new InputError(errorText('serverRunning', { pid, dir }), [messages().error.serverRunningHint({})]);
       try {
         unlinkSync(file);
       } catch {
@@ -50,5 +52,5 @@ export function lockSession(dir: string): () => void {
       }
     }
   }
-  throw new InputError(`cannot lock ${dir}: another server is starting on it`);
+  throw new InputError(errorText('serverStarting', { dir }));
 }

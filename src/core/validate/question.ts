@@ -135,7 +135,7 @@ function readNotApplicable(raw: Record<string, unknown>, fields: Fields, type: Q
   if ((type === 'single' || type === 'multiple') && Array.isArray(raw.options)) {
     raw.options.forEach((option, i) => {
       if (isObject(option) && option.value === NOT_APPLICABLE) {
-        fields.errors.add(fields.at('options').concat(i, 'value'), 'not-applicable-value', `the value "${NOT_APPLICABLE}" is the "does not apply" answer of this question (notApplicable); give this option another value`);
+        fields.errors.add(fields.at('options').concat(i, 'value'), 'not-applicable-value', say('notApplicableOption', { value: NOT_APPLICABLE }));
       }
     });
   }
