@@ -9,6 +9,8 @@ function shown(value: Shown): string {
   switch (value.kind) {
     case 'null':
       return 'null';
+    case 'missing':
+      return 'rien (la clé manque)';
     case 'list':
       return 'une liste';
     case 'mapping':
@@ -138,7 +140,7 @@ export const FRENCH_PROBLEMS: ProblemTexts = {
   notApplicableNotOffered: (a) => `"${a.value}" (ne s’applique pas) n’est pas proposé par cette question`,
   notApplicableOption: (a) => `la valeur "${a.value}" est la réponse « ne s’applique pas » de cette question (notApplicable) ; donnez une autre valeur à cette option`,
   oldBankVersion: (a) =>
-    `ce fichier de réponses a été écrit pour ${a.bank} ${a.version} (${a.unknown} de ses ${a.answered} réponses portent sur des questions qui n’existent plus) ; la ${a.current} a changé les questions : ${a.changes.fr}. Répondez à nouveau avec « diag run », ou partez de « diag template »`,
+    `ce fichier de réponses a été écrit pour ${a.bank} ${a.version} (${a.unknown} de ses ${a.answered} réponses ${a.unknown > 1 ? "portent" : "porte"} sur des questions qui n’existent plus) ; la ${a.current} a changé les questions : ${a.changes.fr}. Répondez à nouveau avec « diag run », ou partez de « diag template »`,
   bankVersionMismatch: (a) => `ce fichier a été écrit pour ${a.bank} ${a.version} ; il est lu avec la ${a.current}`,
   bankVersionType: (a) => `"bankVersion" doit être une version comme "${a.current}", pas ${shown(a.actual)} ; elle est ignorée`,
   normsEntry: () => '{n, points} attendu',

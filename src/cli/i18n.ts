@@ -524,6 +524,7 @@ const OUTPUT_EN = {
   below: (who: string, target: string, value: string, option: string) => `${who}: ${target} score ${value} is below ${option}`,
   fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who}: ${target} fell from ${old} to ${now} (−${drop}, more than ${option})`,
   noScore: 'none',
+  figure: (n: number) => String(n),
   overallTarget: 'overall',
   moreFailures: (n: number) => `… and ${n} more (see --gate-report)`,
 };
@@ -537,6 +538,7 @@ const OUTPUT_FR: typeof OUTPUT_EN = {
   below: (who: string, target: string, value: string, option: string) => `${who} : score ${target} de ${value}, sous ${option}`,
   fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who} : ${target} est passé de ${old} à ${now} (−${drop}, plus que ${option})`,
   noScore: 'aucun',
+  figure: (n: number) => String(n).replace('.', ','),
   overallTarget: 'global',
   moreFailures: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} (voir --gate-report)`,
 };

@@ -57,7 +57,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
   for await (const record of readRecords(files, options.onStdinKind === undefined ? {} : { onStdinKind: options.onStdinKind })) {
     if ('error' in record) {
       failed++;
-      note([record.error.message, ...record.error.details.slice(0, keep)]);
+      note([record.error.localized, ...record.error.details.slice(0, keep)]);
       continue;
     }
     const { source } = record;

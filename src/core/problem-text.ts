@@ -8,13 +8,14 @@ import { didYouMean as closest } from './suggest.js';
 
 /** A value found in the input, described without its language: `{kind: 'text', value: '"yes"'}`. */
 export interface Shown {
-  kind: 'null' | 'list' | 'mapping' | 'text' | 'number' | 'boolean' | 'other';
+  kind: 'null' | 'missing' | 'list' | 'mapping' | 'text' | 'number' | 'boolean' | 'other';
   /** The value itself, JSON-quoted and shortened for text. */
   value?: string;
 }
 
 export function show(value: unknown): Shown {
   if (value === null) return { kind: 'null' };
+  if (value === undefined) return { kind: 'missing' };
   if (Array.isArray(value)) return { kind: 'list' };
   if (typeof value === 'object') return { kind: 'mapping' };
   if (typeof value === 'string') return { kind: 'text', value: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) };
@@ -27,6 +28,8 @@ export function shownEnglish(shown: Shown): string {
   switch (shown.kind) {
     case 'null':
       return 'null';
+    case 'missing':
+      return 'nothing (the key is missing)';
     case 'list':
       return 'a list';
     case 'mapping':
