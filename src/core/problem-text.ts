@@ -159,6 +159,9 @@ export const PROBLEM_TEXT = {
   notAnAnswer: (a: { actual: Shown }) => `is not an answer: ${shownEnglish(a.actual)}`,
   schemaVersion: (a: { version: number }) => `version ${a.version} is not supported by this diag (it reads version 1)`,
   // "Does not apply" (SPEC section 9)
+  notApplicableType: (a: { actual: Shown }) => `must be true or a text (the wording of the "does not apply" choice), not ${shownEnglish(a.actual)}`,
+  notApplicableOnText: (_: NoArgs) => 'a text question cannot offer "does not apply": its answer is free (make it optional instead)',
+  badBetter: (a: { value: string; allowed: readonly string[] }) => `${a.value} is not a direction; one of ${a.allowed.join(', ')} (is a lower or a higher share better?)`,
   notApplicableValueTest: (a: { value: string; id: string }) => `"${a.value}" is the "does not apply" answer of "${a.id}": no value test holds on it; write {question: ${a.id}, notApplicable: true}`,
   notApplicableNotOfferedTest: (a: { id: string; value: boolean }) => `"${a.id}" offers no "does not apply" answer (add notApplicable to it): this test is ${a.value ? 'never true' : 'the same as answered: true'}`,
   notApplicableNotOffered: (a: { value: string }) => `"${a.value}" (does not apply) is not offered by this question`,

@@ -25,17 +25,33 @@ function standIn(): unknown {
   return new Proxy(() => undefined, handler);
 }
 
+/** Arguments for the few wordings that look a value up in a table of their own: a stand-in cannot name a row. */
+const SAMPLES: Readonly<Record<string, unknown>> = {
+  cannotRead: { what: 'report', file: 'X', reason: 'denied' },
+  skippedEntry: { entry: 'X', kind: 'fifo' },
+  minAlphaWithheld: { minAlpha: 0.7, dimension: 'X', code: 'few-respondents', reason: 'X' },
+  mustBe: { expected: 'mapping', actual: { kind: 'list' } },
+  pattern: { value: 'X', rule: 'semver' },
+  answerExpects: { id: 'X', expected: 'number', min: 0, max: 9, actual: { kind: 'text', value: '"X"' } },
+};
+
 const worded = (section: Record<string, unknown>): Record<string, string> =>
-  Object.fromEntries(Object.entries(section).flatMap(([key, value]) => (typeof value === 'function' ? [[key, String(value(standIn()))]] : typeof value === 'string' ? [[key, value]] : [])));
+  Object.fromEntries(
+    Object.entries(section).flatMap(([key, value]) => (typeof value === 'function' ? [[key, String(value(SAMPLES[key] ?? standIn()))]] : typeof value === 'string' ? [[key, value]] : [])),
+  );
 
 // English words a French message must not hold (options, commands, codes and file names aside).
-const ENGLISH = /\b(the|and|your|you|of|to|with|cannot|could|is|are|not|no|found|given|expected|such|as|file|folder|report|bank|answers?|group|warning|more|than|only|needs?|choose|another|already|exists?|write|read|skipped|respondents?|threshold|below|none|than)\b/i;
+const ENGLISH = /(?<!\p{L})(the|and|your|you|of|to|with|cannot|could|is|are|not|no|found|given|expected|such|as|file|folder|report|bank|answers?|group|warning|more|than|only|needs?|choose|another|already|exists?|write|read|skipped|respondents?|threshold|below|none|than)(?!\p{L})/iu;
 const strip = (text: string) =>
   text
     .replace(/diag [a-z]+( --?[a-z-]+)?/g, '')
     .replace(/--?[a-z][a-z-]*( [A-Z_É]+)?/g, '')
     .replace(/\{[^}]*\}/g, '')
-    .replace(/"[^"]*"/g, '');
+    .replace(/"[^"]*"/g, '')
+    // Environment variables and placeholders (DIAG_MAX_FILE_SIZE, NEW_BANK).
+    .replace(/[A-Z][A-Z_É]*_[A-Z_É]+/g, '')
+    // The keys of a condition, as written in a bank.
+    .replace(/question, score, all, any, not/g, '');
 
 const sections = {
   error: [ui('en').error, ui('fr').error],

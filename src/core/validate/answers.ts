@@ -39,7 +39,7 @@ function optionsOf(question: Question & { options: ReadonlyArray<{ value: Scalar
 /** Checks one answer against its question; returns the canonical value (option values as the bank spells them). */
 function readAnswer(question: Question, value: unknown, path: Path, errors: ProblemList): AnswerValue | undefined {
   const id = question.id;
-  const fail = (code: string, text: ProblemText | string): undefined => {
+  const fail = (code: string, text: ProblemText): undefined => {
     errors.add(path, code, text);
     return undefined;
   };
