@@ -51,6 +51,8 @@ export function planTargets<F extends Format>(command: string, options: OutputOp
   const targets: Array<Target<F>> = [];
   if (toStdout) targets.push({ file: undefined, format: asked ?? fallback });
   for (const file of files) {
+    // A folder is said to be one, even when its name looks like a file's (`-o out.d`, `-o ~/v1.2`).
+    if (isFolder(file)) throw new InputError(errorText('outputIsFolder', { file }));
     const named = formatOfFile(file);
     const format: Format = named ?? asked ?? fallback;
     // A name without extension takes --format (or the default); an extension diag does not know is a mistake.
@@ -65,6 +67,14 @@ export function planTargets<F extends Format>(command: string, options: OutputOp
   }
   checkFiles([...files, ...extra], options.force === true, outputs.filter((o) => o === '-').length > 1);
   return targets;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Every file target checked before anything is read or written: no twin, no existing file without --force, a folder that exists. */

@@ -57,6 +57,20 @@ describe('output errors in French', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('diag: impossible d’écrire sur la sortie standard : plus de place sur le disque (ENOSPC)\n');
   });
+  it('-o naming a folder says so, even when the folder name has a dot', () => {
+    const folder = join(dir, 'v1.2');
+    mkdirSync(folder);
+    const r = french(['score', CAMILLE, '-o', folder]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`diag: impossible d’écrire ${folder} : c’est un dossier\n`);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+  it('a workshop folder that is a file', () => {
+    const taken = file('not-a-folder', '');
+    const r = french(['workshop', taken, '--host', '127.0.0.1', '--port', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`diag: impossible d’utiliser ${taken} pour l’atelier : c’est un fichier, pas un dossier\n`);
+  });
   it('the same messages stay English under an English locale', () => {
     const r = diag(['score', CAMILLE, '-o', join(dir, 'nope', 'r.json')], { env: EN });
     expect(r.stderr).toBe(`diag: cannot write ${join(dir, 'nope', 'r.json')}: the folder ${join(dir, 'nope')} does not exist\n`);

@@ -92,7 +92,8 @@ export async function workshopServer(dir: string, options: WorkshopServerOptions
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new InputError(errorText('cannotCreate', { dir, reason: systemReason(error) }));
+    const reason = systemReason(error);
+    throw new InputError(reason.code === 'EEXIST' ? errorText('notAFolder', { dir }) : errorText('cannotCreate', { dir, reason }));
   }
   // The trainer's terminal is only told things: a closed pipe (`diag workshop DIR | head -2`)
   // must not stop a server that participants are using.
