@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { aggregateReports, isWithheld } from '../../src/core/aggregate.js';
 import { buildReport, findLeak, validateAnswers, type AnswerValue, type Bank, type Report } from '../../src/core/index.js';
+import { createReliabilityAggregator } from '../../src/core/reliability.js';
 import { bankFrom, miniBank } from '../helpers.js';
 
 /** `--by Q` where some said "does not apply" to Q (SPEC sections 9 and 10). */
@@ -87,5 +88,34 @@ describe('--by a question answered "does not apply"', () => {
       [null, 5],
     ]);
     expect(result.suppressed).toEqual([hidden('manager', false), hidden('tools', 'chat')]);
+  });
+});
+
+describe('--stats by a question answered "does not apply"', () => {
+  const statsBank = bankFrom(
+    miniBank({
+      profile: [{ id: 'manager', type: 'boolean', text: 'Manager?', required: false, notApplicable: true }],
+      questions: ['q1', 'q2', 'q3'].map((id) => ({ id, type: 'likert', dimension: 'a', scale: 'agree5', text: id })),
+    }),
+  );
+  // Items that vary together, so that alpha exists in every segment.
+  const one = (manager: AnswerValue, i: number) => reportFrom(statsBank, { manager, q1: 1 + (i % 5), q2: 1 + ((i + 1) % 5), q3: 1 + (i % 5) });
+  const reports = [0, 1, 2].flatMap((g) => Array.from({ length: 10 }, (_, i) => one(g === 0 ? true : g === 1 ? 'n/a' : null, i + g)));
+
+  it('computes the n/a segment over those who said it does not apply, and the no-answer segment without them', () => {
+    const result = aggregateReports(statsBank, reports, { by: ['manager'], minGroup: 5 });
+    expect(result.segments.map((x) => [x.value, x.count])).toEqual([
+      [true, 10],
+      ['n/a', 10],
+      [null, 10],
+    ]);
+    const reliability = createReliabilityAggregator(statsBank, { minGroup: 5, by: ['manager'] });
+    for (const r of reports) reliability.add(r);
+    const stats = reliability.result(result.segments);
+    expect(stats.segments.map((x) => [x.value, x.dimensions[0]?.reliability.n])).toEqual([
+      [true, 10],
+      ['n/a', 10],
+      [null, 10],
+    ]);
   });
 });
