@@ -1,7 +1,9 @@
 import type { Aggregate, Bank, Report } from '../core/index.js';
 import { createNormsBuilder, type NormsBuilder } from '../core/norms.js';
 import { alphaBelow, createReliabilityAggregator, type ReliabilityReport } from '../core/reliability.js';
-import { InputError, ThresholdError } from './errors.js';
+import { errorText, InputError, ThresholdError } from './errors.js';
+import { messages } from './i18n.js';
+import { warningLine } from './warn.js';
 import { writeFileAtomic } from './output.js';
 import { reportDate } from './score-inputs.js';
 
@@ -18,7 +20,7 @@ export interface AuthorOptions {
 function parseMinAlpha(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value > 1) throw new InputError(`--min-alpha ${text}: expected a number up to 1, such as 0.7`);
+  if (text.trim() === '' || !Number.isFinite(value) || value > 1) throw new InputError(errorText('minAlpha', { value: text }));
   return value;
 }
 
@@ -30,7 +32,7 @@ function parseMinAlpha(text: string | undefined): number | undefined {
 export function authorStats(bank: Bank, options: AuthorOptions) {
   const minAlpha = parseMinAlpha(options.minAlpha);
   const wantStats = options.stats === true || minAlpha !== undefined;
-  if (options.normsOut === '-') throw new InputError('--norms-out: give a file name (the norms are JSON for `diag score --norms`)');
+  if (options.normsOut === '-') throw new InputError(errorText('normsOutStdout', {}));
   const reliability = wantStats ? createReliabilityAggregator(bank, { minGroup: options.minGroup, by: options.by }) : undefined;
   const norms: NormsBuilder | undefined = options.normsOut === undefined ? undefined : createNormsBuilder(bank, { minGroup: options.minGroup });
   let stats: ReliabilityReport | undefined;
@@ -54,7 +56,7 @@ export function authorStats(bank: Bank, options: AuthorOptions) {
     writeNorms(result: Aggregate): void {
       if (norms === undefined || options.normsOut === undefined) return;
       const built = norms.result(reportDate(process.env)());
-      if (!built.ok) throw new InputError(`--norms-out ${options.normsOut}: ${built.reason}; nothing was written`);
+      if (!built.ok) throw new InputError(errorText('normsTooFew', { file: options.normsOut, needed: built.needed, n: built.n, floor: built.floor }));
       if (result.count !== built.value.n) throw new Error('norms and aggregate saw different groups');
       writeFileAtomic(options.normsOut, `${JSON.stringify(built.value, null, 2)}\n`, { force: options.force === true });
     },
@@ -62,14 +64,14 @@ export function authorStats(bank: Bank, options: AuthorOptions) {
     gate(): void {
       if (minAlpha === undefined) return;
       // A gate that could not look is said so, not passed in silence.
-      if (stats === undefined) process.stderr.write(`warning: --min-alpha ${minAlpha}: no statistics for a group of fewer than ${options.minGroup} respondents\n`);
+      if (stats === undefined) process.stderr.write(`${warningLine(messages().warnings.minAlphaNoStats({ minAlpha, minGroup: options.minGroup }))}\n`);
       for (const d of stats?.dimensions ?? []) {
-        if (d.reliability.withheld !== undefined) process.stderr.write(`warning: --min-alpha ${minAlpha}: no alpha for ${d.id}: ${d.reliability.withheld.reason}\n`);
+        if (d.reliability.withheld !== undefined) process.stderr.write(`${warningLine(messages().warnings.minAlphaWithheld({ minAlpha, dimension: d.id, code: d.reliability.withheld.code, reason: d.reliability.withheld.reason }))}\n`);
       }
       if (stats === undefined) return;
       const below = alphaBelow(stats, minAlpha);
       if (below.length > 0) {
-        throw new ThresholdError(below.map((b) => `${b.by === null ? '' : `${b.by} = ${String(b.value)}: `}${b.dimension}: alpha ${b.alpha} is below --min-alpha ${minAlpha}`));
+        throw new ThresholdError(below.map((b) => messages().warnings.alphaBelow({ ...(b.by === null ? {} : { segment: `${b.by} = ${String(b.value)}` }), dimension: b.dimension, alpha: b.alpha, minAlpha })));
       }
     },
   };

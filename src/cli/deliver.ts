@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { useColor } from './common.js';
-import { InputError } from './errors.js';
+import { errorText, InputError } from './errors.js';
 import { commitAll, OutputClosedError, Spool, StagedFile, stdoutInfo, writeStdout } from './output.js';
 import { extensionsOf, formatOfFile, type Format } from './render/formats.js';
 import { asciiOutput, DEFAULT_WIDTH, terminalWidth } from './render/terminal.js';
@@ -30,7 +30,7 @@ export function parseDelimiter(value: string | undefined): string {
   if (value === undefined) return ',';
   const named: Record<string, string> = { tab: '\t', '\\t': '\t', semicolon: ';', comma: ',' };
   const delimiter = named[value] ?? value;
-  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) throw new InputError(`--csv-delimiter ${JSON.stringify(value)}: expected one character such as , ; or tab`);
+  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) throw new InputError(errorText('csvDelimiter', { value: JSON.stringify(value) }));
   return delimiter;
 }
 
@@ -47,24 +47,34 @@ export function planTargets<F extends Format>(command: string, options: OutputOp
   const toStdout = outputs.length === 0 || outputs.includes('-');
   const isSupported = (f: Format | string | undefined): f is F => supported.some((s) => s === f);
   const asked = options.format;
-  if (asked !== undefined && !isSupported(asked)) throw new InputError(`diag ${command} --format ${asked}: not a format of diag ${command}; formats: ${list(supported)}`);
+  if (asked !== undefined && !isSupported(asked)) throw new InputError(errorText('notAFormat', { command, format: asked, formats: list(supported) }));
   const targets: Array<Target<F>> = [];
   if (toStdout) targets.push({ file: undefined, format: asked ?? fallback });
   for (const file of files) {
+    // A folder is said to be one, even when its name looks like a file's (`-o out.d`, `-o ~/v1.2`).
+    if (isFolder(file)) throw new InputError(errorText('outputIsFolder', { file }));
     const named = formatOfFile(file);
     const format: Format = named ?? asked ?? fallback;
     // A name without extension takes --format (or the default); an extension diag does not know is a mistake.
     if (named === undefined && asked === undefined && /\.[^./\\]+$/.test(basename(file))) {
-      throw new InputError(`-o ${file}: cannot tell the format from the name; use an extension (${supported.flatMap(extensionsOf).join(' ')}) or --format (${list(supported)})`);
+      throw new InputError(errorText('unknownExtension', { file, extensions: supported.flatMap(extensionsOf).join(' '), formats: list(supported) }));
     }
     if (named !== undefined && asked !== undefined && !toStdout && named !== asked) {
-      throw new InputError(`--format ${asked} and -o ${file} disagree: the format of a file follows its name (${named}), --format is the format of standard output; drop --format or name the file ${file.replace(/(\.junit)?\.[^./\\]+$/i, '')}${extensionsOf(asked)[0] ?? ''}`);
+      throw new InputError(errorText('formatDisagrees', { format: asked, file, named, suggested: `${file.replace(/(\.junit)?\.[^./\\]+$/i, '')}${extensionsOf(asked)[0] ?? ''}` }));
     }
-    if (!isSupported(format)) throw new InputError(`-o ${file}: diag ${command} cannot write ${format}; its formats are ${list(supported)} (${supported.flatMap(extensionsOf).join(' ')})`);
+    if (!isSupported(format)) throw new InputError(errorText('cannotWriteFormat', { file, command, format, formats: list(supported), extensions: supported.flatMap(extensionsOf).join(' ') }));
     targets.push({ file, format });
   }
   checkFiles([...files, ...extra], options.force === true, outputs.filter((o) => o === '-').length > 1);
   return targets;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Every file target checked before anything is read or written: no twin, no existing file without --force, a folder that exists. */
@@ -76,7 +86,7 @@ function checkFiles(files: readonly string[], force: boolean, stdoutTwice: boole
     if (seen.has(key)) twins.push(file);
     else seen.set(key, file);
   }
-  if (twins.length > 0) throw new InputError(`${twins.join(', ')}: given more than once as an output; each -o names a different file`);
+  if (twins.length > 0) throw new InputError(errorText('outputTwice', { files: twins.join(', ') }));
   const taken: string[] = [];
   for (const file of files) {
     let stat: ReturnType<typeof statSync> | undefined;
@@ -85,18 +95,18 @@ function checkFiles(files: readonly string[], force: boolean, stdoutTwice: boole
     } catch {
       stat = undefined;
     }
-    if (stat === undefined || !stat.isDirectory()) throw new InputError(`cannot write ${file}: the folder ${dirname(file)} does not exist`);
+    if (stat === undefined || !stat.isDirectory()) throw new InputError(errorText('noFolder', { file, folder: dirname(file) }));
     try {
       const target = statSync(file);
-      if (target.isDirectory()) throw new InputError(`cannot write ${file}: it is a folder`);
+      if (target.isDirectory()) throw new InputError(errorText('outputIsFolder', { file }));
       // A device, a pipe or /dev/stdout would be replaced by a file, not written to: `-` is standard output.
-      if (!target.isFile()) throw new InputError(`cannot write ${file}: not a regular file (use -o - for standard output)`);
+      if (!target.isFile()) throw new InputError(errorText('notRegularFile', { file }));
       if (!force) taken.push(file);
     } catch (error) {
       if (error instanceof InputError) throw error;
     }
   }
-  if (taken.length > 0) throw new InputError(`${taken.join(', ')} already exist${taken.length === 1 ? 's' : ''}; choose another name or add --force to replace`);
+  if (taken.length > 0) throw new InputError(errorText('outputsExist', { files: taken }));
 }
 
 /** The rendering options of one target: colour and the terminal's width only on standard output. */

@@ -48,6 +48,11 @@ export class ThresholdError extends Error {
   constructor(readonly failures: readonly string[]) {
     super(`threshold not met:\n${failures.map((f) => `  ${f}`).join('\n')}`);
   }
+
+  /** The message in the language of diag's messages (the failures are worded so already). */
+  get localized(): string {
+    return `${messages().warnings.thresholdNotMet}\n${this.failures.map((f) => `  ${f}`).join('\n')}`;
+  }
 }
 
 /** The user pressed Ctrl-C (exit 130), or a signal ended the run (SIGTERM 143, SIGHUP 129). `message` says where the progress is. */

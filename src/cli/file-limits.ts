@@ -21,7 +21,7 @@ const mb = (n: number) => `${(n / MIB).toFixed(1)} MB`;
 /** The error for an input found larger than the limit; `known` when its whole size is known, else "more than". */
 export function tooLarge(name: string, bytes: number, known = true): InputError {
   if (known) return new InputError(errorText('tooBig', { name, size: mb(bytes), limit: mb(maxBytes) }));
-  return new InputError(`${name} is more than the ${mb(maxBytes)} diag reads by default (reading stopped there); raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`);
+  return new InputError(errorText('tooBigRead', { name, limit: mb(maxBytes) }));
 }
 
 /** Refuses an input larger than the limit (in bytes), saying how to raise it. */

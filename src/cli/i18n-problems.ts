@@ -9,6 +9,8 @@ function shown(value: Shown): string {
   switch (value.kind) {
     case 'null':
       return 'null';
+    case 'missing':
+      return 'rien (la clé manque)';
     case 'list':
       return 'une liste';
     case 'mapping':
@@ -133,6 +135,26 @@ export const FRENCH_PROBLEMS: ProblemTexts = {
   notAReport: (a) => `un rapport doit être un objet JSON, pas ${shown(a.actual)}`,
   notAnAnswer: (a) => `n’est pas une réponse : ${shown(a.actual)}`,
   schemaVersion: (a) => `la version ${a.version} n’est pas lue par ce diag (il lit la version 1)`,
+  notApplicableType: (a) => `doit être true ou un texte (le libellé du choix « ne s’applique pas »), pas ${shown(a.actual)}`,
+  notApplicableOnText: () => 'une question texte ne peut pas proposer « ne s’applique pas » : sa réponse est libre (rendez-la plutôt facultative)',
+  badBetter: (a) => `${a.value} n’est pas un sens ; l’un de ${a.allowed.join(', ')} (une part plus basse ou plus haute est-elle meilleure ?)`,
+  notApplicableValueTest: (a) => `"${a.value}" est la réponse « ne s’applique pas » de "${a.id}" : aucun test de valeur n’est vrai sur elle ; écrivez {question: ${a.id}, notApplicable: true}`,
+  notApplicableNotOfferedTest: (a) => `"${a.id}" ne propose pas de réponse « ne s’applique pas » (ajoutez-lui notApplicable) : ce test ${a.value ? 'n’est jamais vrai' : 'revient à answered: true'}`,
+  notApplicableNotOffered: (a) => `"${a.value}" (ne s’applique pas) n’est pas proposé par cette question`,
+  notApplicableOption: (a) => `la valeur "${a.value}" est la réponse « ne s’applique pas » de cette question (notApplicable) ; donnez une autre valeur à cette option`,
+  oldBankVersion: (a) =>
+    `ce fichier de réponses a été écrit pour ${a.bank} ${a.version} (${a.unknown} de ses ${a.answered} réponses ${a.unknown > 1 ? "portent" : "porte"} sur des questions qui n’existent plus) ; la ${a.current} a changé les questions : ${a.changes.fr}. Répondez à nouveau avec « diag run », ou partez de « diag template »`,
+  bankVersionMismatch: (a) => `ce fichier a été écrit pour ${a.bank} ${a.version} ; il est lu avec la ${a.current}`,
+  bankVersionType: (a) => `"bankVersion" doit être une version comme "${a.current}", pas ${shown(a.actual)} ; elle est ignorée`,
+  normsEntry: () => '{n, points} attendu',
+  normsCount: () => 'un nombre entier de répondants est attendu',
+  normsPoints: () => '99 points de percentile entre 0 et 100 sont attendus',
+  normsOrder: () => 'les points de percentile ne doivent pas décroître',
+  normsObject: () => 'un fichier de normes est un objet JSON écrit par diag aggregate --norms-out',
+  normsKind: () => 'pas un fichier de normes diag (kind n’est pas "diag-norms")',
+  normsSchema: () => 'schemaVersion inconnue (1 attendu)',
+  normsBank: () => '{id, version} attendu',
+  normsDimensions: () => 'un objet par identifiant de dimension est attendu',
   byNotAQuestion: (a) => `"${a.id}" n’est pas une question du questionnaire "${a.bank}"${didYouMean(a.suggestion)}`,
   byType: (a) =>
     `"${a.id}" est une question ${a.type} ; les groupes se font selon une question à choix unique, multiple ou oui/non${a.eligible.length > 0 ? ` (${a.eligible.join(', ')})` : ''}`,

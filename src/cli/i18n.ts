@@ -1,5 +1,6 @@
 import { ENGLISH_PROBLEMS } from '../core/index.js';
 import { HELP_EN, HELP_FR } from './i18n-help.js';
+import { ERRORS_EN, ERRORS_FR, WARNINGS_EN, WARNINGS_FR } from './i18n-errors.js';
 import { FRENCH_PROBLEMS } from './i18n-problems.js';
 
 type NoArgs = Record<string, never>;
@@ -84,6 +85,7 @@ const en = {
     answers: (n: number) => `${n} answer${n > 1 ? 's' : ''}`,
     suppressed: (n: number) => `Groups hidden for anonymity (fewer than ${n} people, or could be worked out by subtraction)`,
     noAnswer: '(no answer)',
+    notApplicable: '(does not apply)',
     small: (n: number) => `Note: fewer than ${n} participants; the group figures are close to individual answers.`,
   },
   compare: {
@@ -201,8 +203,11 @@ const en = {
   /** Problems found in files, by key (worded in English by the core). */
   problem: ENGLISH_PROBLEMS,
   warning: 'warning',
+  /** Warnings on stderr, after `warning: `. */
+  warnings: WARNINGS_EN,
   /** diag's own errors (InputError), by key. */
   error: {
+    ...ERRORS_EN,
     cannotRead: (a: { what: Readable; file: string; reason: ReadFailure; detail?: string }) => `cannot read ${READABLE_EN[a.what]} ${a.file}: ${READ_FAILURE_EN[a.reason](a)}`,
     noBank: (a: { name: string }) => `no bank file or bundled bank named "${a.name}"`,
     bundledBanks: (a: { ids: readonly string[] }) => `bundled banks: ${a.ids.join(', ') || 'none'}`,
@@ -283,6 +288,7 @@ const fr: Messages = {
     answers: (n: number) => `${n} réponse${n > 1 ? 's' : ''}`,
     suppressed: (n: number) => `Groupes masqués pour l’anonymat (moins de ${n} personnes, ou déductibles par soustraction)`,
     noAnswer: '(sans réponse)',
+    notApplicable: '(ne s’applique pas)',
     small: (n: number) => `Attention : moins de ${n} participants, les moyennes du groupe sont proches des réponses individuelles.`,
   },
   compare: {
@@ -397,7 +403,9 @@ const fr: Messages = {
   help: HELP_FR,
   problem: FRENCH_PROBLEMS,
   warning: 'avertissement',
+  warnings: WARNINGS_FR,
   error: {
+    ...ERRORS_FR,
     cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
     noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
     bundledBanks: (a) => `questionnaires fournis : ${a.ids.join(', ') || 'aucun'}`,
@@ -516,6 +524,7 @@ const OUTPUT_EN = {
   below: (who: string, target: string, value: string, option: string) => `${who}: ${target} score ${value} is below ${option}`,
   fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who}: ${target} fell from ${old} to ${now} (−${drop}, more than ${option})`,
   noScore: 'none',
+  figure: (n: number) => String(n),
   overallTarget: 'overall',
   moreFailures: (n: number) => `… and ${n} more (see --gate-report)`,
 };
@@ -529,6 +538,7 @@ const OUTPUT_FR: typeof OUTPUT_EN = {
   below: (who: string, target: string, value: string, option: string) => `${who} : score ${target} de ${value}, sous ${option}`,
   fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who} : ${target} est passé de ${old} à ${now} (−${drop}, plus que ${option})`,
   noScore: 'aucun',
+  figure: (n: number) => String(n).replace('.', ','),
   overallTarget: 'global',
   moreFailures: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} (voir --gate-report)`,
 };

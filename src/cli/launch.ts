@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { cacheFolder, cacheName, readCache, settled, writeCache } from './code-cache.js';
+import { systemFr, systemReason } from './i18n-errors.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -70,9 +71,10 @@ function printVersion(): number {
       process.stdout.write(text);
       return 0;
     }
+    // As cannotWriteStdout words it (i18n-errors.ts), in the locale's language (fr, else English).
     const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-    const detail = error instanceof Error ? error.message : String(error);
-    process.stderr.write(locale.toLowerCase().startsWith('fr') ? `diag : impossible d’écrire sur la sortie standard : ${detail}\n` : `diag: cannot write to standard output: ${detail}\n`);
+    const reason = systemReason(error);
+    process.stderr.write(locale.toLowerCase().startsWith('fr') ? `diag: impossible d’écrire sur la sortie standard : ${systemFr(reason)}\n` : `diag: cannot write to standard output: ${reason.message}\n`);
     return 2;
   }
 }

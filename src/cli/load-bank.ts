@@ -81,7 +81,7 @@ export function loadBank(spec: string | undefined): LoadedBank {
   const warnings = formatProblems(source, result.warnings);
   if (!result.ok) {
     const count = result.errors.length;
-    throw new InputError(errorText('invalidBank', { file, count }), [...formatProblems(source, result.errors), ...warnings.map((w) => `${messages().warning}: ${w}`)]);
+    throw new InputError(errorText('invalidBank', { file, count }), [...formatProblems(source, result.errors), ...warnings.map((w) => `${messages().warning}${messages().colon}${w}`)]);
   }
   return { bank: result.value, file, source, warnings };
 }

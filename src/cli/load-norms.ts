@@ -2,7 +2,9 @@ import { dirname, resolve } from 'node:path';
 import type { Bank, Report } from '../core/index.js';
 import { applyNorms, validateNorms, type Norms } from '../core/norms.js';
 import { scoreAnswers, scoreTable } from '../core/score.js';
-import { InputError } from './errors.js';
+import { errorText, InputError } from './errors.js';
+import { messages } from './i18n.js';
+import { warningLine } from './warn.js';
 import { readTextFile } from './load-bank.js';
 import { formatProblem, parseSource } from './source.js';
 
@@ -22,10 +24,10 @@ export function loadNorms(bank: Pick<Bank, 'id' | 'version' | 'norms'>, bankFile
   if (file === undefined) return undefined;
   const source = parseSource(file, readTextFile(file, 'norms file'));
   const result = validateNorms(source.data);
-  if (!result.ok) throw new InputError(`${file}: not a valid norms file`, result.errors.map((p) => formatProblem(source, p, { showPath: true })));
+  if (!result.ok) throw new InputError(errorText('notNorms', { file }), result.errors.map((p) => formatProblem(source, p, { showPath: true })));
   const norms = result.value;
-  if (norms.bank.id !== bank.id) throw new InputError(`${file}: norms of bank "${norms.bank.id}", but the bank is "${bank.id}"`);
-  if (norms.bank.version !== bank.version) warn(`warning: ${file}: norms made with bank ${bank.id} ${norms.bank.version}, the bank is ${bank.version}; the percentiles may be off`);
+  if (norms.bank.id !== bank.id) throw new InputError(errorText('normsOtherBank', { file, norms: norms.bank.id, bank: bank.id }));
+  if (norms.bank.version !== bank.version) warn(warningLine(messages().warnings.normsVersion({ file, bank: bank.id, made: norms.bank.version, now: bank.version })));
   return norms;
 }
 

@@ -214,7 +214,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.input;
     }
     if (error instanceof ThresholdError) {
-      printError(error.message);
+      printError(error.localized);
       return EXIT.threshold;
     }
     if (error instanceof TerminatedError) {

@@ -1,12 +1,13 @@
 import * as fs from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from './errors.js';
+import { errorText, InputError } from './errors.js';
+import { systemReason } from './i18n-errors.js';
 
 /** The target exists and was left alone. */
 export class FileExistsError extends InputError {
   constructor(readonly file: string) {
-    super(`${file} already exists; choose another name or add --force to replace it`);
+    super(errorText('fileExists', { file }));
   }
 }
 
@@ -18,7 +19,6 @@ export class OutputClosedError extends Error {
 /** The file-system calls a staged file makes; tests inject failures (a full disk) through it. */
 export type FileSystem = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'linkSync' | 'unlinkSync'>;
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const codeOf = (error: unknown) => (error instanceof Error && 'code' in error ? error.code : undefined);
 
 /** A temporary name beside the target, so that the final rename stays on one file system. */
@@ -68,7 +68,7 @@ export class StagedFile {
     try {
       this.fd = system.openSync(this.temporary, 'wx', 0o644);
     } catch (error) {
-      throw new InputError(`cannot write ${file}: ${errorText(error)}`);
+      throw new InputError(errorText('cannotWrite', { file, reason: systemReason(error) }));
     }
     track(this.temporary);
   }
@@ -88,7 +88,7 @@ export class StagedFile {
     try {
       for (let done = 0; done < data.length; ) done += this.system.writeSync(this.fd, data, done, data.length - done);
     } catch (error) {
-      throw new InputError(`cannot write ${this.file}: ${errorText(error)}`);
+      throw new InputError(errorText('cannotWrite', { file: this.file, reason: systemReason(error) }));
     }
   }
 
@@ -101,7 +101,7 @@ export class StagedFile {
     try {
       this.system.fsyncSync(fd);
     } catch (error) {
-      throw new InputError(`cannot write ${this.file}: ${errorText(error)}`);
+      throw new InputError(errorText('cannotWrite', { file: this.file, reason: systemReason(error) }));
     } finally {
       this.system.closeSync(fd);
     }
@@ -118,7 +118,7 @@ export class StagedFile {
       }
     } catch (error) {
       if (codeOf(error) === 'EEXIST') throw new FileExistsError(this.file);
-      throw new InputError(`cannot write ${this.file}: ${errorText(error)}`);
+      throw new InputError(errorText('cannotWrite', { file: this.file, reason: systemReason(error) }));
     } finally {
       this.removeTemporary();
     }
@@ -215,7 +215,7 @@ export function createUniqueFile(base: string, extension: string, content: strin
 /** What a failed write to standard output means: the reader left (quiet), or a real failure (exit 2). */
 export function stdoutFailure(error: unknown): Error {
   if (codeOf(error) === 'EPIPE' || codeOf(error) === 'ERR_STREAM_DESTROYED') return new OutputClosedError('standard output closed');
-  return new InputError(`cannot write to standard output: ${errorText(error)}`);
+  return new InputError(errorText('cannotWriteStdout', { reason: systemReason(error) }));
 }
 
 let plainStdout: boolean | undefined;
@@ -332,7 +332,7 @@ export class Spool {
     try {
       for (let done = 0; done < data.length; ) done += fs.writeSync(this.fd, data, done, data.length - done, this.length + done);
     } catch (error) {
-      throw new InputError(`cannot hold the output for standard output in ${tmpdir()}: ${errorText(error)}`);
+      throw new InputError(errorText('cannotSpool', { folder: tmpdir(), reason: systemReason(error) }));
     }
     this.length += data.length;
   }

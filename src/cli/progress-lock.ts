@@ -3,28 +3,23 @@ import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { errorCode } from './bounded-read.js';
 import { InputError } from './errors.js';
+import { holderRunning, processStart, type ProcessStart } from './process-identity.js';
+
+export { processAlive } from './process-identity.js';
 
 /** Who holds a lock, as written in the lock file. */
 export interface LockOwner {
   pid: number;
   host: string;
   since: string;
+  /** What names the process for good (its start time and the boot), where the system tells it. */
+  start?: ProcessStart;
 }
 
 /** A held lock; `release` is idempotent and also runs when the process exits. */
 export interface ProgressLock {
   file: string;
   release(): void;
-}
-
-/** True while a process of that id runs (EPERM: it runs, under another user). */
-export function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === 'EPERM';
-  }
 }
 
 function readOwner(file: string): LockOwner | undefined {
@@ -34,7 +29,8 @@ function readOwner(file: string): LockOwner | undefined {
     const pid = 'pid' in data && typeof data.pid === 'number' ? data.pid : undefined;
     const host = 'host' in data && typeof data.host === 'string' ? data.host : '';
     const since = 'since' in data && typeof data.since === 'string' ? data.since : '';
-    return pid === undefined ? undefined : { pid, host, since };
+    const start = 'start' in data && typeof data.start === 'string' ? data.start : undefined;
+    return pid === undefined ? undefined : { pid, host, since, ...(start === undefined ? {} : { start }) };
   } catch {
     return undefined;
   }
@@ -43,14 +39,16 @@ function readOwner(file: string): LockOwner | undefined {
 /**
  * Takes the lock on a progress file (`FILE.lock`), or refuses at once, naming the process that
  * holds it and since when, before anything is changed. A lock left by a process that is no longer
- * running on this machine (or an unreadable one) is stale and taken over. The lock file is
+ * running on this machine (or an unreadable one) is stale and taken over, also when its id now
+ * belongs to another process (a different start time). The lock file is
  * written whole under a temporary name, then linked into place: link fails if the name exists,
  * so two runs starting together cannot both win.
  */
 export function lockProgress(progressFile: string, describe: (owner: LockOwner) => string, now = new Date()): ProgressLock {
   const file = `${progressFile}.lock`;
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const owner: LockOwner = { pid: process.pid, host: hostname(), since: now.toISOString() };
+  const start = processStart(process.pid);
+  const owner: LockOwner = { pid: process.pid, host: hostname(), since: now.toISOString(), ...(start === undefined ? {} : { start }) };
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
   const fd = openSync(temporary, 'wx', 0o600);
   try {
@@ -67,7 +65,7 @@ export function lockProgress(progressFile: string, describe: (owner: LockOwner) 
         if (errorCode(error) !== 'EEXIST' || attempt > 2) throw error;
       }
       const holder = readOwner(file);
-      const stale = holder === undefined || (holder.host === owner.host && !processAlive(holder.pid));
+      const stale = holder === undefined || (holder.host === owner.host && !holderRunning(holder.pid, holder.start));
       if (holder !== undefined && !stale) throw new InputError(describe(holder));
       // Stale: removed, then the link is tried again (another run may win that race: then it is refused next time round).
       try {
@@ -89,7 +87,8 @@ export function lockProgress(progressFile: string, describe: (owner: LockOwner) 
     held = false;
     process.removeListener('exit', release);
     // Only our own lock is removed, never one a later run took over.
-    if (readOwner(file)?.pid === owner.pid) {
+    const current = readOwner(file);
+    if (current?.pid === owner.pid && current.start === owner.start) {
       try {
         unlinkSync(file);
       } catch {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { validateAnswers, type AnswerValue, type Bank } from '../core/index.js';
+import { validateAnswers, type AnswerValue, type Bank, type ProblemText } from '../core/index.js';
 import { isObject } from '../core/validate/fields.js';
 import { writeFileAtomic } from './output.js';
 
@@ -68,7 +68,9 @@ export function clearProgress(file: string): void {
 /** An answer of saved progress that the bank no longer accepts. */
 export interface DroppedAnswer {
   id: string;
+  /** In English; `text` holds it as data, for the survey to word in its own language. */
   reason: string;
+  text?: ProblemText;
 }
 
 /**
@@ -79,16 +81,16 @@ export interface DroppedAnswer {
  */
 export function reconcileProgress(bank: Bank, progress: Progress): { progress: Progress; dropped: DroppedAnswer[]; bankChanged: boolean } {
   const result = validateAnswers(bank, { answers: progress.answers });
-  const reasons = new Map<string, string>();
+  const reasons = new Map<string, { reason: string; text?: ProblemText }>();
   if (!result.ok) {
     for (const error of result.errors) {
       const id = error.path[1];
       // "required question not answered" is expected of progress: the survey asks it.
-      if (typeof id === 'string' && Object.hasOwn(progress.answers, id) && !reasons.has(id)) reasons.set(id, error.message);
+      if (typeof id === 'string' && Object.hasOwn(progress.answers, id) && !reasons.has(id)) reasons.set(id, { reason: error.message, ...(error.text === undefined ? {} : { text: error.text }) });
     }
   }
   const answers: Record<string, AnswerValue> = {};
   for (const [id, value] of Object.entries(progress.answers)) if (!reasons.has(id)) answers[id] = value;
-  const dropped = [...reasons].map(([id, reason]) => ({ id, reason }));
+  const dropped = [...reasons].map(([id, why]) => ({ id, ...why }));
   return { progress: { ...progress, bankVersion: bank.version, answers }, dropped, bankChanged: progress.bankVersion !== bank.version };
 }

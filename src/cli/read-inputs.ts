@@ -6,7 +6,12 @@ import { errorText, InputError } from './errors.js';
 import { maxFileBytes, tooLarge } from './file-limits.js';
 import { scanObject } from './json-scan.js';
 import { checkJsonDepth, MAX_DEPTH, parseSource, type Source } from './source.js';
-import { warn as warnOnStderr } from './warn.js';
+import { messages } from './i18n.js';
+import type { SystemReason } from './i18n-errors.js';
+import { warn as warnOnStderr, warningLine } from './warn.js';
+
+/** A failed read as data: the code and diag's short English reason (worded per language when printed). */
+const readReason = (error: unknown): SystemReason => ({ code: errorCode(error), message: readFailure(error) });
 
 const DOCUMENT = /\.(ya?ml|json)$/i;
 const LINES = /\.(ndjson|jsonl)$/i;
@@ -48,7 +53,7 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
   const files: string[] = [];
   const problems: string[] = [];
   let many = paths.length > 1;
-  if (paths.filter((p) => p === STDIN).length > 1) throw new InputError('- (standard input) is given more than once; it can be read only once');
+  if (paths.filter((p) => p === STDIN).length > 1) throw new InputError(errorText('stdinTwice', {}));
   for (const path of paths) {
     if (path === STDIN) {
       files.push(path);
@@ -59,7 +64,7 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
       isFolder = fs.stat(path).isDirectory();
     } catch (error) {
       const code = errorCode(error);
-      problems.push(`cannot read ${path}: ${code === 'ENOENT' ? 'no such file or folder' : readFailure(error)}`);
+      problems.push(messages().error.cannotReadInput({ name: path, reason: code === 'ENOENT' ? { code, message: 'no such file or folder' } : readReason(error) }));
       continue;
     }
     if (!isFolder) {
@@ -72,7 +77,7 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
     try {
       names = fs.readdir(path);
     } catch (error) {
-      problems.push(`cannot read the folder ${path}: ${readFailure(error)}`);
+      problems.push(messages().error.cannotReadFolder({ name: path, reason: readReason(error) }));
       continue;
     }
     const entries = names
@@ -80,28 +85,28 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
       .sort()
       .map((name) => join(path, name));
     for (const entry of entries) {
-      let kind: string | undefined;
+      let kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | undefined;
       try {
         const stats = fs.stat(entry);
         if (stats.isFile()) {
           files.push(entry); // not push(...entries): a huge folder would overflow the stack
           continue;
         }
-        kind = stats.isDirectory() ? 'a folder (diag reads the files of a folder, not its sub-folders)' : stats.isFIFO() ? 'a FIFO' : stats.isSocket() ? 'a socket' : 'a device';
+        kind = stats.isDirectory() ? 'subfolder' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device';
       } catch (error) {
         const code = errorCode(error);
-        if (code === 'ENOENT') kind = 'a symbolic link to nothing (an editor lock file?)';
-        else if (code === 'ELOOP') kind = 'a loop of symbolic links';
+        if (code === 'ENOENT') kind = 'dangling';
+        else if (code === 'ELOOP') kind = 'loop';
         else {
-          problems.push(`cannot read ${entry}: ${readFailure(error)}`);
+          problems.push(messages().error.cannotReadInput({ name: entry, reason: readReason(error) }));
           continue;
         }
       }
-      warn(`warning: ${entry}: skipped, ${kind}, not an answer file`);
+      warn(warningLine(messages().warnings.skippedEntry({ entry, kind })));
     }
   }
   if (problems.length === 1 && problems[0] !== undefined) throw new InputError(problems[0]);
-  if (problems.length > 1) throw new InputError(`${problems.length} inputs cannot be read; nothing was written`, problems);
+  if (problems.length > 1) throw new InputError(errorText('inputsUnreadable', { count: problems.length }), problems);
   return { files, many };
 }
 
@@ -147,12 +152,12 @@ function lineSource(file: string, lineNumber: number, bytes: Buffer, bidi: boole
     }
     data = bidi ? Object.fromEntries(Object.entries(record).map(([k, v]) => [String(clean(k)), v])) : record;
   } else {
-    if (scan.tooDeep) throw new InputError(`${name}: values are nested more than ${MAX_DEPTH} levels deep`);
+    if (scan.tooDeep) throw new InputError(errorText('tooDeep', { name, depth: MAX_DEPTH }));
     const text = bytes.toString('utf8');
     try {
       data = JSON.parse(text);
     } catch (error) {
-      throw new InputError(`${name}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InputError(errorText('notJson', { name, message: error instanceof Error ? error.message : String(error) }));
     }
     // JSON.parse takes any depth; a YAML file is bounded by its parser (and checked the same way).
     checkJsonDepth(name, text, data);
@@ -220,7 +225,7 @@ async function* ndjsonRecords(file: string, name: string, chunks: AsyncIterable<
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${file === STDIN ? STDIN_NAME : file}: ${readFailure(error)}`);
+    throw new InputError(errorText('cannotReadInput', { name: file === STDIN ? STDIN_NAME : file, reason: readReason(error) }));
   }
 }
 
@@ -279,7 +284,7 @@ async function* stdinRecords(input: AsyncIterable<Buffer | string>, onKind?: (ki
       }
     }
   } catch (error) {
-    yield { error: new InputError(`cannot read ${STDIN_NAME}: ${readFailure(error)}`) };
+    yield { error: new InputError(errorText('cannotReadInput', { name: STDIN_NAME, reason: readReason(error) })) };
     return;
   }
   const head = Buffer.concat(chunks, total);
@@ -295,7 +300,7 @@ async function* stdinRecords(input: AsyncIterable<Buffer | string>, onKind?: (ki
       if (!(await more())) ended = true;
     }
   } catch (error) {
-    yield { error: new InputError(`cannot read ${STDIN_NAME}: ${readFailure(error)}`) };
+    yield { error: new InputError(errorText('cannotReadInput', { name: STDIN_NAME, reason: readReason(error) })) };
     return;
   }
   if (total > limit) {

@@ -57,12 +57,12 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
   for await (const record of readRecords(files, options.onStdinKind === undefined ? {} : { onStdinKind: options.onStdinKind })) {
     if ('error' in record) {
       failed++;
-      note([record.error.message, ...record.error.details.slice(0, keep)]);
+      note([record.error.localized, ...record.error.details.slice(0, keep)]);
       continue;
     }
     const { source } = record;
     const result = validateAnswers(bank, source.data);
-    for (const warning of formatProblems(source, result.warnings, false)) options.warn(sanitizeText(`${messages().warning}: ${warning}`));
+    for (const warning of formatProblems(source, result.warnings, false)) options.warn(sanitizeText(`${messages().warning}${messages().colon}${warning}`));
     if (!result.ok) {
       failed++;
       if (problems.length < keep) note(formatProblems(source, result.errors, false));

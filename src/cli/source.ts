@@ -126,7 +126,7 @@ function parseYaml(name: string, text: string, lineOffset: number, file: string)
   try {
     data = document.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (error) {
-    throw new InputError(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(errorText('yamlValue', { name, message: error instanceof Error ? error.message : String(error) }));
   }
   checkDepth(name, data);
   // Bidi overrides reach no format: removed from every string (and key) as the input is read.

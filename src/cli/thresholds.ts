@@ -134,7 +134,7 @@ export const whoOf = (gate: Pick<Gate, 'source' | 'respondent'>) => `${sourceNam
 /** One line per threshold not met, naming the file (and line) and the respondent, in the interface language. */
 export function failureLine(gate: Gate, check: Check, lang?: string): string {
   const o = outputUi(lang ?? 'en');
-  const figure = (n: number | null | undefined) => (n === null || n === undefined ? o.noScore : String(n));
+  const figure = (n: number | null | undefined) => (n === null || n === undefined ? o.noScore : o.figure(n));
   const target = check.target === 'overall' ? o.overallTarget : check.target;
   if (check.kind === 'max-drop') return o.fell(whoOf(gate), target, figure(check.baseline), figure(check.value), figure(check.drop ?? 0), check.option);
   return o.below(whoOf(gate), target, figure(check.value), check.option);

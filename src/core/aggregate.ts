@@ -1,9 +1,10 @@
 import { answerOf, choicesOf, chosenIndexes, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
 import type { Report } from './build-report.js';
 import { protectCells, protectRows } from './disclosure.js';
+import { offersNotApplicable } from './not-applicable.js';
 import { ProblemList, type Problem } from './problems.js';
 import { say, suggest } from './problem-text.js';
-import type { Bank, Condition, Question, QuestionType, Scalar } from './types.js';
+import { NOT_APPLICABLE, type Bank, type Condition, type Question, type QuestionType, type Scalar } from './types.js';
 import { isScored } from './visibility.js';
 
 export type { DimensionStats, QuestionStats } from './aggregate-group.js';
@@ -61,7 +62,10 @@ export function isWithheld(entry: DimensionEntry | QuestionEntry): entry is With
   return 'withheld' in entry;
 }
 
-/** The respondents of one breakdown who gave one answer (null: no answer, or nothing chosen). */
+/**
+ * The respondents of one breakdown who gave one answer: an option's value, `n/a` ("does not
+ * apply", SPEC section 9, on a question that offers it) or null (no answer, or nothing chosen).
+ */
 export interface Segment {
   by: string;
   value: Scalar | null;
@@ -151,6 +155,7 @@ export function checkMinGroup(value: number): string | null {
 /** One `by` question and its segments, allocated on their first respondent; the last is null. */
 interface Breakdown {
   question: Question;
+  /** Its option values, then `n/a` where the question offers it: those who said it does not apply are a segment of their own. */
   choices: Scalar[];
   /** Index of its first segment among all segments of all breakdowns. */
   offset: number;
@@ -242,8 +247,10 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
   let offset = 0;
   const breakdowns: Breakdown[] = options.by.flatMap((id) => {
     const question = bank.questions.find((q) => q.id === id);
-    const choices = question !== undefined && BY_TYPES.includes(question.type) ? choicesOf(question) : null;
-    if (question === undefined || choices === null) return [];
+    const options = question !== undefined && BY_TYPES.includes(question.type) ? choicesOf(question) : null;
+    if (question === undefined || options === null) return [];
+    // A bank may not name an option `n/a` where the question offers it (SPEC section 9): no clash.
+    const choices = offersNotApplicable(question) ? [...options, NOT_APPLICABLE] : options;
     const breakdown = { question, choices, offset, groups: [] };
     offset += choices.length + 1;
     return [breakdown];
@@ -288,7 +295,7 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
       everyone.add(respondent);
       const segments: number[] = [];
       for (const b of breakdowns) {
-        // Skipped, hidden or nothing chosen: the null segment, the last one.
+        // `n/a` is the segment after the options; skipped, hidden or nothing chosen: the null segment, the last one.
         const chosen = chosenIndexes(b.choices, answerOf(report, b.question) ?? null);
         for (const index of chosen.length > 0 ? chosen : [b.choices.length]) {
           const group = b.groups[index] ?? createGroupStats(bank);
@@ -322,9 +329,9 @@ interface SegmentInfo {
   count: number;
 }
 
-/** Whether a valid report can lack a real answer to this question (the null segment). */
+/** Whether a valid report can lack an answer to this question (the null segment; `n/a` has its own). */
 function canBeUnanswered(question: Question): boolean {
-  return !question.required || question.when !== undefined || question.type === 'multiple' || question.notApplicable !== undefined;
+  return !question.required || question.when !== undefined || question.type === 'multiple';
 }
 
 function withheldDimension(id: string, withheld: Withheld): WithheldDimension {

@@ -1,6 +1,7 @@
 import { ScoreHistogram } from './histogram.js';
 import type { Report } from './build-report.js';
 import { ProblemList, type Problem } from './problems.js';
+import { say } from './problem-text.js';
 import type { Bank } from './types.js';
 
 /**
@@ -53,7 +54,7 @@ class Bins {
 export interface NormsBuilder {
   add(report: Report): void;
   /** The norms, or the reason they cannot be made (too few respondents). */
-  result(createdAt: string): { ok: true; value: Norms } | { ok: false; reason: string };
+  result(createdAt: string): { ok: true; value: Norms } | { ok: false; reason: string; needed: number; n: number; floor: number };
 }
 
 /** Streams reports into the bins of the overall score and each dimension. `minGroup` is k. */
@@ -69,7 +70,7 @@ export function createNormsBuilder(bank: Bank, options: { minGroup: number }): N
       for (const d of report.scores.dimensions) dimensions.get(d.id)?.add(d.score);
     },
     result(createdAt) {
-      if (n < floor || overall.n < floor) return { ok: false, reason: `norms need at least ${floor} respondents with a score (max(--min-group, ${NORMS_FLOOR})); there are ${overall.n}` };
+      if (n < floor || overall.n < floor) return { ok: false, reason: `norms need at least ${floor} respondents with a score (max(--min-group, ${NORMS_FLOOR})); there are ${overall.n}`, needed: floor, n: overall.n, floor: NORMS_FLOOR };
       const kept: Record<string, NormScore> = {};
       const omitted: Norms['omitted'] = [];
       for (const [id, bins] of dimensions) {
@@ -106,18 +107,18 @@ function numbers(list: unknown): number[] | undefined {
 
 function checkScore(problems: ProblemList, path: Array<string | number>, raw: unknown): NormScore | undefined {
   if (!isRecord(raw)) {
-    problems.add(path, 'bad-norms', 'expected {n, points}');
+    problems.add(path, 'bad-norms', say('normsEntry', {}));
     return undefined;
   }
   const n = raw.n;
   const points = numbers(raw.points);
   const count = isNumber(n) && Number.isInteger(n) && n >= 1 ? n : undefined;
-  if (count === undefined) problems.add([...path, 'n'], 'bad-norms', 'expected a whole number of respondents');
+  if (count === undefined) problems.add([...path, 'n'], 'bad-norms', say('normsCount', {}));
   if (points === undefined || points.length !== 99) {
-    problems.add([...path, 'points'], 'bad-norms', 'expected 99 percentile points between 0 and 100');
+    problems.add([...path, 'points'], 'bad-norms', say('normsPoints', {}));
     return undefined;
   }
-  if (points.some((p, i) => i > 0 && (points[i - 1] ?? p) > p)) problems.add([...path, 'points'], 'bad-norms', 'percentile points must not decrease');
+  if (points.some((p, i) => i > 0 && (points[i - 1] ?? p) > p)) problems.add([...path, 'points'], 'bad-norms', say('normsOrder', {}));
   return count === undefined ? undefined : { n: count, points };
 }
 
@@ -125,16 +126,16 @@ function checkScore(problems: ProblemList, path: Array<string | number>, raw: un
 export function validateNorms(raw: unknown): { ok: true; value: Norms } | { ok: false; errors: Problem[] } {
   const problems = new ProblemList();
   if (!isRecord(raw)) {
-    problems.add([], 'bad-norms', 'a norms file is a JSON object written by diag aggregate --norms-out');
+    problems.add([], 'bad-norms', say('normsObject', {}));
     return { ok: false, errors: problems.items };
   }
-  if (raw.kind !== 'diag-norms') problems.add(['kind'], 'bad-norms', 'not a diag norms file (kind is not "diag-norms")');
-  if (raw.schemaVersion !== 1) problems.add(['schemaVersion'], 'bad-norms', 'unknown schemaVersion (expected 1)');
+  if (raw.kind !== 'diag-norms') problems.add(['kind'], 'bad-norms', say('normsKind', {}));
+  if (raw.schemaVersion !== 1) problems.add(['schemaVersion'], 'bad-norms', say('normsSchema', {}));
   const bank = isRecord(raw.bank) && typeof raw.bank.id === 'string' && typeof raw.bank.version === 'string' ? { id: raw.bank.id, version: raw.bank.version } : undefined;
-  if (bank === undefined) problems.add(['bank'], 'bad-norms', 'expected {id, version}');
+  if (bank === undefined) problems.add(['bank'], 'bad-norms', say('normsBank', {}));
   const overall = checkScore(problems, ['overall'], raw.overall);
   const dimensions: Record<string, NormScore> = {};
-  if (!isRecord(raw.dimensions)) problems.add(['dimensions'], 'bad-norms', 'expected an object by dimension id');
+  if (!isRecord(raw.dimensions)) problems.add(['dimensions'], 'bad-norms', say('normsDimensions', {}));
   else {
     for (const [id, value] of Object.entries(raw.dimensions)) {
       const score = checkScore(problems, ['dimensions', id], value);

@@ -8,13 +8,14 @@ import { didYouMean as closest } from './suggest.js';
 
 /** A value found in the input, described without its language: `{kind: 'text', value: '"yes"'}`. */
 export interface Shown {
-  kind: 'null' | 'list' | 'mapping' | 'text' | 'number' | 'boolean' | 'other';
+  kind: 'null' | 'missing' | 'list' | 'mapping' | 'text' | 'number' | 'boolean' | 'other';
   /** The value itself, JSON-quoted and shortened for text. */
   value?: string;
 }
 
 export function show(value: unknown): Shown {
   if (value === null) return { kind: 'null' };
+  if (value === undefined) return { kind: 'missing' };
   if (Array.isArray(value)) return { kind: 'list' };
   if (typeof value === 'object') return { kind: 'mapping' };
   if (typeof value === 'string') return { kind: 'text', value: JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value) };
@@ -27,6 +28,8 @@ export function shownEnglish(shown: Shown): string {
   switch (shown.kind) {
     case 'null':
       return 'null';
+    case 'missing':
+      return 'nothing (the key is missing)';
     case 'list':
       return 'a list';
     case 'mapping':
@@ -155,6 +158,29 @@ export const PROBLEM_TEXT = {
   notAReport: (a: { actual: Shown }) => `a report must be a JSON object, not ${shownEnglish(a.actual)}`,
   notAnAnswer: (a: { actual: Shown }) => `is not an answer: ${shownEnglish(a.actual)}`,
   schemaVersion: (a: { version: number }) => `version ${a.version} is not supported by this diag (it reads version 1)`,
+  // "Does not apply" (SPEC section 9)
+  notApplicableType: (a: { actual: Shown }) => `must be true or a text (the wording of the "does not apply" choice), not ${shownEnglish(a.actual)}`,
+  notApplicableOnText: (_: NoArgs) => 'a text question cannot offer "does not apply": its answer is free (make it optional instead)',
+  badBetter: (a: { value: string; allowed: readonly string[] }) => `${a.value} is not a direction; one of ${a.allowed.join(', ')} (is a lower or a higher share better?)`,
+  notApplicableValueTest: (a: { value: string; id: string }) => `"${a.value}" is the "does not apply" answer of "${a.id}": no value test holds on it; write {question: ${a.id}, notApplicable: true}`,
+  notApplicableNotOfferedTest: (a: { id: string; value: boolean }) => `"${a.id}" offers no "does not apply" answer (add notApplicable to it): this test is ${a.value ? 'never true' : 'the same as answered: true'}`,
+  notApplicableNotOffered: (a: { value: string }) => `"${a.value}" (does not apply) is not offered by this question`,
+  notApplicableOption: (a: { value: string }) => `the value "${a.value}" is the "does not apply" answer of this question (notApplicable); give this option another value`,
+  // Bank versions of answer files
+  oldBankVersion: (a: { bank: string; version: string; unknown: number; answered: number; current: string; changes: { en: string; fr: string } }) =>
+    `this answer file was written for ${a.bank} ${a.version} (${a.unknown} of its ${a.answered} answers are to questions that no longer exist); ${a.current} changed the questions: ${a.changes.en}. Answer again with "diag run", or start from "diag template"`,
+  bankVersionMismatch: (a: { bank: string; version: string; current: string }) => `this file was written for ${a.bank} ${a.version}; it is read with ${a.current}`,
+  bankVersionType: (a: { current: string; actual: Shown }) => `"bankVersion" must be a version string such as "${a.current}", not ${shownEnglish(a.actual)}; it is ignored`,
+  // Norms files
+  normsEntry: (_: NoArgs) => 'expected {n, points}',
+  normsCount: (_: NoArgs) => 'expected a whole number of respondents',
+  normsPoints: (_: NoArgs) => 'expected 99 percentile points between 0 and 100',
+  normsOrder: (_: NoArgs) => 'percentile points must not decrease',
+  normsObject: (_: NoArgs) => 'a norms file is a JSON object written by diag aggregate --norms-out',
+  normsKind: (_: NoArgs) => 'not a diag norms file (kind is not "diag-norms")',
+  normsSchema: (_: NoArgs) => 'unknown schemaVersion (expected 1)',
+  normsBank: (_: NoArgs) => 'expected {id, version}',
+  normsDimensions: (_: NoArgs) => 'expected an object by dimension id',
   // Group options
   byNotAQuestion: (a: { id: string; bank: string; suggestion?: string }) => `"${a.id}" is not a question of bank "${a.bank}"${didYouMean(a.suggestion)}`,
   byType: (a: { id: string; type: string; eligible: readonly string[] }) =>

@@ -13,7 +13,7 @@ export interface Problem {
   code: string;
   /** In English; `text` holds the same as data, for the CLI to word in the output language. */
   message: string;
-  /** Absent only for problems added with a plain string. */
+  /** Absent only for problems made outside a ProblemList (the workshop's request checks). */
   text?: ProblemText;
 }
 
@@ -34,10 +34,9 @@ export function formatPath(path: Path): string {
 /** Collects problems while a validator walks its input. */
 export class ProblemList {
   readonly items: Problem[] = [];
-  /** `message` is a problem text (`say(key, args)`), or a plain English string. */
-  add(path: Path, code: string, message: string | ProblemText): void {
-    if (typeof message === 'string') this.items.push({ path: [...path], code, message });
-    else this.items.push({ path: [...path], code, message: wordProblem(message), text: message });
+  /** `message` is a problem text (`say(key, args)`): a plain string would be English only, so it does not compile. */
+  add(path: Path, code: string, message: ProblemText): void {
+    this.items.push({ path: [...path], code, message: wordProblem(message), text: message });
   }
   get size(): number {
     return this.items.length;

@@ -2,7 +2,8 @@ import type { Report } from './build-report.js';
 import { sameScalar } from './conditions.js';
 import { itemScore, scaleBounds } from './item-score.js';
 import { isScored } from './visibility.js';
-import type { AnswerValue, Bank, Question, Scalar } from './types.js';
+import { offersNotApplicable } from './not-applicable.js';
+import { NOT_APPLICABLE, type AnswerValue, type Bank, type Question, type Scalar } from './types.js';
 
 /**
  * Reliability statistics for bank authors (SPEC section 13): Cronbach's alpha, alpha if an item is
@@ -293,7 +294,9 @@ export function createReliabilityAggregator(bank: Bank, options: ReliabilityOpti
     const index = bank.questions.findIndex((q) => q.id === id);
     const question = bank.questions[index];
     if (question === undefined) return [];
-    const choices: Scalar[] = question.type === 'boolean' ? [true, false] : question.type === 'single' || question.type === 'multiple' ? question.options.map((o) => o.value) : [];
+    const options: Scalar[] = question.type === 'boolean' ? [true, false] : question.type === 'single' || question.type === 'multiple' ? question.options.map((o) => o.value) : [];
+    // As createAggregator: "does not apply" is a segment of its own, after the options, never the null one.
+    const choices = offersNotApplicable(question) ? [...options, NOT_APPLICABLE] : options;
     return [{ id, index, choices, groups: new Map<number, ReliabilityTally>() }];
   });
   return {

@@ -132,6 +132,7 @@ const fr = {
     hiddenShort: 'masqué',
     suppressedTitle: 'Masqués pour l’anonymat',
     noAnswer: '(sans réponse)',
+    notApplicable: '(ne s’applique pas)',
     connection: 'Connexion au serveur perdue\u00a0: nouvel essai…',
   },
 };
@@ -263,6 +264,7 @@ const en: WebStrings = {
     hiddenShort: 'hidden',
     suppressedTitle: 'Hidden for anonymity',
     noAnswer: '(no answer)',
+    notApplicable: '(does not apply)',
     connection: 'Lost the connection to the server: trying again…',
   },
 };

@@ -19,8 +19,8 @@ function leaves(value: unknown, path: string[] = []): Array<[string, string]> {
   return [];
 }
 
-// Sections worded with arguments that are objects, checked by the e2e tests in French instead.
-const ELSEWHERE = new Set(['help', 'problem', 'error', 'usage', 'validBank']);
+// Sections worded with arguments that are objects: checked by tests/cli/i18n-messages.test.ts and the e2e tests in French.
+const ELSEWHERE = new Set(['help', 'problem', 'error', 'warnings', 'usage', 'validBank']);
 const screens = (catalogue: typeof en) =>
   Object.fromEntries(
     Object.entries(catalogue)

@@ -7,7 +7,8 @@ import { InputError } from '../../src/cli/errors.js';
 import { fileNamePart } from '../../src/cli/paths.js';
 import { lockProgress } from '../../src/cli/progress-lock.js';
 import { reconcileProgress, type Progress } from '../../src/cli/progress.js';
-import { validateBank, type Bank } from '../../src/core/index.js';
+import { validateBank, wordProblem, type Bank } from '../../src/core/index.js';
+import { FRENCH_PROBLEMS } from '../../src/cli/i18n-problems.js';
 
 let dir: string;
 beforeAll(() => {
@@ -85,6 +86,9 @@ describe('reconcileProgress', () => {
     expect(progress.bankVersion).toBe('1.1.0');
     expect(dropped.map((d) => d.id).sort()).toEqual(['age', 'gone']);
     expect(dropped.find((d) => d.id === 'age')?.reason).toContain('"45+" is not an option');
+    // The reason as data, for a French survey to word it in French (it was shown in English).
+    const text = dropped.find((d) => d.id === 'age')?.text;
+    expect(text === undefined ? '' : wordProblem(text, FRENCH_PROBLEMS)).toContain('"45+" n’est pas une option');
   });
   it('changes nothing when the bank still accepts every answer (missing ones are asked later)', () => {
     const { progress, dropped, bankChanged } = reconcileProgress(bank(['45+'], '1.0.0'), { ...saved, answers: { age: '45+' } });

@@ -35,7 +35,7 @@ describe('norms', () => {
   });
 
   it('refuses fewer than max(k, 30) respondents', () => {
-    expect(normsOf(Array.from({ length: 29 }, (_, i) => i))).toEqual({ ok: false, reason: 'norms need at least 30 respondents with a score (max(--min-group, 30)); there are 29' });
+    expect(normsOf(Array.from({ length: 29 }, (_, i) => i))).toEqual({ ok: false, reason: 'norms need at least 30 respondents with a score (max(--min-group, 30)); there are 29', needed: 30, n: 29, floor: 30 });
     expect(normsOf(Array.from({ length: 30 }, (_, i) => i), 31).ok).toBe(false);
   });
 

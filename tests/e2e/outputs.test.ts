@@ -277,7 +277,7 @@ describe('CI gates', () => {
   it('words the failures in the interface language', () => {
     const r = diag(['score', ...SAMPLE, LATER, '--min-score', '50'], { env: { LANG: 'fr_FR.UTF-8' } });
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain(`${LATER} (Camille) : score global de 33.33, sous --min-score 50`);
+    expect(r.stderr).toContain(`${LATER} (Camille) : score global de 33,33, sous --min-score 50`);
   });
   it('exit code: 0 when every threshold is met, 1 otherwise, whatever the output format', () => {
     for (const format of ['json', 'junit', 'markdown']) {

@@ -55,7 +55,7 @@ describe('diag report', () => {
     expect(diag(['report', '-f', 'markdown', before]).stdout).toContain('**Overall score: 78.17 / 100 — Advanced**');
     const r = diag(['report', '--lang', 'fr', before]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('give it with --bank');
+    expect(r.stderr).toContain('donnez-le avec --bank'); // --lang fr asks for diag's messages in French too
   });
   it('warns when the bank version differs from the report', () => {
     const old = JSON.parse(readFileSync(before, 'utf8'));

@@ -25,6 +25,8 @@ interface ByDraft {
   type: 'single' | 'boolean' | 'multiple';
   options: number;
   required: boolean;
+  /** Offers "does not apply" (SPEC section 9): those who choose it are a segment of their own. */
+  notApplicable: boolean;
 }
 
 interface ItemDraft {
@@ -35,7 +37,7 @@ interface ItemDraft {
   required: boolean;
 }
 
-const byDraft = fc.record({ type: fc.constantFrom<ByDraft['type']>('single', 'boolean', 'multiple'), options: fc.integer({ min: 2, max: 4 }), required: fc.boolean() });
+const byDraft = fc.record({ type: fc.constantFrom<ByDraft['type']>('single', 'boolean', 'multiple'), options: fc.integer({ min: 2, max: 4 }), required: fc.boolean(), notApplicable: fc.boolean() });
 const itemDraft = fc.record({
   type: fc.constantFrom<ItemDraft['type']>('likert', 'boolean', 'number'),
   dimension: fc.nat({ max: 2 }),
@@ -47,7 +49,7 @@ const optionValues = (draft: ByDraft) => Array.from({ length: draft.options }, (
 
 function makeBank(profile: ByDraft[], items: ItemDraft[], dimensions: number): Bank {
   const profileQuestions = profile.map((p, i) => {
-    const base = { id: `p${i}`, text: `P${i}`, required: p.type === 'multiple' ? false : p.required };
+    const base = { id: `p${i}`, text: `P${i}`, required: p.type === 'multiple' ? false : p.required, ...(p.notApplicable ? { notApplicable: true } : {}) };
     return p.type === 'boolean' ? { ...base, type: 'boolean' } : { ...base, type: p.type, options: optionValues(p).map((value) => ({ value, score: 50 })) };
   });
   const questions = items.map((item, i) => {
@@ -101,6 +103,7 @@ function answersFor(bank: Bank, draft: { profile: Array<{ pick: number; many: bo
       // Lopsided on purpose: most pick the first value, so that small segments are common.
       const first = d.pick < 6 ? 0 : d.pick - 5;
       if (!question.required && d.skip === 0) answers[question.id] = null;
+      else if (question.notApplicable !== undefined && (d.skip === 1 || d.skip === 2)) answers[question.id] = 'n/a';
       else if (question.type === 'boolean') answers[question.id] = first % 2 === 0;
       else if (question.type === 'single') answers[question.id] = question.options[first % question.options.length]?.value ?? null;
       else if (question.type === 'multiple') answers[question.id] = question.options.filter((_, i) => d.many[i] === true || (i === 0 && d.pick < 5)).map((o) => o.value);
@@ -153,7 +156,7 @@ function answerIn(report: Report, bank: Bank, id: string): AnswerValue | undefin
   return Object.hasOwn(section, id) ? section[id] : undefined;
 }
 
-/** Whether a respondent is in the segment `value` of `by` (null: no answer, or nothing chosen). */
+/** Whether a respondent is in the segment `value` of `by` (null: no answer, or nothing chosen; `n/a`: does not apply). */
 function inSegment(report: Report, bank: Bank, by: string, value: Scalar | null): boolean {
   const answer = answerIn(report, bank, by);
   const picked = answer === undefined || answer === null ? [] : Array.isArray(answer) ? answer : [answer];
@@ -237,7 +240,9 @@ function contributes(report: Report, bank: Bank, figure: Figure): { contributor:
     return { contributor: scored, answered: scored };
   }
   const answer = answerIn(report, bank, figure.id);
-  return { contributor: answer !== undefined, answered: answer !== undefined && answer !== null };
+  // "Does not apply" is asked but not a value: outside distributions and means, like a skip.
+  const notApplicable = answer === 'n/a' && bank.questions.find((q) => q.id === figure.id)?.notApplicable !== undefined;
+  return { contributor: answer !== undefined, answered: answer !== undefined && answer !== null && !notApplicable };
 }
 
 /** Every violation of SPEC section 10 found in one output; empty when there is none. */
@@ -331,11 +336,13 @@ describe('SPEC section 10 on generated groups', () => {
   it('no figure is about fewer than k, and no combination of the figures shown isolates fewer than k', () => {
     let withSegments = 0;
     let withWithheld = 0;
+    let withNotApplicable = 0;
     fc.assert(
       fc.property(caseArb, (c) => {
         const result = aggregateReports(c.bank, c.reports, { by: c.by, minGroup: c.k });
         if (result.segments.length > 0) withSegments += 1;
         if (result.dimensions.some(isWithheld)) withWithheld += 1;
+        if (result.segments.some((x) => x.value === 'n/a')) withNotApplicable += 1;
         expect(violations(c, result)).toEqual([]);
       }),
       { seed: SEED, numRuns: RUNS },
@@ -343,5 +350,6 @@ describe('SPEC section 10 on generated groups', () => {
     // The generator must reach the interesting cases, or the property says little.
     expect(withSegments).toBeGreaterThan(RUNS / 10);
     expect(withWithheld).toBeGreaterThan(RUNS / 10);
+    expect(withNotApplicable).toBeGreaterThan(RUNS / 40);
   });
 });

@@ -9,7 +9,7 @@ import { expandInputs } from '../read-inputs.js';
 import { GROUP_FORMATS } from '../render/formats.js';
 import { groupRenderers } from '../render/document-renderers.js';
 import { checkLanguage, streamReports } from '../score-inputs.js';
-import { warn } from '../warn.js';
+import { warn, warningLine } from '../warn.js';
 import { sanitizeText } from '../../core/sanitize.js';
 
 export interface AggregateCommandOptions extends CommonOptions, OutputOptions {
@@ -40,14 +40,14 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
       const who = file.respondent;
       const counted = aggregator.add(report);
       if (who !== undefined && who !== '') {
-        if (seen.has(who)) warn(`warning: ${name}: respondent "${who}" appears more than once${counted ? '' : ', with the same answers: counted once'}`);
+        if (seen.has(who)) warn(warningLine(messages().warnings.duplicateRespondent({ name, who, counted })));
         else if (seen.size < REMEMBERED) seen.add(who);
       }
       // The statistics and norms see the same people as the figures: a duplicate counted once.
       if (counted) options.observe?.(report);
     }
   } finally {
-    if (warnings > SHOWN) options.warn(`warning: … and ${warnings - SHOWN} more warnings`);
+    if (warnings > SHOWN) options.warn(warningLine(messages().warnings.moreWarnings({ count: warnings - SHOWN })));
   }
   return aggregator.result();
 }
@@ -58,14 +58,14 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   checkLanguage(bank, options.lang);
   const by = options.by ?? [];
   const problems = checkBy(bank, by);
-  if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.text === undefined ? p.message : wordProblem(p.text, messages().problem)}`));
+  if (problems.length > 0) throw new InputError(errorText('byRefused', {}), problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}${messages().colon}${p.text === undefined ? p.message : wordProblem(p.text, messages().problem)}`));
   const minGroup = Number(options.minGroup);
   if (checkMinGroup(minGroup) !== null) throw new InputError(errorText('minGroup', { option: '--min-group', value: String(options.minGroup), floor: MIN_GROUP_FLOOR }));
   parseDelimiter(options.csvDelimiter);
   const targets = planTargets('aggregate', options, GROUP_FORMATS, 'text');
   const author = authorStats(bank, { ...options, by, minGroup });
   const result = await aggregateInputs(bank, inputs, { by, minGroup, warn, observe: author.observe });
-  if (result.count > 0 && result.count < minGroup) warn(`warning: only ${result.count} respondents, fewer than --min-group ${minGroup}: only the count is shown`);
+  if (result.count > 0 && result.count < minGroup) warn(warningLine(messages().warnings.countOnly({ count: result.count, minGroup })));
   const lang = chooseLanguage(bank.languages, options.lang);
   author.writeNorms(result);
   const stats = author.shown(result);

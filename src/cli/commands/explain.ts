@@ -19,10 +19,10 @@ export async function explain(file: string, options: CommonOptions & OutputOptio
   const records = [];
   for await (const record of readRecords(expandInputs([file]).files)) records.push(record);
   const record = records[0];
-  if (records.length !== 1 || record === undefined) throw new InputError(`${file}: diag explain takes one answer file or report (found ${records.length} records)`);
+  if (records.length !== 1 || record === undefined) throw new InputError(errorText('explainOne', { file, count: records.length }));
   if ('error' in record) throw record.error;
   const result = validateAnswers(bank, record.source.data);
-  if (!result.ok) throw new InputError(`${file}: refused`, formatProblems(record.source, result.errors, false));
+  if (!result.ok) throw new InputError(errorText('refused', { file }), formatProblems(record.source, result.errors, false));
   const lang = chooseLanguage(bank.languages, options.lang, result.value.lang);
   await deliver({ explanation: explainScores(bank, result.value.answers), bank, lang, top }, targets, explanationRenderers, options);
 }

@@ -1,7 +1,8 @@
 import { lintBank } from '../../core/lint/index.js';
 import type { CommonOptions } from '../common.js';
-import { InputError, ThresholdError } from '../errors.js';
-import { chooseLanguage, environmentLanguage } from '../i18n.js';
+import { errorText, InputError, ThresholdError } from '../errors.js';
+import { chooseLanguage, environmentLanguage, messages } from '../i18n.js';
+import { warn, warningLine } from '../warn.js';
 import { loadBank } from '../load-bank.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { LINT_FORMATS } from '../render/formats.js';
@@ -16,7 +17,7 @@ export interface LintCommandOptions extends CommonOptions, OutputOptions {
 
 function wholeNumber(text: string, option: string, max: number): number {
   const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value > max) throw new InputError(`${option} ${text}: expected a whole number from 0 to ${max}`);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value > max) throw new InputError(errorText('lintNumber', { option, value: text, max }));
   return value;
 }
 
@@ -26,7 +27,7 @@ export async function lint(bankArgument: string | undefined, options: LintComman
   const samples = wholeNumber(options.samples, '--samples', 100_000);
   const targets = planTargets('lint', options, LINT_FORMATS, 'text');
   const { bank, file, source, warnings } = loadBank(bankArgument ?? options.bank);
-  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of warnings) warn(warningLine(warning));
   checkLanguage(bank, options.lang);
   const lang = chooseLanguage(bank.languages, options.lang, environmentLanguage(process.env));
   const result = lintBank(bank, { seed, samples, lang });
@@ -36,5 +37,5 @@ export async function lint(bankArgument: string | undefined, options: LintComman
   });
   const view = { file, lang, result, findings };
   await deliver(view, targets, lintRenderers, options);
-  if (options.strict && findings.length > 0) throw new ThresholdError([`--strict: ${findings.length} finding${findings.length === 1 ? '' : 's'} in ${file}`]);
+  if (options.strict && findings.length > 0) throw new ThresholdError([messages().warnings.strictFindings({ count: findings.length, file })]);
 }

@@ -1,7 +1,8 @@
 import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
 import type { CommonOptions } from '../common.js';
 import { Delivery, planTargets, streamsFor, type OutputOptions } from '../deliver.js';
-import { InputError } from '../errors.js';
+import { errorText, InputError } from '../errors.js';
+import { messages } from '../i18n.js';
 import { bundledBankPath, formatProblems, loadBank, resolveBankPath } from '../load-bank.js';
 import { readReportSource } from '../read-report.js';
 import { loadNorms, withPercentiles, type NormsOption } from '../load-norms.js';
@@ -10,7 +11,7 @@ import { REPORT_FORMATS } from '../render/formats.js';
 import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
 import { checkLanguage } from '../score-inputs.js';
 import type { Source } from '../source.js';
-import { warn } from '../warn.js';
+import { warn, warningLine } from '../warn.js';
 
 type ReportCommandOptions = CommonOptions & OutputOptions & NormsOption & { summary?: boolean; jsonArray?: boolean };
 
@@ -31,15 +32,15 @@ function bankFor(report: Report, option: string | undefined, cache: Map<string, 
 function rerender(source: Source, report: Report, bank: Bank | undefined, lang: string | undefined, warn: (line: string) => void): Report {
   const { file } = source;
   if (bank === undefined) {
-    if (lang !== undefined && lang !== report.lang) throw new InputError(`${file}: to render it in "${lang}", diag needs its bank "${report.bank.id}": give it with --bank`);
+    if (lang !== undefined && lang !== report.lang) throw new InputError(errorText('reportNeedsBank', { file, lang, bank: report.bank.id }));
     return report;
   }
-  if (bank.id !== report.bank.id) throw new InputError(`${file}: a report of bank "${report.bank.id}", but the bank given is "${bank.id}"`);
+  if (bank.id !== report.bank.id) throw new InputError(errorText('reportOtherBank', { file, report: report.bank.id, bank: bank.id }));
   checkLanguage(bank, lang);
-  if (bank.version !== report.bank.version) warn(`warning: ${file} was made with bank ${bank.id} ${report.bank.version}; rendered with ${bank.version}, its scores may differ`);
+  if (bank.version !== report.bank.version) warn(warningLine(messages().warnings.reportVersion({ file, bank: bank.id, made: report.bank.version, now: bank.version })));
   const answers = validateAnswers(bank, report);
   if (!answers.ok) {
-    throw new InputError(`${file}: its answers do not fit bank ${bank.id} ${bank.version}`, formatProblems(source, answers.errors, false));
+    throw new InputError(errorText('answersDoNotFit', { file, bank: bank.id, version: bank.version }), formatProblems(source, answers.errors, false));
   }
   return buildReport(bank, answers.value, { lang: lang ?? report.lang, createdAt: report.createdAt, tool: report.tool, ...(report.source === undefined ? {} : { source: report.source }) });
 }
@@ -60,7 +61,7 @@ export async function report(files: string[], options: ReportCommandOptions): Pr
   const norms = first === undefined ? undefined : loadNorms(bank ?? { id: first.bank.id, version: first.bank.version }, bank === undefined ? undefined : resolveBankPath(options.bank ?? bank.id), options.norms, warn);
   if (norms !== undefined) {
     for (const [i, r] of reports.entries()) {
-      if (r.report.bank.id !== norms.bank.id) throw new InputError(`${files[i] ?? ''}: a report of bank "${r.report.bank.id}", but the norms are of bank "${norms.bank.id}"`);
+      if (r.report.bank.id !== norms.bank.id) throw new InputError(errorText('reportNormsBank', { file: files[i] ?? '', report: r.report.bank.id, norms: norms.bank.id }));
       r.report = r.bank === undefined ? applyNorms(r.report, norms) : withPercentiles(r.bank, r.report, norms);
     }
   }

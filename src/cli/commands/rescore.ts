@@ -1,8 +1,8 @@
 import { decodeReport, type Report } from '../../core/index.js';
 import { lenientBank, rescoreReport, summarizeRescore, type Rescored } from '../../core/rescore.js';
 import type { CommonOptions } from '../common.js';
-import { InputError } from '../errors.js';
-import { chooseLanguage } from '../i18n.js';
+import { errorText, InputError } from '../errors.js';
+import { chooseLanguage, messages } from '../i18n.js';
 import { formatProblems, loadBank } from '../load-bank.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { RESCORE_FORMATS } from '../render/formats.js';
@@ -19,7 +19,7 @@ export type RescoreOptions = CommonOptions & OutputOptions;
  * bank and shows what would change, per respondent and in total. Nothing is written but the output.
  */
 export async function rescore(inputs: string[], options: RescoreOptions): Promise<void> {
-  if (options.bank === undefined) throw new InputError('rescore needs --bank NEW_BANK: the version to score the saved reports with');
+  if (options.bank === undefined) throw new InputError(errorText('rescoreNeedsBank', {}));
   const targets = planTargets('rescore', options, RESCORE_FORMATS, 'text');
   const { bank } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
@@ -29,7 +29,7 @@ export async function rescore(inputs: string[], options: RescoreOptions): Promis
   let lang: string | undefined = options.lang;
   for await (const record of readRecords(expandInputs(inputs).files)) {
     if ('error' in record) {
-      problems.push(record.error.message, ...record.error.details);
+      problems.push(record.error.localized, ...record.error.details);
       continue;
     }
     // `diag score --format json` writes an array of reports for several inputs.
@@ -37,13 +37,13 @@ export async function rescore(inputs: string[], options: RescoreOptions): Promis
     items.forEach((item, index) => {
       const name = Array.isArray(record.source.data) ? `${record.source.name}[${index}]` : record.source.name;
       const decoded = decodeReport(item);
-      if (!decoded.ok) problems.push(`${name}: not a diag report (rescore reads reports: diag run or diag score --format json)`);
+      if (!decoded.ok) problems.push(messages().error.rescoreNotReport({ name }));
       else add(decoded.value, name, record.source);
     });
   }
   function add(old: Report, name: string, source: Source): void {
     if (old.bank.id !== bank.id) {
-      problems.push(`${name}: a report of bank "${old.bank.id}", not "${bank.id}"`);
+      problems.push(messages().error.rescoreOtherBank({ name, report: old.bank.id, bank: bank.id }));
       return;
     }
     const result = rescoreReport(bank, lenient, old, { tool: { name: TOOL.name, version: TOOL.version }, ...(options.lang === undefined ? {} : { lang: options.lang }) });
@@ -54,8 +54,8 @@ export async function rescore(inputs: string[], options: RescoreOptions): Promis
     lang ??= old.lang;
     rescored.push(result.value);
   }
-  if (problems.length > 0) throw new InputError(`some inputs cannot be re-scored; nothing was written`, problems);
-  if (rescored.length === 0) throw new InputError(`no reports found in ${inputs.join(', ')}`);
+  if (problems.length > 0) throw new InputError(errorText('rescoreRefused', {}), problems);
+  if (rescored.length === 0) throw new InputError(errorText('noReports', { paths: inputs }));
   const view = { lang: chooseLanguage(bank.languages, lang), rescored, summary: summarizeRescore(bank, rescored) };
   await deliver(view, targets, rescoreRenderers, options);
 }

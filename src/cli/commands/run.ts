@@ -1,9 +1,9 @@
 import { input, select } from '@inquirer/prompts';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { existsSync, mkdirSync } from 'node:fs';
-import { buildReport, estimateTimeRange, roundMinutes, runSurvey, translator, validateAnswers, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
+import { buildReport, estimateTimeRange, roundMinutes, runSurvey, translator, validateAnswers, wordProblem, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
-import { InputError, InterruptedError } from '../errors.js';
+import { errorText, InputError, InterruptedError } from '../errors.js';
 import { chooseLanguage, environmentLanguage, ui, type UiStrings } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { loadNorms, withPercentiles } from '../load-norms.js';
@@ -164,7 +164,7 @@ export async function pickUp(session: Session, stateFile: string): Promise<Progr
   const count = Object.keys(progress.answers).length;
   if (bankChanged || dropped.length > 0) {
     const lines = [bankChanged ? s.run.bankChanged(saved.bankVersion, session.bank.version) : '', dropped.length > 0 ? s.run.answersDropped(dropped.length) : ''].filter(Boolean);
-    for (const d of dropped.slice(0, 10)) lines.push(`  • ${d.reason}`);
+    for (const d of dropped.slice(0, 10)) lines.push(`  • ${d.text === undefined ? d.reason : wordProblem(d.text, s.problem)}`);
     if (dropped.length > 10) lines.push(`  • …`);
     lines.push(s.run.answersKept(count));
     write(`${wrap(lines.join('\n'), session.width)}\n\n`);
@@ -233,7 +233,7 @@ export async function run(options: RunOptions): Promise<void> {
   }
   const session = openSession(options);
   if (options.out !== undefined && existsSync(options.out)) {
-    throw new InputError(`${options.out} already exists; choose another name with --out (diag never replaces a report)`);
+    throw new InputError(errorText('outTaken', { file: options.out }));
   }
   const stateFile = progressFile(stateDirectory(options.stateDir, process.env), session.bank.id);
   const resumeCommand = ['diag run --resume', options.bank ? `--bank ${options.bank}` : '', options.stateDir ? `--state-dir ${options.stateDir}` : ''].filter(Boolean).join(' ');

@@ -1,8 +1,8 @@
 import type { CommonOptions } from '../common.js';
 import { readBaselines, type Baselines } from '../baseline.js';
 import { Delivery, planTargets, streamsFor, type OutputOptions } from '../deliver.js';
-import { InputError, ThresholdError } from '../errors.js';
-import { environmentLanguage, outputUi } from '../i18n.js';
+import { errorText, InputError, ThresholdError } from '../errors.js';
+import { environmentLanguage, messages, outputUi } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { expandInputs } from '../read-inputs.js';
 import { gateReportStream } from '../render/gates.js';
@@ -11,7 +11,7 @@ import { reportRenderers, type ScoredReport } from '../render/report-renderers.j
 import { checkLanguage, reportDate, streamReports } from '../score-inputs.js';
 import { checkScores, failureLine, gateExitCode, hasMaxDrop, parseThresholds, scoresOf, whoOf, type Gate } from '../thresholds.js';
 import { loadNorms, withPercentiles } from '../load-norms.js';
-import { warn } from '../warn.js';
+import { warn, warningLine } from '../warn.js';
 
 export interface ScoreCommandOptions extends CommonOptions, OutputOptions {
   minScore?: string;
@@ -53,7 +53,7 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
   const norms = loadNorms(bank, bankFile, options.norms, warn);
   checkLanguage(bank, options.lang);
   const thresholds = parseThresholds(options, bank.dimensions.map((d) => d.id));
-  if (hasMaxDrop(thresholds) && options.baseline === undefined) throw new InputError('--max-drop needs --baseline PREVIOUS_REPORTS (a report, an array or NDJSON of reports, or a folder) to compare with');
+  if (hasMaxDrop(thresholds) && options.baseline === undefined) throw new InputError(errorText('maxDropNeedsBaseline', {}));
   const targets = planTargets('score', options, REPORT_FORMATS, 'text', options.gateReport === undefined ? [] : [options.gateReport]);
   const baselines: Baselines | undefined = options.baseline === undefined ? undefined : await readBaselines(options.baseline, bank.id);
   const expanded = expandInputs(inputs);
@@ -82,12 +82,15 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
       const baseline = found === undefined || 'missing' in found ? undefined : found;
       const unchecked = found !== undefined && 'missing' in found && hasMaxDrop(thresholds) ? `--max-drop not checked: ${found.missing}` : undefined;
       const gate: Gate = { source: report.source ?? { path: files[0] ?? '-' }, respondent: report.respondent, checks: checkScores(scoresOf(report), thresholds, baseline), ...(unchecked === undefined ? {} : { unchecked }) };
-      if (unchecked !== undefined && count <= SHOWN) warn(`warning: ${whoOf(gate)}: ${unchecked}`);
+      if (unchecked !== undefined && found !== undefined && 'missing' in found && count <= SHOWN) {
+        const why = found.ambiguous === undefined ? { kind: 'none' as const } : { kind: 'ambiguous' as const, key: found.ambiguous };
+        warn(warningLine(messages().warnings.maxDropUnchecked({ who: whoOf(gate), why })));
+      }
       failures.add(gate);
       delivery ??= await open();
       delivery.write({ report, gate });
     }
-    if (count === 0) throw new InputError(`no answers found in ${inputs.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl); nothing was written`);
+    if (count === 0) throw new InputError(errorText('noAnswersWritten', { paths: inputs }));
   } catch (error) {
     delivery?.abort();
     throw error;

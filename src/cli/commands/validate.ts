@@ -7,7 +7,7 @@ import { warn } from '../warn.js';
 export async function validate(bankArgument: string | undefined, options: { bank?: string; quiet?: boolean }): Promise<void> {
   const { bank, file, warnings } = loadBank(bankArgument ?? options.bank);
   const m = messages();
-  for (const warning of warnings) warn(`${m.warning}: ${warning}`);
+  for (const warning of warnings) warn(`${m.warning}${m.colon}${warning}`);
   if (options.quiet) return;
   const scored = bank.questions.filter((q) => !q.profile).length;
   const profile = bank.questions.length - scored;

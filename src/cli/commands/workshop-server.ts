@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { checkBy, translator } from '../../core/index.js';
+import { checkBy, sanitizeText, translator, wordProblem } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
-import { InputError, InterruptedError, TerminatedError } from '../errors.js';
-import { chooseLanguage, environmentLanguage, workshopUi } from '../i18n.js';
+import { errorText, InputError, InterruptedError, TerminatedError } from '../errors.js';
+import { chooseLanguage, environmentLanguage, messages, workshopUi } from '../i18n.js';
+import { systemReason } from '../i18n-errors.js';
 import { loadBank } from '../load-bank.js';
 import { safeText } from '../render/terminal.js';
 import { checkLanguage, reportDate } from '../score-inputs.js';
@@ -15,6 +16,7 @@ import { RateLimiter } from '../workshop/rate-limit.js';
 import { createWorkshopServer } from '../workshop/server.js';
 import { WorkshopStore } from '../workshop/store.js';
 import { loadWebFiles } from '../workshop/web-files.js';
+import { warningLine } from '../warn.js';
 import type { Server } from 'node:http';
 
 export interface WorkshopServerOptions extends CommonOptions {
@@ -29,7 +31,7 @@ export const DEFAULT_PORT = 8080;
 function parsePort(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InputError(`--port ${value}: expected a port number from 0 to 65535 (0: any free port)`);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InputError(errorText('port', { value }));
   return port;
 }
 
@@ -82,15 +84,16 @@ export async function workshopServer(dir: string, options: WorkshopServerOptions
   const lang = chooseLanguage(bank.languages, options.lang, environmentLanguage(process.env));
   const w = workshopUi(lang);
   const minGroup = Number(options.minGroup);
-  if (!/^\d+$/.test(options.minGroup) || minGroup < 3) throw new InputError(`--min-group ${options.minGroup}: expected a whole number, at least 3 (with 2, each of two people could read the other's answers)`);
+  if (!/^\d+$/.test(options.minGroup) || minGroup < 3) throw new InputError(errorText('minGroup', { option: '--min-group', value: options.minGroup, floor: 3 }));
   const by = options.by ?? [];
   const problems = checkBy(bank, by);
-  if (problems.length > 0) throw new InputError('--by: cannot group by that', problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}: ${p.message}`));
+  if (problems.length > 0) throw new InputError(errorText('byRefused', {}), problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}${messages().colon}${p.text === undefined ? p.message : wordProblem(p.text, messages().problem)}`));
   const wantedPort = parsePort(options.port);
   try {
     mkdirSync(dir, { recursive: true });
   } catch (error) {
-    throw new InputError(`cannot create ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    const reason = systemReason(error);
+    throw new InputError(reason.code === 'EEXIST' ? errorText('notAFolder', { dir }) : errorText('cannotCreate', { dir, reason }));
   }
   // The trainer's terminal is only told things: a closed pipe (`diag workshop DIR | head -2`)
   // must not stop a server that participants are using.
@@ -98,7 +101,7 @@ export async function workshopServer(dir: string, options: WorkshopServerOptions
   const unlock = lockSession(dir);
   try {
     const store = WorkshopStore.open(dir, bank, minGroup, () => new Date().toISOString());
-    for (const warning of store.warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of store.warnings) process.stderr.write(`${sanitizeText(warningLine(warning))}\n`);
     const lan = lanAddresses();
     const host = publicHost(options.host, lan);
     let port = wantedPort ?? DEFAULT_PORT;
@@ -123,9 +126,9 @@ export async function workshopServer(dir: string, options: WorkshopServerOptions
         port = await listen(server, 0, options.host);
         process.stderr.write(`${w.portBusy(DEFAULT_PORT, port)}\n`);
       } else if (code === 'EADDRINUSE') {
-        throw new InputError(`--port ${port}: the port is in use; choose another, or --port 0 for any free port`);
+        throw new InputError(errorText('portInUse', { port }));
       } else {
-        throw new InputError(`cannot listen on ${options.host ?? '*'}:${port}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new InputError(errorText('cannotListen', { host: options.host ?? '*', port, reason: systemReason(error) }));
       }
     }
     const signal = untilSignal();
@@ -142,7 +145,7 @@ export async function workshopServer(dir: string, options: WorkshopServerOptions
     out(`${w.listening(listening)}\n`);
     if (isWildcard(options.host) && lan.length === 0) out(`${w.noNetwork}\n`);
     if (options.host === '127.0.0.1' || options.host === 'localhost' || options.host === '::1') out(`${w.localOnly}\n`);
-    if (!ctx.web.built) process.stderr.write(`warning: ${w.notBuilt}\n`);
+    if (!ctx.web.built) process.stderr.write(`${warningLine(w.notBuilt)}\n`);
     out(`${w.stopHint(dir)}\n`);
     const stoppedBy = await signal;
     await close(server);

@@ -1,4 +1,4 @@
-import { isWithheld, sameScalar, translator, type Aggregate, type Bank, type DimensionEntry, type DimensionStats, type QuestionEntry, type QuestionStats, type Scalar } from '../../core/index.js';
+import { isNotApplicable, isWithheld, sameScalar, translator, type Aggregate, type Bank, type DimensionEntry, type DimensionStats, type QuestionEntry, type QuestionStats, type Scalar } from '../../core/index.js';
 import { ui, type UiStrings } from '../i18n.js';
 
 /** What every aggregate renderer needs besides the figures: the words, in one language. */
@@ -23,6 +23,7 @@ export function aggregateView(aggregate: Aggregate, bank: Bank, lang: string, by
   const valueLabel = (questionId: string, value: Scalar | null): string => {
     if (value === null) return s.group.noAnswer;
     const q = question(questionId);
+    if (q !== undefined && isNotApplicable(q, value)) return s.group.notApplicable;
     if (q?.type === 'boolean') return value === true ? s.run.yes : s.run.no;
     if (q !== undefined && (q.type === 'single' || q.type === 'multiple' || q.type === 'likert')) {
       const options: ReadonlyArray<{ value: string | number; label: Parameters<typeof t>[0] }> = q.options;

@@ -1,31 +1,33 @@
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { errorCode } from '../bounded-read.js';
+import { errorText, InputError } from '../errors.js';
+import { messages } from '../i18n.js';
+import { systemReason } from '../i18n-errors.js';
+import { holderRunning, processStart } from '../process-identity.js';
 import { STATE_FOLDER } from './store.js';
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error instanceof Error && 'code' in error && error.code === 'EPERM';
-  }
+/** `PID` or `PID START` (an older diag wrote the id alone). */
+function readHolder(text: string): { pid: number; start?: string } {
+  const [pid, start] = text.trim().split(/\s+/);
+  return { pid: Number(pid), ...(start === undefined ? {} : { start }) };
 }
 
 /**
  * One server per DIR: two would hand out the same code and count the same people twice. A lock
- * left by a killed server (its process is gone) is taken over.
+ * left by a killed server (its process is gone, or its id now names another process) is taken over.
  */
 export function lockSession(dir: string): () => void {
   const file = join(dir, STATE_FOLDER, 'server.pid');
   try {
     mkdirSync(join(dir, STATE_FOLDER), { recursive: true, mode: 0o700 });
   } catch (error) {
-    throw new InputError(`cannot use ${dir} for the workshop: ${error instanceof Error ? error.message : String(error)}`);
+    throw new InputError(errorText('workshopDir', { dir, reason: systemReason(error) }));
   }
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, `${process.pid}\n`, { flag: 'wx', mode: 0o600 });
+      const start = processStart(process.pid);
+      writeFileSync(file, `${process.pid}${start === undefined ? '' : ` ${start}`}\n`, { flag: 'wx', mode: 0o600 });
       return () => {
         try {
           unlinkSync(file);
@@ -34,14 +36,15 @@ export function lockSession(dir: string): () => void {
         }
       };
     } catch (error) {
-      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw new InputError(`cannot lock ${dir}: ${error instanceof Error ? error.message : String(error)}`);
-      let pid = NaN;
+      if (errorCode(error) !== 'EEXIST') throw new InputError(errorText('cannotLock', { dir, reason: systemReason(error) }));
+      let holder: { pid: number; start?: string } = { pid: NaN };
       try {
-        pid = Number(readFileSync(file, 'utf8').trim());
+        holder = readHolder(readFileSync(file, 'utf8'));
       } catch {
         // vanished meanwhile: try again
       }
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new InputError(`a workshop server (process ${pid}) is already running on ${dir}`, ['stop it first (Ctrl-C in its terminal), or choose another folder']);
+      const { pid } = holder;
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && holderRunning(pid, holder.start)) throw new InputError(errorText('serverRunning', { pid, dir }), [messages().error.serverRunningHint({})]);
       try {
         unlinkSync(file);
       } catch {
@@ -49,5 +52,5 @@ export function lockSession(dir: string): () => void {
       }
     }
   }
-  throw new InputError(`cannot lock ${dir}: another server is starting on it`);
+  throw new InputError(errorText('serverStarting', { dir }));
 }

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'no
 import { join } from 'node:path';
 import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
 import { isObject } from '../../core/validate/fields.js';
-import { InputError } from '../errors.js';
+import { errorText, InputError } from '../errors.js';
+import { messages } from '../i18n.js';
+import { systemReason } from '../i18n-errors.js';
 import { newJoinCode, newToken, tokenHash } from './secrets.js';
 import { nextSnapshot } from './snapshot.js';
 import { readJson, writePrivateJson } from './private-files.js';
@@ -73,15 +75,15 @@ export class WorkshopStore {
       mkdirSync(join(state, 'participants'), { recursive: true, mode: 0o700 });
       mkdirSync(join(state, 'progress'), { recursive: true, mode: 0o700 });
     } catch (error) {
-      throw new InputError(`cannot use ${dir} for the workshop: ${error instanceof Error ? error.message : String(error)}`);
+      throw new InputError(errorText('workshopDir', { dir, reason: systemReason(error) }));
     }
     const sessionFile = join(state, 'session.json');
     let session: SessionFile;
     if (existsSync(sessionFile)) {
       const saved = readJson(sessionFile);
-      if (!isSessionFile(saved)) throw new InputError(`${sessionFile}: not a workshop session diag can read; move it away to start a new session in ${dir}`);
+      if (!isSessionFile(saved)) throw new InputError(errorText('notASession', { file: sessionFile, dir }));
       if (saved.bank.id !== bank.id) {
-        throw new InputError(`${dir} holds a workshop of bank "${saved.bank.id}", not "${bank.id}"`, [`continue it with --bank ${saved.bank.id}, or choose another folder`]);
+        throw new InputError(errorText('otherBankWorkshop', { dir, saved: saved.bank.id, bank: bank.id }), [messages().error.otherBankWorkshopHint({ saved: saved.bank.id })]);
       }
       session = saved;
     } else {
@@ -89,7 +91,7 @@ export class WorkshopStore {
       writePrivateJson(sessionFile, session, { sync: true });
     }
     const store = new WorkshopStore(dir, bank, session, minGroup);
-    if (session.bank.version !== bank.version) store.warnings.push(`the session was started with bank ${bank.id} ${session.bank.version}; continuing with ${bank.version}`);
+    if (session.bank.version !== bank.version) store.warnings.push(messages().warnings.sessionVersion({ bank: bank.id, started: session.bank.version, now: bank.version }));
     store.load();
     return store;
   }
@@ -120,7 +122,7 @@ export class WorkshopStore {
         const record: ParticipantRecord = { joinedAt: '', report: name, answers: '', submittedAt: '' };
         this.participants.set(hash, record);
         this.writeParticipant(hash, record);
-        this.warnings.push(`${name}: a report in ${this.dir} not made by this session is counted in the group`);
+        this.warnings.push(messages().warnings.foreignReport({ name, dir: this.dir }));
       }
     }
     const shown = readJson(join(this.state, 'shown.json'));
@@ -162,12 +164,12 @@ export class WorkshopStore {
     try {
       data = JSON.parse(readFileSync(join(this.dir, name), 'utf8'));
     } catch (error) {
-      this.warnings.push(`${name}: cannot be read (${error instanceof Error ? error.message : String(error)}); left out of the group`);
+      this.warnings.push(messages().warnings.unreadableReport({ name, reason: systemReason(error) }));
       return false;
     }
     const scored = this.scoresOf(data);
     if (scored === undefined) {
-      this.warnings.push(`${name}: not a valid report of bank ${this.bank.id}; left out of the group`);
+      this.warnings.push(messages().warnings.invalidReport({ name, bank: this.bank.id }));
       return false;
     }
     this.scored.set(name, scored);

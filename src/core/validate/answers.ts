@@ -6,7 +6,7 @@ import { offersNotApplicable } from '../not-applicable.js';
 import { NOT_APPLICABLE, type AnswerFile, type AnswerValue, type Bank, type Question, type Scalar } from '../types.js';
 import { applyConditions } from '../visibility.js';
 import { BANK_HISTORY, type BankVersionIds } from './bank-history.js';
-import { describe, isObject } from './fields.js';
+import { isObject } from './fields.js';
 
 const TOP_KEYS = ['$schema', 'bank', 'bankVersion', 'respondent', 'lang', 'createdAt', 'answers'];
 
@@ -39,7 +39,7 @@ function optionsOf(question: Question & { options: ReadonlyArray<{ value: Scalar
 /** Checks one answer against its question; returns the canonical value (option values as the bank spells them). */
 function readAnswer(question: Question, value: unknown, path: Path, errors: ProblemList): AnswerValue | undefined {
   const id = question.id;
-  const fail = (code: string, text: ProblemText | string): undefined => {
+  const fail = (code: string, text: ProblemText): undefined => {
     errors.add(path, code, text);
     return undefined;
   };
@@ -51,7 +51,7 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
   if (na && value === NOT_APPLICABLE) return NOT_APPLICABLE;
   const listValues = (values: readonly Scalar[]): string => listAll(na ? [...values, NOT_APPLICABLE] : values);
   if (value === NOT_APPLICABLE && !na && question.type !== 'text' && !isChoiceValue(question, value)) {
-    return fail('not-applicable-not-offered', `"${NOT_APPLICABLE}" (does not apply) is not offered by this question`);
+    return fail('not-applicable-not-offered', say('notApplicableNotOffered', { value: NOT_APPLICABLE }));
   }
   switch (question.type) {
     case 'likert': {
@@ -185,13 +185,13 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
   if (older !== undefined) {
     // One message instead of a wall of unknown ids: the file was written for another version.
     const answered = Object.keys(given).length;
-    errors.add(['answers'], 'old-bank-version', `this answer file was written for ${bank.id} ${older.version} (${unknown.length} of its ${answered} answers are to questions that no longer exist); ${bank.version} changed the questions: ${older.changes}. Answer again with "diag run", or start from "diag template"`);
+    errors.add(['answers'], 'old-bank-version', say('oldBankVersion', { bank: bank.id, version: older.version, unknown: unknown.length, answered, current: bank.version, changes: older.changes }));
     return { ok: false, errors: errors.items, warnings: warnings.items };
   }
   if (typeof raw.bankVersion === 'string' && raw.bankVersion !== bank.version) {
-    warnings.add(['bankVersion'], 'bank-version-mismatch', `this file was written for ${bank.id} ${raw.bankVersion}; it is read with ${bank.version}`);
+    warnings.add(['bankVersion'], 'bank-version-mismatch', say('bankVersionMismatch', { bank: bank.id, version: raw.bankVersion, current: bank.version }));
   } else if (raw.bankVersion !== undefined && typeof raw.bankVersion !== 'string') {
-    warnings.add(['bankVersion'], 'type', `"bankVersion" must be a version string such as "${bank.version}", not ${describe(raw.bankVersion)}; it is ignored`);
+    warnings.add(['bankVersion'], 'type', say('bankVersionType', { current: bank.version, actual: show(raw.bankVersion) }));
   }
   for (const [id, value] of Object.entries(given)) {
     const path = [sectionOf(id), id];

@@ -7,17 +7,22 @@ export interface BankVersionIds {
   bank: string;
   version: string;
   ids: readonly string[];
-  /** What the next version changed, for the message (English; the i18n layer words it). */
-  changes: string;
+  /** What the next version changed, for the message, in English and French. */
+  changes: { en: string; fr: string };
 }
 
 export const BANK_HISTORY: readonly BankVersionIds[] = [
   {
     bank: 'transformation',
     version: '1.0.0',
-    changes:
-      'new profile questions (working alone, having a manager), frequency scales for behaviours, reworded and reversed items in every dimension, ' +
-      '"does not apply" answers, and the tool count replaced by questions on duplicate tools and the pace of new tools',
+    changes: {
+      en:
+        'new profile questions (working alone, having a manager), frequency scales for behaviours, reworded and reversed items in every dimension, ' +
+        '"does not apply" answers, and the tool count replaced by questions on duplicate tools and the pace of new tools',
+      fr:
+        'nouvelles questions de profil (travailler seul, avoir un manager), échelles de fréquence pour les comportements, questions reformulées et inversées dans chaque dimension, ' +
+        'réponses « ne s’applique pas », et le nombre d’outils remplacé par des questions sur les outils en double et le rythme des nouveaux outils',
+    },
     ids: [
       'age',
       'org_type',

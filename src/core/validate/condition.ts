@@ -39,7 +39,7 @@ function checkValues(values: Scalar[], question: Question, path: Path, scope: Co
   if (allowed === undefined) return;
   for (const value of values) {
     if (value === NOT_APPLICABLE && offersNotApplicable(question)) {
-      scope.warnings.add(path, 'not-applicable-value-test', `"${NOT_APPLICABLE}" is the "does not apply" answer of "${question.id}": no value test holds on it; write {question: ${question.id}, notApplicable: true}`);
+      scope.warnings.add(path, 'not-applicable-value-test', say('notApplicableValueTest', { value: NOT_APPLICABLE, id: question.id }));
       continue;
     }
     if (!allowed.some((a) => a === value || String(a) === String(value))) {
@@ -83,7 +83,7 @@ function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: Condi
       } else {
         test[key] = value;
         if (key === 'notApplicable' && question && !offersNotApplicable(question)) {
-          scope.warnings.add(at, 'not-applicable-not-offered', `"${id}" offers no "does not apply" answer (add notApplicable to it): this test is ${value ? 'never true' : 'the same as answered: true'}`);
+          scope.warnings.add(at, 'not-applicable-not-offered', say('notApplicableNotOfferedTest', { id, value }));
         }
       }
     } else if (key === 'in' || key === 'notIn') {

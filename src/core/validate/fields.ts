@@ -35,7 +35,7 @@ export class Fields {
     return [...this.path, key];
   }
 
-  fail(key: string, code: string, message: string | ProblemText): undefined {
+  fail(key: string, code: string, message: ProblemText): undefined {
     this.errors.add(this.at(key), code, message);
     return undefined;
   }

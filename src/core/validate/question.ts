@@ -3,7 +3,7 @@ import type { Path } from '../problems.js';
 import { say, show, suggest } from '../problem-text.js';
 import { NOT_APPLICABLE, type Benchmark, type ChoiceOption, type Question, type QuestionType, type Scale, type ScaleOption, type Text } from '../types.js';
 import { readCondition, type ConditionScope } from './condition.js';
-import { describe, Fields, isObject } from './fields.js';
+import { Fields, isObject } from './fields.js';
 import { readText, type TextRules } from './text.js';
 
 export const QUESTION_ID = /^[a-z][a-z0-9_.-]*$/;
@@ -103,7 +103,7 @@ function readBenchmark(value: unknown, path: Path, fields: Fields, rules: TextRu
   const betterRaw = benchmark.string('better');
   const better = BETTER.find((b) => b === betterRaw);
   if (betterRaw !== undefined && better === undefined) {
-    benchmark.fail('better', 'bad-better', `${JSON.stringify(betterRaw)} is not a direction; one of ${BETTER.join(', ')} (is a lower or a higher share better?)`);
+    benchmark.fail('better', 'bad-better', say('badBetter', { value: JSON.stringify(betterRaw), allowed: BETTER }));
   }
   return {
     ...(agreeShare === undefined ? {} : { agreeShare }),
@@ -125,17 +125,17 @@ function readNotApplicable(raw: Record<string, unknown>, fields: Fields, type: Q
   const path = fields.at('notApplicable');
   const text = value === true ? true : typeof value === 'string' || isObject(value) ? readText(value, path, rules) : undefined;
   if (value !== true && typeof value !== 'string' && !isObject(value)) {
-    fields.fail('notApplicable', 'type', `must be true or a text (the wording of the "does not apply" choice), not ${describe(value)}`);
+    fields.fail('notApplicable', 'type', say('notApplicableType', { actual: show(value) }));
     return undefined;
   }
   if (type === 'text') {
-    fields.fail('notApplicable', 'not-applicable-on-text', 'a text question cannot offer "does not apply": its answer is free (make it optional instead)');
+    fields.fail('notApplicable', 'not-applicable-on-text', say('notApplicableOnText', {}));
     return undefined;
   }
   if ((type === 'single' || type === 'multiple') && Array.isArray(raw.options)) {
     raw.options.forEach((option, i) => {
       if (isObject(option) && option.value === NOT_APPLICABLE) {
-        fields.errors.add(fields.at('options').concat(i, 'value'), 'not-applicable-value', `the value "${NOT_APPLICABLE}" is the "does not apply" answer of this question (notApplicable); give this option another value`);
+        fields.errors.add(fields.at('options').concat(i, 'value'), 'not-applicable-value', say('notApplicableOption', { value: NOT_APPLICABLE }));
       }
     });
   }

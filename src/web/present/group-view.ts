@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { isWithheld, sameScalar, type Aggregate, type Bank, type DimensionEntry, type DimensionStats, type QuestionStats, type Scalar, type Translate } from '../../core/index.js';
+import { isNotApplicable, isWithheld, sameScalar, type Aggregate, type Bank, type DimensionEntry, type DimensionStats, type QuestionStats, type Scalar, type Translate } from '../../core/index.js';
 import { bar, el } from '../dom.js';
 import { formatNumber, type WebStrings } from '../strings.js';
 
@@ -15,6 +15,7 @@ function valueLabel(screen: GroupScreen, questionId: string, value: Scalar | nul
   const { bank, t, s } = screen;
   if (value === null) return s.present.noAnswer;
   const question = bank.questions.find((q) => q.id === questionId);
+  if (question !== undefined && isNotApplicable(question, value)) return s.present.notApplicable;
   if (question?.type === 'boolean') return value === true ? s.question.yes : s.question.no;
   if (question !== undefined && (question.type === 'single' || question.type === 'multiple' || question.type === 'likert')) {
     const options: ReadonlyArray<{ value: string | number; label: Parameters<Translate>[0] }> = question.options;
