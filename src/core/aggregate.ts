@@ -1,4 +1,4 @@
-import { answerOf, choicesOf, chosenIndexes, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
+import { answerOf, ChoiceIndex, choicesOf, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
 import type { Report } from './build-report.js';
 import { protectCells, protectRows } from './disclosure.js';
 import { ProblemList, type Problem } from './problems.js';
@@ -116,11 +116,20 @@ export interface Aggregator {
 /** Named reports remembered to count duplicates once: past that, memory stays flat and they count again. */
 const REMEMBERED_NAMES = 100_000;
 
-/** The same person with the same answers, whatever the order of the keys in the file. */
-function fingerprint(report: Report): string | null {
-  if (report.respondent === null || report.respondent === '') return null;
-  const sorted = (answers: Record<string, unknown>) => JSON.stringify(Object.keys(answers).sort().map((id) => [id, answers[id]]));
-  return `${report.respondent}\u0000${sorted(report.profile)}\u0000${sorted(report.answers)}`;
+/**
+ * The same person with the same answers, whatever the order of the keys in the file: the name and
+ * the answers in bank order, one field per question (empty when not asked, `null` when skipped).
+ * Positional, with no ids, so that a hundred thousand of them stay small in memory.
+ */
+export function fingerprint(respondent: Respondent): string | null {
+  const name = respondent.report.respondent;
+  if (name === null || name === '') return null;
+  let key = name;
+  for (const value of respondent.answers) {
+    // JSON never holds a raw U+0000, so the separator cannot occur inside a field.
+    key += value === undefined ? '\u0000' : typeof value === 'number' ? `\u0000${value}` : `\u0000${JSON.stringify(value)}`;
+  }
+  return key;
 }
 
 const BY_TYPES: readonly QuestionType[] = ['single', 'multiple', 'boolean'];
@@ -152,6 +161,7 @@ export function checkMinGroup(value: number): string | null {
 interface Breakdown {
   question: Question;
   choices: Scalar[];
+  index: ChoiceIndex;
   /** Index of its first segment among all segments of all breakdowns. */
   offset: number;
   groups: Array<GroupStats | undefined>;
@@ -244,7 +254,7 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
     const question = bank.questions.find((q) => q.id === id);
     const choices = question !== undefined && BY_TYPES.includes(question.type) ? choicesOf(question) : null;
     if (question === undefined || choices === null) return [];
-    const breakdown = { question, choices, offset, groups: [] };
+    const breakdown = { question, choices, index: new ChoiceIndex(choices), offset, groups: [] };
     offset += choices.length + 1;
     return [breakdown];
   });
@@ -279,17 +289,17 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
   const seen = new Set<string>();
   return {
     add(report) {
-      const key = fingerprint(report);
+      const respondent = readRespondent(bank, report);
+      const key = fingerprint(respondent);
       if (key !== null) {
         if (seen.has(key)) return false;
         if (seen.size < REMEMBERED_NAMES) seen.add(key);
       }
-      const respondent = readRespondent(bank, report);
       everyone.add(respondent);
       const segments: number[] = [];
       for (const b of breakdowns) {
         // Skipped, hidden or nothing chosen: the null segment, the last one.
-        const chosen = chosenIndexes(b.choices, answerOf(report, b.question) ?? null);
+        const chosen = b.index.indexes(answerOf(report, b.question) ?? null);
         for (const index of chosen.length > 0 ? chosen : [b.choices.length]) {
           const group = b.groups[index] ?? createGroupStats(bank);
           b.groups[index] = group;

@@ -63,6 +63,35 @@ describe('validateAnswers', () => {
     expect(result.ok && result.value).toEqual({ bank: 'mini', respondent: 'Léa', lang: 'en', answers: { sells: false, q1: 2, pick: 'one', n: null } });
   });
 
+  it('reads a report\'s profile and answers where they are: problems name their section, an id in both takes the answers\' value', () => {
+    const base = { schemaVersion: 1, scores: {}, bank: { id: 'mini', version: '1.0.0' }, lang: 'en' };
+    // Problems in either section, in the order of {...profile, ...answers}, each with its own path.
+    expect(codes({ ...base, profile: { sells: 'yes', nope: 1 }, answers: { q1: 9, pick: 'one', multi: ['a', 'x'] } })).toEqual([
+      ['profile.sells', 'type'],
+      ['profile.nope', 'unknown-question'],
+      ['answers.q1', 'bad-value'],
+      ['answers.multi.1', 'bad-value'],
+    ]);
+    // A hidden answer in the profile section is warned about there.
+    const hidden = validateAnswers(bank, { ...base, profile: { sells: false, multi: ['a'] }, answers: { q1: 2, pick: 'one' } });
+    expect(hidden.ok).toBe(true);
+    expect(hidden.warnings.map((w) => [w.path.join('.'), w.code])).toEqual([['profile.multi', 'hidden-answer']]);
+    // The same id in both: the value of `answers` counts, reported under `profile` (as the merged mapping did).
+    const both = validateAnswers(bank, { ...base, profile: { sells: true, q1: 'bad' }, answers: { q1: 4, pick: 2, multi: ['b'] } });
+    expect(both.ok && both.value.answers).toEqual({ sells: true, q1: 4, pick: 2, multi: ['b'] });
+    expect(codes({ ...base, profile: { sells: true, q1: 4 }, answers: { q1: 'bad', pick: 2, multi: ['b'] } })).toEqual([['profile.q1', 'type']]);
+    // A required question answered in neither section is missing; in either, it is answered.
+    expect(codes({ ...base, profile: {}, answers: { q1: 1, pick: 'one' } })).toEqual([['answers', 'missing-answer']]);
+    expect(codes({ ...base, profile: { q1: 1 }, answers: { sells: false, pick: 'one' } })).toEqual([]);
+  });
+
+  it('keeps the typed text of a problem and builds its path only for that answer', () => {
+    const result = validateAnswers(bank, { answers: { sells: false, q1: 7, pick: 'one' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([expect.objectContaining({ path: ['answers', 'q1'], code: 'bad-value', text: expect.objectContaining({ key: 'notOnScale', args: expect.objectContaining({ id: 'q1', value: '7' }) }) })]);
+  });
+
   it('treats __proto__ and constructor as unknown ids, never as object internals', () => {
     const raw = JSON.parse('{"answers": {"__proto__": {"polluted": 1}, "constructor": 1, "sells": false, "q1": 1, "pick": "one"}}');
     expect(codes(raw)).toEqual([
