@@ -70,31 +70,33 @@ export function chosenIndexes(choices: readonly Scalar[], value: AnswerValue): n
   return indexes;
 }
 
-/** sameScalar as a map key: equal keys for equal scalars (`1` and `"1"` alike), NaN aside. */
-function scalarKey(value: Scalar): string {
-  return typeof value === 'boolean' ? (value ? 'true' : 'false') : `:${value}`;
-}
-
 const isNaNumber = (value: unknown) => typeof value === 'number' && Number.isNaN(value);
+const isPlain = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && !isNaNumber(value);
 
 /**
  * chosenIndexes by a map from each choice to its indexes, built once per question: the same
  * answer, the same indexes in the same order, at one look-up per chosen value instead of a scan
- * of the choices (a group counts millions of answers). NaN, which sameScalar matches only with the
- * text "NaN", takes the scan.
+ * of the choices (a group counts millions of answers). A choice is found by its own value and,
+ * as sameScalar matches a number with its text, a number by its text and a text by the number
+ * it spells exactly (`"1"`, not `"1.0"`). NaN, which sameScalar matches only with the text
+ * "NaN", takes the scan.
  */
 export class ChoiceIndex {
-  private readonly byKey = new Map<string, number[]>();
+  private readonly byValue = new Map<Scalar, number[]>();
   private readonly exotic: boolean;
   private static readonly NONE: readonly number[] = [];
 
   constructor(readonly choices: readonly Scalar[]) {
-    this.exotic = choices.some((c) => isNaNumber(c) || (typeof c !== 'string' && typeof c !== 'number' && typeof c !== 'boolean'));
+    this.exotic = !choices.every(isPlain);
+    const register = (key: Scalar, i: number) => {
+      const list = this.byValue.get(key);
+      if (list === undefined) this.byValue.set(key, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
     choices.forEach((choice, i) => {
-      const key = scalarKey(choice);
-      const list = this.byKey.get(key);
-      if (list === undefined) this.byKey.set(key, [i]);
-      else list.push(i);
+      register(choice, i);
+      if (typeof choice === 'number') register(String(choice), i);
+      else if (typeof choice === 'string' && choice !== '' && String(Number(choice)) === choice) register(Number(choice), i);
     });
   }
 
@@ -102,13 +104,10 @@ export class ChoiceIndex {
   indexes(value: AnswerValue): readonly number[] {
     if (value === null) return ChoiceIndex.NONE;
     if (this.exotic) return chosenIndexes(this.choices, value);
-    if (!Array.isArray(value)) {
-      if (isNaNumber(value) || (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean')) return chosenIndexes(this.choices, value);
-      return this.byKey.get(scalarKey(value)) ?? ChoiceIndex.NONE;
-    }
-    if (value.some((v) => isNaNumber(v) || (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean'))) return chosenIndexes(this.choices, value);
+    if (!Array.isArray(value)) return isPlain(value) ? (this.byValue.get(value) ?? ChoiceIndex.NONE) : chosenIndexes(this.choices, value);
+    if (!value.every(isPlain)) return chosenIndexes(this.choices, value);
     const found: number[] = [];
-    for (const v of value) for (const i of this.byKey.get(scalarKey(v)) ?? ChoiceIndex.NONE) if (!found.includes(i)) found.push(i);
+    for (const v of value) for (const i of this.byValue.get(v) ?? ChoiceIndex.NONE) if (!found.includes(i)) found.push(i);
     return found.sort((a, b) => a - b);
   }
 }
@@ -235,7 +234,7 @@ export function createGroupStats(bank: Bank): GroupStats {
       count += 1;
       overall.add(report.scores.overall.score, report.scores.overall.level);
       for (const d of report.scores.dimensions) dimensions.get(d.id)?.add(d.score, d.level);
-      questions.forEach((tally, i) => tally.add(answers[i]));
+      for (let i = 0; i < questions.length; i++) questions[i]?.add(answers[i]);
     },
     stats() {
       return {

@@ -19,9 +19,10 @@ export function applyConditions(bank: Bank, given: Answers): VisibleAnswers {
   const visible: Question[] = [];
   const hidden: string[] = [];
   const answers: Record<string, AnswerValue> = {};
-  const notApplicable = notApplicableIds(bank);
+  // One context for every condition: it reads `answers` as they grow.
+  const context = { answers, notApplicable: notApplicableIds(bank) };
   for (const question of bank.questions) {
-    if (question.when !== undefined && !evaluateCondition(question.when, { answers, notApplicable })) {
+    if (question.when !== undefined && !evaluateCondition(question.when, context)) {
       hidden.push(question.id);
       continue;
     }

@@ -323,9 +323,9 @@ describe('the fixture group, against tests/scripts/aggregate-check.py', () => {
 describe('ChoiceIndex', () => {
   it('gives the indexes chosenIndexes gives, by sameScalar: numbers and their text alike, booleans apart, lists sorted and once', async () => {
     const { ChoiceIndex, chosenIndexes } = await import('../../src/core/aggregate-group.js');
-    const choices = [1, '2', 'x', true, false, 3];
+    const choices = [1, '2', 'x', true, false, 3, '1e3', '1000', 'Infinity', '-0', ' 4', '', 0, '1'];
     const index = new ChoiceIndex(choices);
-    const values: AnswerValue[] = [null, 1, '1', 2, '2', 'x', 'X', true, false, 'true', 0, [], [3, 1], ['x', 'x', 1, '1'], [true, 'true', 2], [9], 'n/a'];
+    const values: AnswerValue[] = [null, 1, '1', 2, '2', 'x', 'X', true, false, 'true', 0, -0, '0', '-0', 1000, '1e3', Infinity, 'Infinity', 4, ' 4', '4', '', [], [3, 1], ['x', 'x', 1, '1'], [true, 'true', 2], [9], 'n/a'];
     for (const value of values) expect([value, [...index.indexes(value)]]).toEqual([value, chosenIndexes(choices, value)]);
     // NaN is matched by sameScalar only with the text "NaN": the index says the same.
     const odd = new ChoiceIndex([Number.NaN, 'NaN']);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateAnswers } from '../../src/core/index.js';
+import { answerCheckers } from '../../src/core/validate/answers.js';
 import { bankFrom, miniBank } from '../helpers.js';
 
 const bank = bankFrom(
@@ -99,5 +100,29 @@ describe('validateAnswers', () => {
       ['answers.constructor', 'unknown-question'],
     ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('accepts by its fast check exactly the answers the full check accepts, with the same canonical value', () => {
+    const checked = bankFrom(
+      miniBank({
+        questions: [
+          { id: 'lk', type: 'likert', dimension: 'a', scale: 'agree5', text: 'x' },
+          { id: 'lkna', type: 'likert', dimension: 'a', scale: 'agree5', text: 'x', notApplicable: true, required: false },
+          { id: 'one', type: 'single', dimension: 'a', text: 'x', options: [{ value: 'one', score: 0 }, { value: 2, score: 100 }, { value: 'n/a', score: 50 }] },
+          { id: 'onena', type: 'single', dimension: 'a', text: 'x', notApplicable: true, options: [{ value: 'one', score: 0 }, { value: 2, score: 100 }] },
+          { id: 'many', type: 'multiple', dimension: 'a', text: 'x', options: [{ value: 'a', score: 50 }, { value: 1, score: 50 }] },
+          { id: 'manyna', type: 'multiple', dimension: 'a', text: 'x', notApplicable: true, required: false, options: [{ value: 'a', score: 50 }, { value: 'b', score: 50 }] },
+          { id: 'yes', type: 'boolean', dimension: 'a', text: 'x' },
+          { id: 'yesna', type: 'boolean', dimension: 'a', text: 'x', notApplicable: true },
+          { id: 'num', type: 'number', dimension: 'a', text: 'x', min: 0, max: 10, required: false },
+          { id: 'numna', type: 'number', dimension: 'a', text: 'x', min: 0, max: 10, notApplicable: true },
+          { id: 'free', type: 'text', text: 'x', required: false },
+        ],
+      }),
+    );
+    const values: unknown[] = [null, 'n/a', 1, '1', 2, '2', 3, 5, 6, 3.5, -0, Number.NaN, Infinity, true, false, 'true', 'one', 'One', 'a', 'b', '', [], ['a'], [1], ['1'], ['a', 1], ['a', 'a'], [1, '1'], ['n/a'], [{}], [null], [true], {}, { a: 1 }, 'x'.repeat(20_000), 2024];
+    for (const question of checked.questions) {
+      for (const value of values) expect([question.id, value, answerCheckers.quick(question, value)]).toEqual([question.id, value, answerCheckers.full(question, value)]);
+    }
   });
 });
