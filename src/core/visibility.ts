@@ -11,11 +11,29 @@ export interface VisibleAnswers {
   answers: Record<string, AnswerValue>;
 }
 
+/** Answers settled by settleAnswers: frozen, so what was found for them stays true. */
+const settled = new WeakMap<object, { bank: Bank; visible: readonly Question[]; hidden: readonly string[]; answers: Record<string, AnswerValue> }>();
+
+/**
+ * Freezes the answers of an applyConditions result and remembers its visibility, so that
+ * applying the conditions to them again (scoring validated answers) costs a look-up: applying
+ * them to the answers of visible questions gives the same questions, the same hidden ones and the
+ * same answers. Frozen, they cannot change afterwards and make the remembered result wrong.
+ */
+export function settleAnswers(bank: Bank, result: VisibleAnswers): Record<string, AnswerValue> {
+  const answers = Object.freeze(result.answers);
+  settled.set(answers, { bank, visible: result.visible.slice(), hidden: result.hidden.slice(), answers });
+  return answers;
+}
+
 /**
  * Walks the questions in bank order, deciding each one's visibility from the answers to the
  * visible questions before it, so that an answer to a hidden question never leaks into a condition.
  */
 export function applyConditions(bank: Bank, given: Answers): VisibleAnswers {
+  // Validated answers are already what this gives back for them (see settleAnswers).
+  const known = settled.get(given);
+  if (known !== undefined && known.bank === bank) return { visible: known.visible.slice(), hidden: known.hidden.slice(), answers: known.answers };
   const visible: Question[] = [];
   const hidden: string[] = [];
   const answers: Record<string, AnswerValue> = {};

@@ -4,7 +4,7 @@ import { ProblemList, type Validated } from '../problems.js';
 import { say, show, suggest, type ProblemText } from '../problem-text.js';
 import { offersNotApplicable } from '../not-applicable.js';
 import { NOT_APPLICABLE, type AnswerFile, type AnswerValue, type Bank, type Question, type Scalar } from '../types.js';
-import { applyConditions } from '../visibility.js';
+import { applyConditions, settleAnswers } from '../visibility.js';
 import { BANK_HISTORY, type BankVersionIds } from './bank-history.js';
 import { describe, isObject } from './fields.js';
 
@@ -290,7 +290,8 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
   } else if (raw.bankVersion !== undefined && typeof raw.bankVersion !== 'string') {
     warnings.add(['bankVersion'], 'type', `"bankVersion" must be a version string such as "${bank.version}", not ${describe(raw.bankVersion)}; it is ignored`);
   }
-  const { visible, hidden, answers } = applyConditions(bank, checked);
+  const conditioned = applyConditions(bank, checked);
+  const { visible, hidden } = conditioned;
   // With errors, visibility is computed from partial answers: warnings about it would mislead.
   if (errors.size === 0 && hidden.length > 0) {
     const hiddenIds = new Set(hidden);
@@ -311,7 +312,8 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
       ...(typeof respondent === 'string' ? { respondent } : {}),
       ...(typeof lang === 'string' ? { lang } : {}),
       ...(createdAt === undefined ? {} : { createdAt }),
-      answers,
+      // Frozen: scoring them again finds their visibility without walking the conditions.
+      answers: settleAnswers(bank, conditioned),
     },
     warnings: warnings.items,
   };
