@@ -116,6 +116,16 @@ export interface Aggregator {
 /** Named reports remembered to count duplicates once: past that, memory stays flat and they count again. */
 const REMEMBERED_NAMES = 100_000;
 
+/** One answer in a fingerprint: a letter for its type, then its value; empty when not asked. */
+function field(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return `n${value}`;
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  // A text without U+0000 as it is (the letter tells it from a number); else as JSON, which escapes it.
+  if (typeof value === 'string' && !value.includes('\u0000')) return `s${value}`;
+  return `j${JSON.stringify(value)}`;
+}
+
 /**
  * The same person with the same answers, whatever the order of the keys in the file: the name and
  * the answers in bank order, one field per question (empty when not asked, `null` when skipped).
@@ -125,9 +135,9 @@ export function fingerprint(respondent: Respondent): string | null {
   const name = respondent.report.respondent;
   if (name === null || name === '') return null;
   const fields: string[] = [name];
-  for (const value of respondent.answers) fields.push(value === undefined ? '' : typeof value === 'number' ? String(value) : JSON.stringify(value));
-  // JSON never holds a raw U+0000, so the separator cannot occur inside a field. One join makes
-  // one flat string: a key built by += would be kept as a rope of a hundred pieces (kilobytes).
+  for (const value of respondent.answers) fields.push(field(value));
+  // No field holds a raw U+0000, so the separator cannot occur inside one. One join makes one
+  // flat string: a key built by += would be kept as a rope of a hundred pieces (kilobytes).
   return fields.join('\u0000');
 }
 
