@@ -11,8 +11,18 @@ export interface VisibleAnswers {
   answers: Record<string, AnswerValue>;
 }
 
-/** Answers settled by settleAnswers: frozen, so what was found for them stays true. */
-const settled = new WeakMap<object, { bank: Bank; visible: readonly Question[]; hidden: readonly string[]; answers: Record<string, AnswerValue> }>();
+/**
+ * What settleAnswers found for answers it froze, kept on them under a symbol, not enumerable (no
+ * Object.keys, JSON or spread sees it): frozen, they cannot change and make it wrong. (A WeakMap
+ * of a million short-lived keys costs the garbage collector more.)
+ */
+const SETTLED = Symbol('settled answers');
+interface Settled {
+  bank: Bank;
+  visible: readonly Question[];
+  hidden: readonly string[];
+  answers: Record<string, AnswerValue>;
+}
 
 /**
  * Freezes the answers of an applyConditions result and remembers its visibility, so that
@@ -21,9 +31,10 @@ const settled = new WeakMap<object, { bank: Bank; visible: readonly Question[]; 
  * same answers. Frozen, they cannot change afterwards and make the remembered result wrong.
  */
 export function settleAnswers(bank: Bank, result: VisibleAnswers): Record<string, AnswerValue> {
-  const answers = Object.freeze(result.answers);
-  settled.set(answers, { bank, visible: result.visible.slice(), hidden: result.hidden.slice(), answers });
-  return answers;
+  const { answers } = result;
+  const settled: Settled = { bank, visible: result.visible.slice(), hidden: result.hidden.slice(), answers };
+  Object.defineProperty(answers, SETTLED, { value: settled, enumerable: false, writable: false, configurable: false });
+  return Object.freeze(answers);
 }
 
 /**
@@ -32,7 +43,7 @@ export function settleAnswers(bank: Bank, result: VisibleAnswers): Record<string
  */
 export function applyConditions(bank: Bank, given: Answers): VisibleAnswers {
   // Validated answers are already what this gives back for them (see settleAnswers).
-  const known = settled.get(given);
+  const known = (given as { [SETTLED]?: Settled })[SETTLED];
   if (known !== undefined && known.bank === bank) return { visible: known.visible.slice(), hidden: known.hidden.slice(), answers: known.answers };
   const visible: Question[] = [];
   const hidden: string[] = [];
