@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { validateAnswers } from '../../src/core/index.js';
+import { applyConditions, validateAnswers } from '../../src/core/index.js';
 import { answerCheckers } from '../../src/core/validate/answers.js';
 import { bankFrom, miniBank } from '../helpers.js';
 
@@ -124,5 +124,23 @@ describe('validateAnswers', () => {
     for (const question of checked.questions) {
       for (const value of values) expect([question.id, value, answerCheckers.quick(question, value)]).toEqual([question.id, value, answerCheckers.full(question, value)]);
     }
+  });
+
+  it('gives frozen answers, whose conditions applied again give what a fresh copy gives', () => {
+    const result = validateAnswers(bank, { answers: { sells: false, q1: 2, pick: 'one', multi: ['a'], n: 3 } });
+    if (!result.ok) throw new Error('expected valid answers');
+    const answers = result.value.answers;
+    expect(Object.isFrozen(answers)).toBe(true);
+    expect(() => {
+      (answers as Record<string, unknown>).q1 = 5;
+    }).toThrow(TypeError);
+    expect(Object.keys(answers)).toEqual(['sells', 'q1', 'pick', 'n']);
+    expect(JSON.stringify(answers)).toBe('{"sells":false,"q1":2,"pick":"one","n":3}');
+    const again = applyConditions(bank, answers);
+    const fresh = applyConditions(bank, { ...answers });
+    expect({ visible: again.visible.map((q) => q.id), hidden: again.hidden, answers: again.answers }).toEqual({ visible: fresh.visible.map((q) => q.id), hidden: fresh.hidden, answers: fresh.answers });
+    // Another bank does not take what was found for this one.
+    const other = bankFrom(miniBank({ profile: [{ id: 'sells', type: 'boolean', text: 'x' }], questions: [{ id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'x', when: { question: 'sells', equals: true } }] }));
+    expect(applyConditions(other, answers).hidden).toEqual(['q1']);
   });
 });
