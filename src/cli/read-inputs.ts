@@ -118,18 +118,26 @@ function own(object: Record<string, unknown>, key: string, value: unknown): void
   Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/**
- * One NDJSON record. A JSON object is scanned on its bytes (validated whole, at no allocation)
- * and only the values reading and scoring use are decoded and parsed; the others are parsed the
- * first time something reads them, so the record still looks like JSON.parse's result. Anything
- * else goes through JSON.parse, whose message names the problem. A location is found, if ever
- * needed, by re-reading the line as YAML.
- */
-function lineSource(file: string, lineNumber: number, bytes: Buffer, bidi: boolean): Source {
-  const name = `${file}:${lineNumber}`;
+const SCORES_KEY = Buffer.from('"scores"');
+const NOT_PARSED = Symbol('not parsed');
+
+/** JSON.parse of a whole line, depth-checked as the scanner would; NOT_PARSED when it is not valid JSON. */
+function parseWhole(name: string, bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return NOT_PARSED;
+  }
+  checkJsonDepth(name, text, data);
+  return data;
+}
+
+/** A record scanned on its bytes, parsing only the values reading and scoring use; anything else through JSON.parse, whose message names the problem. */
+function scannedRecord(name: string, bytes: Buffer, bidi: boolean): unknown {
   const clean = (value: unknown) => (bidi ? stripBidiControls(value) : value);
   const scan = scanObject(bytes, 0, bytes.length, MAX_DEPTH - 1);
-  let data: unknown;
   if (scan.ok) {
     const record: Record<string, unknown> = {};
     for (const [key, { start, end }] of scan.object.keys) {
@@ -150,19 +158,35 @@ function lineSource(file: string, lineNumber: number, bytes: Buffer, bidi: boole
         });
       }
     }
-    data = bidi ? Object.fromEntries(Object.entries(record).map(([k, v]) => [String(clean(k)), v])) : record;
-  } else {
-    if (scan.tooDeep) throw new InputError(errorText('tooDeep', { name, depth: MAX_DEPTH }));
-    const text = bytes.toString('utf8');
-    try {
-      data = JSON.parse(text);
-    } catch (error) {
-      throw new InputError(errorText('notJson', { name, message: error instanceof Error ? error.message : String(error) }));
-    }
-    // JSON.parse takes any depth; a YAML file is bounded by its parser (and checked the same way).
-    checkJsonDepth(name, text, data);
-    data = clean(data);
+    return bidi ? Object.fromEntries(Object.entries(record).map(([k, v]) => [String(clean(k)), v])) : record;
   }
+  if (scan.tooDeep) throw new InputError(errorText('tooDeep', { name, depth: MAX_DEPTH }));
+  const text = bytes.toString('utf8');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(errorText('notJson', { name, message: error instanceof Error ? error.message : String(error) }));
+  }
+  // JSON.parse takes any depth; a YAML file is bounded by its parser (and checked the same way).
+  checkJsonDepth(name, text, data);
+  return clean(data);
+}
+
+/**
+ * One NDJSON record. A JSON object is scanned on its bytes (validated whole, at no allocation)
+ * and only the values reading and scoring use are decoded and parsed; the others are parsed the
+ * first time something reads them, so the record still looks like JSON.parse's result. Anything
+ * else goes through JSON.parse, whose message names the problem. A location is found, if ever
+ * needed, by re-reading the line as YAML.
+ */
+function lineSource(file: string, lineNumber: number, bytes: Buffer, bidi: boolean): Source {
+  const name = `${file}:${lineNumber}`;
+  // An answer record (no "scores" key, so not a report) is small and read whole: one native
+  // JSON.parse is cheaper than scanning it, then parsing each value. A line JSON.parse refuses
+  // goes on to the scanner, so that its message stays the same.
+  const whole = bytes.indexOf(SCORES_KEY) === -1 ? parseWhole(name, bytes) : NOT_PARSED;
+  const data = whole === NOT_PARSED ? scannedRecord(name, bytes, bidi) : bidi ? stripBidiControls(whole) : whole;
   let located: Source | undefined;
   return {
     name,

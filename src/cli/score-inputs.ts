@@ -54,6 +54,17 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
   };
   let failed = 0;
   const tool = { name: TOOL.name, version: TOOL.version };
+  // The report language depends only on the record's own `lang` here (the rest is the same for
+  // every record): chosen once per value, not once per record.
+  const languages = new Map<string | undefined, string>();
+  const languageOf = (lang: string | undefined) => {
+    let chosen = languages.get(lang);
+    if (chosen === undefined) {
+      chosen = chooseLanguage(bank.languages, options.lang, lang);
+      if (languages.size < 64) languages.set(lang, chosen);
+    }
+    return chosen;
+  };
   for await (const record of readRecords(files, options.onStdinKind === undefined ? {} : { onStdinKind: options.onStdinKind })) {
     if ('error' in record) {
       failed++;
@@ -69,7 +80,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
       continue;
     }
     const file = result.value;
-    const lang = chooseLanguage(bank.languages, options.lang, file.lang);
+    const lang = languageOf(file.lang);
     const report = buildReport(bank, file, { lang, createdAt: file.createdAt ?? options.now(), tool, ...(options.scoresOnly ? { scoresOnly: true } : { source: sourceOf(source) }) });
     yield { report, file, name: source.name };
   }

@@ -70,6 +70,48 @@ export function chosenIndexes(choices: readonly Scalar[], value: AnswerValue): n
   return indexes;
 }
 
+const isNaNumber = (value: unknown) => typeof value === 'number' && Number.isNaN(value);
+const isPlain = (value: unknown) => (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') && !isNaNumber(value);
+
+/**
+ * chosenIndexes by a map from each choice to its indexes, built once per question: the same
+ * answer, the same indexes in the same order, at one look-up per chosen value instead of a scan
+ * of the choices (a group counts millions of answers). A choice is found by its own value and,
+ * as sameScalar matches a number with its text, a number by its text and a text by the number
+ * it spells exactly (`"1"`, not `"1.0"`). NaN, which sameScalar matches only with the text
+ * "NaN", takes the scan.
+ */
+export class ChoiceIndex {
+  private readonly byValue = new Map<Scalar, number[]>();
+  private readonly exotic: boolean;
+  private static readonly NONE: readonly number[] = [];
+
+  constructor(readonly choices: readonly Scalar[]) {
+    this.exotic = !choices.every(isPlain);
+    const register = (key: Scalar, i: number) => {
+      const list = this.byValue.get(key);
+      if (list === undefined) this.byValue.set(key, [i]);
+      else if (list[list.length - 1] !== i) list.push(i);
+    };
+    choices.forEach((choice, i) => {
+      register(choice, i);
+      if (typeof choice === 'number') register(String(choice), i);
+      else if (typeof choice === 'string' && choice !== '' && String(Number(choice)) === choice) register(Number(choice), i);
+    });
+  }
+
+  /** The indexes of the choices the answer picked, ascending; do not modify the list returned. */
+  indexes(value: AnswerValue): readonly number[] {
+    if (value === null) return ChoiceIndex.NONE;
+    if (this.exotic) return chosenIndexes(this.choices, value);
+    if (!Array.isArray(value)) return isPlain(value) ? (this.byValue.get(value) ?? ChoiceIndex.NONE) : chosenIndexes(this.choices, value);
+    if (!value.every(isPlain)) return chosenIndexes(this.choices, value);
+    const found: number[] = [];
+    for (const v of value) for (const i of this.byValue.get(v) ?? ChoiceIndex.NONE) if (!found.includes(i)) found.push(i);
+    return found.sort((a, b) => a - b);
+  }
+}
+
 /** A respondent's answer; undefined when the question was not asked (hidden) or not answered. */
 export function answerOf(report: Report, question: Question): AnswerValue | undefined {
   const section = question.profile ? report.profile : report.answers;
@@ -110,7 +152,7 @@ class DimensionTally {
 }
 
 class QuestionTally {
-  private readonly choices: Scalar[] | null;
+  private readonly choices: ChoiceIndex | null;
   private readonly counts: Uint32Array;
   private readonly agree: number[];
   private answered = 0;
@@ -120,8 +162,9 @@ class QuestionTally {
   private readonly numbers = { count: 0, sum: 0, min: Infinity, max: -Infinity };
 
   constructor(private readonly question: Question) {
-    this.choices = question.type === 'text' ? null : choicesOf(question);
-    this.counts = new Uint32Array(this.choices?.length ?? 0);
+    const choices = question.type === 'text' ? null : choicesOf(question);
+    this.choices = choices === null ? null : new ChoiceIndex(choices);
+    this.counts = new Uint32Array(choices?.length ?? 0);
     this.agree = question.type === 'likert' ? agreeValues(question.options.map((o) => o.value)) : [];
   }
 
@@ -138,7 +181,7 @@ class QuestionTally {
     }
     this.answered += 1;
     if (this.choices !== null) {
-      for (const i of chosenIndexes(this.choices, value)) this.counts[i] = (this.counts[i] ?? 0) + 1;
+      for (const i of this.choices.indexes(value)) this.counts[i] = (this.counts[i] ?? 0) + 1;
     }
     if (typeof value === 'number' && this.agree.includes(value)) this.agreeing += 1;
     if (this.question.type === 'number' && typeof value === 'number') {
@@ -155,7 +198,7 @@ class QuestionTally {
     const stats: QuestionStats = { id: question.id, type: question.type, answered, skipped: this.skipped };
     if (offersNotApplicable(question)) stats.notApplicable = this.notApplicable;
     if (question.type === 'text') return stats;
-    const choices = this.choices;
+    const choices = this.choices?.choices ?? null;
     if (choices !== null) stats.distribution = Object.fromEntries(choices.map((c, i) => [String(c), this.counts[i] ?? 0]));
     // One division of exact integers, so that round2 sees the nearest double to the true share.
     if (question.type === 'likert') stats.agreeShare = answered === 0 ? null : round2((this.agreeing * 100) / answered);
@@ -191,7 +234,7 @@ export function createGroupStats(bank: Bank): GroupStats {
       count += 1;
       overall.add(report.scores.overall.score, report.scores.overall.level);
       for (const d of report.scores.dimensions) dimensions.get(d.id)?.add(d.score, d.level);
-      questions.forEach((tally, i) => tally.add(answers[i]));
+      for (let i = 0; i < questions.length; i++) questions[i]?.add(answers[i]);
     },
     stats() {
       return {

@@ -1,4 +1,4 @@
-import { answerOf, choicesOf, chosenIndexes, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
+import { answerOf, ChoiceIndex, choicesOf, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
 import type { Report } from './build-report.js';
 import { protectCells, protectRows } from './disclosure.js';
 import { offersNotApplicable } from './not-applicable.js';
@@ -120,11 +120,29 @@ export interface Aggregator {
 /** Named reports remembered to count duplicates once: past that, memory stays flat and they count again. */
 const REMEMBERED_NAMES = 100_000;
 
-/** The same person with the same answers, whatever the order of the keys in the file. */
-function fingerprint(report: Report): string | null {
-  if (report.respondent === null || report.respondent === '') return null;
-  const sorted = (answers: Record<string, unknown>) => JSON.stringify(Object.keys(answers).sort().map((id) => [id, answers[id]]));
-  return `${report.respondent}\u0000${sorted(report.profile)}\u0000${sorted(report.answers)}`;
+/** One answer in a fingerprint: a letter for its type, then its value; empty when not asked. */
+function field(value: unknown): string {
+  if (value === undefined) return '';
+  if (typeof value === 'number') return `n${value}`;
+  if (typeof value === 'boolean') return value ? 't' : 'f';
+  // A text without U+0000 as it is (the letter tells it from a number); else as JSON, which escapes it.
+  if (typeof value === 'string' && !value.includes('\u0000')) return `s${value}`;
+  return `j${JSON.stringify(value)}`;
+}
+
+/**
+ * The same person with the same answers, whatever the order of the keys in the file: the name and
+ * the answers in bank order, one field per question (empty when not asked, `null` when skipped).
+ * Positional, with no ids, so that a hundred thousand of them stay small in memory.
+ */
+export function fingerprint(respondent: Respondent): string | null {
+  const name = respondent.report.respondent;
+  if (name === null || name === '') return null;
+  const fields: string[] = [name];
+  for (const value of respondent.answers) fields.push(field(value));
+  // No field holds a raw U+0000, so the separator cannot occur inside one. One join makes one
+  // flat string: a key built by += would be kept as a rope of a hundred pieces (kilobytes).
+  return fields.join('\u0000');
 }
 
 const BY_TYPES: readonly QuestionType[] = ['single', 'multiple', 'boolean'];
@@ -157,6 +175,7 @@ interface Breakdown {
   question: Question;
   /** Its option values, then `n/a` where the question offers it: those who said it does not apply are a segment of their own. */
   choices: Scalar[];
+  index: ChoiceIndex;
   /** Index of its first segment among all segments of all breakdowns. */
   offset: number;
   groups: Array<GroupStats | undefined>;
@@ -251,7 +270,7 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
     if (question === undefined || options === null) return [];
     // A bank may not name an option `n/a` where the question offers it (SPEC section 9): no clash.
     const choices = offersNotApplicable(question) ? [...options, NOT_APPLICABLE] : options;
-    const breakdown = { question, choices, offset, groups: [] };
+    const breakdown = { question, choices, index: new ChoiceIndex(choices), offset, groups: [] };
     offset += choices.length + 1;
     return [breakdown];
   });
@@ -286,17 +305,17 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
   const seen = new Set<string>();
   return {
     add(report) {
-      const key = fingerprint(report);
+      const respondent = readRespondent(bank, report);
+      const key = fingerprint(respondent);
       if (key !== null) {
         if (seen.has(key)) return false;
         if (seen.size < REMEMBERED_NAMES) seen.add(key);
       }
-      const respondent = readRespondent(bank, report);
       everyone.add(respondent);
       const segments: number[] = [];
       for (const b of breakdowns) {
         // `n/a` is the segment after the options; skipped, hidden or nothing chosen: the null segment, the last one.
-        const chosen = chosenIndexes(b.choices, answerOf(report, b.question) ?? null);
+        const chosen = b.index.indexes(answerOf(report, b.question) ?? null);
         for (const index of chosen.length > 0 ? chosen : [b.choices.length]) {
           const group = b.groups[index] ?? createGroupStats(bank);
           b.groups[index] = group;

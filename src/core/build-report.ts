@@ -90,9 +90,36 @@ export interface ReportContext {
   scoresOnly?: boolean;
 }
 
+/** The texts of a bank a report repeats, in one language: worded once per bank and language, not once per report. */
+interface Worded {
+  title: string;
+  levelLabels: ReadonlyMap<string, string>;
+  dimensionTitles: readonly string[];
+  levels: ReadonlyArray<{ id: string; min: number; label: string }>;
+}
+const wordedTexts = new WeakMap<Bank, Map<string, Worded>>();
+function worded(bank: Bank, lang: string): Worded {
+  let byLang = wordedTexts.get(bank);
+  if (byLang === undefined) {
+    byLang = new Map();
+    wordedTexts.set(bank, byLang);
+  }
+  let texts = byLang.get(lang);
+  if (texts === undefined) {
+    const t = translator(lang, bank.languages[0] ?? lang);
+    const levelLabels = new Map<string, string>();
+    // The first level of an id, as find() would give.
+    for (const level of bank.levels) if (!levelLabels.has(level.id)) levelLabels.set(level.id, t(level.label));
+    texts = { title: t(bank.title), levelLabels, dimensionTitles: bank.dimensions.map((d) => t(d.title)), levels: bank.levels.map((l) => ({ id: l.id, min: l.min, label: t(l.label) })) };
+    byLang.set(lang, texts);
+  }
+  return texts;
+}
+
 /** bank + validated answers -> report. Pure: the date and tool version come in as data. */
 export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext): Report {
   const t = translator(context.lang, bank.languages[0] ?? context.lang);
+  const texts = worded(bank, context.lang);
   const result = scoreAnswers(bank, file.answers);
   const profile: Record<string, AnswerValue> = {};
   const answers: Record<string, AnswerValue> = {};
@@ -102,12 +129,12 @@ export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext
     if (question.profile) profile[question.id] = value;
     else answers[question.id] = value;
   }
-  const levelLabel = (id: string | undefined) => (id === undefined ? null : t(bank.levels.find((l) => l.id === id)?.label));
+  const levelLabel = (id: string | undefined) => (id === undefined ? null : (texts.levelLabels.get(id) ?? ''));
   const hidden = new Set(result.hidden);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: context.tool,
-    bank: { id: bank.id, version: bank.version, title: t(bank.title) },
+    bank: { id: bank.id, version: bank.version, title: texts.title },
     lang: context.lang,
     createdAt: context.createdAt,
     respondent: file.respondent ?? null,
@@ -122,7 +149,7 @@ export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext
       },
       dimensions: result.dimensions.map((d, i) => ({
         id: d.id,
-        title: t(bank.dimensions[i]?.title),
+        title: texts.dimensionTitles[i] ?? '',
         weight: bank.dimensions[i]?.weight ?? 1,
         score: d.score === null ? null : round2(d.score),
         level: d.level?.id ?? null,
@@ -140,8 +167,8 @@ export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext
       text: t(r.text),
       ...(r.link === undefined ? {} : { link: r.link }),
     })),
-    benchmarks: bank.questions
-      .filter((q) => !context.scoresOnly && q.benchmark !== undefined && !hidden.has(q.id))
+    benchmarks: (context.scoresOnly ? [] : bank.questions)
+      .filter((q) => q.benchmark !== undefined && !hidden.has(q.id))
       .map((q) => {
         // hasOwn: a question id such as `constructor` must not read Object.prototype.
         const answer = Object.hasOwn(result.answers, q.id) ? (result.answers[q.id] ?? null) : null;
@@ -157,6 +184,7 @@ export function buildReport(bank: Bank, file: AnswerFile, context: ReportContext
           agrees: isAgreement(q, answer),
         };
       }),
-    levels: bank.levels.map((l) => ({ id: l.id, min: l.min, label: t(l.label) })),
+    // Copies: a report is the caller's to change.
+    levels: texts.levels.map((l) => ({ id: l.id, min: l.min, label: l.label })),
   };
 }

@@ -39,8 +39,8 @@ function questionTest(test: QuestionTest, context: ConditionContext): boolean {
   // `n/a` counts as an answer, but no value test holds on it (SPEC section 9).
   const notApplicable = value === NOT_APPLICABLE && (context.notApplicable?.has(test.question) ?? true);
   if (test.notApplicable !== undefined && (!answered || test.notApplicable !== notApplicable)) return false;
-  const operators = [test.equals, test.in, test.notIn, test.atLeast, test.atMost, test.includes];
-  if (operators.every((op) => op === undefined)) return test.answered !== undefined || test.notApplicable !== undefined;
+  const noOperator = test.equals === undefined && test.in === undefined && test.notIn === undefined && test.atLeast === undefined && test.atMost === undefined && test.includes === undefined;
+  if (noOperator) return test.answered !== undefined || test.notApplicable !== undefined;
   if (!answered || notApplicable) return false;
   const chosen = asList(value);
   if (test.equals !== undefined && !sameSet(chosen, asList(test.equals))) return false;

@@ -21,6 +21,17 @@ export function scaleBounds(values: readonly number[]): { min: number; max: numb
   return { min, max };
 }
 
+/** The bounds of a likert question's scale, found once per question: a batch scores millions of answers. */
+const boundsOf = new WeakMap<Question, { min: number; max: number }>();
+function likertBounds(question: Question & { options: ReadonlyArray<{ value: unknown }> }): { min: number; max: number } {
+  let bounds = boundsOf.get(question);
+  if (bounds === undefined) {
+    bounds = scaleBounds(question.options.map((o) => o.value as number));
+    boundsOf.set(question, bounds);
+  }
+  return bounds;
+}
+
 /**
  * The item score s in [0, 100] of one answer (SPEC section 4), or null when the answer is not
  * scored (skipped, "does not apply", or a type that never scores). Assumes the answer was validated.
@@ -30,7 +41,7 @@ export function itemScore(question: Question, value: AnswerValue): number | null
   switch (question.type) {
     case 'likert': {
       if (typeof value !== 'number') return null;
-      const { min, max } = scaleBounds(question.options.map((o) => o.value));
+      const { min, max } = likertBounds(question);
       const s = linear(value, min, max);
       return question.reverse ? 100 - s : s;
     }

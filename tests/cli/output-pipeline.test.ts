@@ -202,4 +202,23 @@ describe('gates', () => {
     expect(xmlEscape('\uFFFE\u0000ok')).toBe('ok');
     expect(parseXml(junitStream().end()).children).toEqual([]);
   });
+  it('JUnit holds at most maxCases test cases: a big file goes on in further suites of the same name, every case kept once', () => {
+    const stream = junitStream(3);
+    const check = (pass: boolean) => ({ kind: 'min-score' as const, target: 'overall', option: '--min-score 50', threshold: 50, value: pass ? 60 : 40, pass });
+    const gate = (path: string, respondent: string, checks: ReturnType<typeof check>[]) => ({ source: { path }, respondent, checks });
+    let xml = '';
+    for (let i = 0; i < 4; i++) xml += stream.item(gate('big.ndjson', `r${i}`, [check(i % 2 === 0), check(true)]));
+    xml += stream.item(gate('small.yaml', 's', [])) + stream.end();
+    const root = parseXml(xml);
+    expect(root.children.map((s) => [s.attributes.name, s.attributes.tests, s.attributes.failures])).toEqual([
+      ['big.ndjson', '3', '1'],
+      ['big.ndjson', '3', '0'],
+      ['big.ndjson', '2', '1'],
+      ['small.yaml', '1', '0'],
+    ]);
+    expect(root.children.flatMap((s) => s.children.map((c) => c.attributes.name))).toEqual([
+      ...['r0', 'r1', 'r2', 'r3'].flatMap((r) => [`${r}: --min-score 50`, `${r}: --min-score 50`]),
+      's: scored',
+    ]);
+  });
 });

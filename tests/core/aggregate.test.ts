@@ -319,3 +319,34 @@ describe('the fixture group, against tests/scripts/aggregate-check.py', () => {
     expect(shownOf(result)).toEqual(shownOf(expected as Aggregate, result));
   });
 });
+
+describe('ChoiceIndex', () => {
+  it('gives the indexes chosenIndexes gives, by sameScalar: numbers and their text alike, booleans apart, lists sorted and once', async () => {
+    const { ChoiceIndex, chosenIndexes } = await import('../../src/core/aggregate-group.js');
+    const choices = [1, '2', 'x', true, false, 3, '1e3', '1000', 'Infinity', '-0', ' 4', '', 0, '1'];
+    const index = new ChoiceIndex(choices);
+    const values: AnswerValue[] = [null, 1, '1', 2, '2', 'x', 'X', true, false, 'true', 0, -0, '0', '-0', 1000, '1e3', Infinity, 'Infinity', 4, ' 4', '4', '', [], [3, 1], ['x', 'x', 1, '1'], [true, 'true', 2], [9], 'n/a'];
+    for (const value of values) expect([value, [...index.indexes(value)]]).toEqual([value, chosenIndexes(choices, value)]);
+    // NaN is matched by sameScalar only with the text "NaN": the index says the same.
+    const odd = new ChoiceIndex([Number.NaN, 'NaN']);
+    for (const value of [Number.NaN, 'NaN', [Number.NaN]] as AnswerValue[]) expect([...odd.indexes(value)]).toEqual(chosenIndexes([Number.NaN, 'NaN'], value));
+    expect([...new ChoiceIndex(['a']).indexes(Number.NaN)]).toEqual([]);
+  });
+});
+
+describe('fingerprint (the same respondent with the same answers)', () => {
+  it('is the same whatever the order of keys, differs with any answer, and tells skipped (null) from not asked', async () => {
+    const { fingerprint } = await import('../../src/core/aggregate.js');
+    const { readRespondent } = await import('../../src/core/aggregate-group.js');
+    const of = (report: Partial<Report>) => fingerprint(readRespondent(bank, { respondent: 'Ana', profile: {}, answers: {}, ...report } as Report));
+    expect(of({ profile: { team: 'red', remote: true }, answers: { q5: 3, n: 4 } })).toBe(of({ profile: { remote: true, team: 'red' }, answers: { n: 4, q5: 3 } }));
+    expect(of({ answers: { q5: 3 } })).not.toBe(of({ answers: { q5: 4 } }));
+    expect(of({ answers: { q5: 3 } })).not.toBe(of({ answers: { q5: '3' } }));
+    expect(of({ answers: { n: null } })).not.toBe(of({ answers: {} }));
+    expect(of({ answers: { tools: ['mail', 'chat'] } })).not.toBe(of({ answers: { tools: ['mail'] } }));
+    expect(of({ answers: { note: 'a\u0000' } })).not.toBe(of({ answers: { note: 'a' } }));
+    expect(of({ respondent: 'Bo', answers: { q5: 3 } })).not.toBe(of({ answers: { q5: 3 } }));
+    expect(of({ respondent: null })).toBeNull();
+    expect(of({ respondent: '' })).toBeNull();
+  });
+});

@@ -119,4 +119,18 @@ describe('round2', () => {
     [100, 100],
     [1e-9, 0],
   ])('%d -> %d', (value, expected) => expect(round2(value)).toBe(expected));
+
+  it('gives what rounding the decimal text gives, for scores, ties, negatives, zeros and huge values', () => {
+    const byText = (value: number) => {
+      const shifted = Number(`${value}e2`);
+      if (!Number.isFinite(shifted)) return Math.round(value * 100) / 100;
+      const rounded = Number(`${Math.round(shifted)}e-2`);
+      return Number.isFinite(rounded) ? rounded : Math.round(value * 100) / 100;
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const values = [0, -0, 1.005, 2.675, -1.005, 0.125, -0.125, 99.995, 1e-9, -1e-9, 1e21, -1e21, 5e-324, Number.MAX_VALUE, 123456789.125, 1 / 3, 200 / 3, 87.5, 62.5];
+    for (let i = 0; i < 20_000; i++) values.push(random() * 100, Math.round(random() * 1e6) / 1e4, (Math.round(random() * 20_000) + 0.5) / 200, (random() - 0.5) * 1e12);
+    for (const value of values) expect([value, round2(value)]).toEqual([value, byText(value)]);
+  });
 });

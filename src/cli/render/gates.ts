@@ -10,12 +10,16 @@ export function xmlEscape(text: string): string {
 
 const attr = (name: string, value: string | number) => ` ${name}="${xmlEscape(String(value))}"`;
 
+/** Test cases held at most before their `testsuite` is written: a file of a million records is several suites, not 100 MB held. */
+export const JUNIT_SUITE_CASES = 10_000;
+
 /**
  * JUnit XML for a CI's test tab: one `testsuite` per input file, one `testcase` per threshold and
  * respondent (one passing testcase per respondent when no threshold is given). Only the current
- * file's test cases are held, to write its counts in the `testsuite` element.
+ * suite's test cases are held, to write its counts in the `testsuite` element; past
+ * `maxCases`, a file goes on in another `testsuite` of the same name, so that memory stays flat.
  */
-export function junitStream(): ItemStream<Gate> {
+export function junitStream(maxCases = JUNIT_SUITE_CASES): ItemStream<Gate> {
   let suite: { path: string; cases: string[]; failures: number } | undefined;
   let head = '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="diag">\n';
   const started = () => {
@@ -31,18 +35,22 @@ export function junitStream(): ItemStream<Gate> {
   };
   return {
     item(gate) {
-      const out = suite !== undefined && suite.path !== gate.source.path ? close() : '';
-      suite ??= { path: gate.source.path, cases: [], failures: 0 };
+      let out = suite !== undefined && suite.path !== gate.source.path ? close() : '';
+      const add = (text: string, failure: boolean) => {
+        if (suite !== undefined && suite.cases.length >= maxCases) out += close();
+        suite ??= { path: gate.source.path, cases: [], failures: 0 };
+        suite.cases.push(text);
+        if (failure) suite.failures++;
+      };
       const who = `${gate.respondent ?? sourceName(gate.source)}`;
       const classname = attr('classname', sourceName(gate.source));
-      if (gate.checks.length === 0) suite.cases.push(`    <testcase${classname}${attr('name', `${who}: scored`)}/>\n`);
+      if (gate.checks.length === 0) add(`    <testcase${classname}${attr('name', `${who}: scored`)}/>\n`, false);
       for (const check of gate.checks) {
         const name = attr('name', `${who}: ${check.option}`);
-        if (check.pass) suite.cases.push(`    <testcase${classname}${name}/>\n`);
+        if (check.pass) add(`    <testcase${classname}${name}/>\n`, false);
         else {
-          suite.failures++;
           const line = failureLine(gate, check);
-          suite.cases.push(`    <testcase${classname}${name}>\n      <failure${attr('type', check.kind)}${attr('message', line)}>${xmlEscape(line)}</failure>\n    </testcase>\n`);
+          add(`    <testcase${classname}${name}>\n      <failure${attr('type', check.kind)}${attr('message', line)}>${xmlEscape(line)}</failure>\n    </testcase>\n`, true);
         }
       }
       return started() + out;

@@ -26,7 +26,9 @@ export const reportRenderers = {
     const array = options.many === true || options.jsonArray === true;
     let count = 0;
     return {
-      item: ({ report }) => (array ? `${count++ === 0 ? '[\n' : ',\n'}  ${JSON.stringify(report, null, 2).replace(/\n/g, '\n  ')}` : `${count++ === 0 ? '' : '\n'}${JSON.stringify(report, null, 2)}`),
+      // In an array, a report indented by two more spaces is what JSON.stringify([report]) writes
+      // between its brackets: no second pass over the text to indent it.
+      item: ({ report }) => (array ? `${count++ === 0 ? '[\n' : ',\n'}${JSON.stringify([report], null, 2).slice(2, -2)}` : `${count++ === 0 ? '' : '\n'}${JSON.stringify(report, null, 2)}`),
       end: () => (array ? (count === 0 ? '[]\n' : '\n]\n') : '\n'),
     };
   },

@@ -1,10 +1,10 @@
 import { sameScalar } from '../conditions.js';
 import { LIMITS } from '../limits.js';
-import { ProblemList, type Path, type Validated } from '../problems.js';
+import { ProblemList, type Validated } from '../problems.js';
 import { say, show, suggest, type ProblemText } from '../problem-text.js';
 import { offersNotApplicable } from '../not-applicable.js';
 import { NOT_APPLICABLE, type AnswerFile, type AnswerValue, type Bank, type Question, type Scalar } from '../types.js';
-import { applyConditions } from '../visibility.js';
+import { applyConditions, settleAnswers } from '../visibility.js';
 import { BANK_HISTORY, type BankVersionIds } from './bank-history.js';
 import { isObject } from './fields.js';
 
@@ -36,11 +36,51 @@ function optionsOf(question: Question & { options: ReadonlyArray<{ value: Scalar
   return index;
 }
 
-/** Checks one answer against its question; returns the canonical value (option values as the bank spells them). */
-function readAnswer(question: Question, value: unknown, path: Path, errors: ProblemList): AnswerValue | undefined {
+const INVALID = Symbol('invalid');
+
+/**
+ * readAnswer without the problems: the canonical value of a valid answer, or INVALID, which
+ * readAnswer then words. It accepts exactly what readAnswer accepts (tests/core/validate-answers
+ * checks the two side by side), at no allocation for a valid scalar.
+ */
+function quickAnswer(question: Question, value: unknown): AnswerValue | typeof INVALID {
+  if (value === null) return question.required ? INVALID : null;
+  if (value === NOT_APPLICABLE && offersNotApplicable(question)) return NOT_APPLICABLE;
+  switch (question.type) {
+    case 'likert':
+      return typeof value === 'number' && optionsOf(question).byString.get(String(value)) === value ? value : INVALID;
+    case 'single':
+      return typeof value === 'string' || typeof value === 'number' ? (optionsOf(question).byString.get(String(value)) ?? INVALID) : INVALID;
+    case 'multiple': {
+      if (!Array.isArray(value)) return INVALID;
+      const { byString } = optionsOf(question);
+      const chosen: Scalar[] = [];
+      for (const item of value) {
+        const match = typeof item === 'string' || typeof item === 'number' ? byString.get(String(item)) : undefined;
+        if (match === undefined || chosen.includes(match)) return INVALID;
+        chosen.push(match);
+      }
+      return chosen;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : INVALID;
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : INVALID;
+    case 'text':
+      if (typeof value === 'string') return value.length <= LIMITS.textLength ? value : INVALID;
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : INVALID;
+  }
+}
+
+/**
+ * Checks one answer against its question; returns the canonical value (option values as the bank
+ * spells them). The path of a problem (`[section, id]`) is built only when there is one: a batch
+ * checks millions of answers, nearly all of them valid.
+ */
+function readAnswer(question: Question, value: unknown, section: string, errors: ProblemList): AnswerValue | undefined {
   const id = question.id;
   const fail = (code: string, text: ProblemText): undefined => {
-    errors.add(path, code, text);
+    errors.add([section, id], code, text);
     return undefined;
   };
   if (value === null) {
@@ -76,10 +116,10 @@ function readAnswer(question: Question, value: unknown, path: Path, errors: Prob
         const match = scalar ? byString.get(String(item)) : undefined;
         if (match === undefined) {
           // Only scalars get a "did you mean": String() of a mapping such as {toString: 1} throws.
-          errors.add([...path, i], 'bad-value', say('notAnOption', { id, value: JSON.stringify(item), ...(scalar ? suggest(String(item), values.map(String)) : {}), allowed: listAll(values), ...(na ? { alone: NOT_APPLICABLE } : {}) }));
+          errors.add([section, id, i], 'bad-value', say('notAnOption', { id, value: JSON.stringify(item), ...(scalar ? suggest(String(item), values.map(String)) : {}), allowed: listAll(values), ...(na ? { alone: NOT_APPLICABLE } : {}) }));
           ok = false;
         } else if (taken.has(match)) {
-          errors.add([...path, i], 'duplicate-value', say('chosenTwice', { id, value: JSON.stringify(item) }));
+          errors.add([section, id, i], 'duplicate-value', say('chosenTwice', { id, value: JSON.stringify(item) }));
           ok = false;
         } else {
           taken.add(match);
@@ -110,16 +150,46 @@ function questionsById(bank: Bank): ReadonlyMap<string, Question> {
   return index;
 }
 
-/** Turns a saved report (SPEC section 6) back into an answer file, so reports can be re-scored. */
-function fromReport(raw: Record<string, unknown>): { file: Record<string, unknown>; sectionOf: (id: string) => string } {
+/** The fields of an input that validation reads: an answer file's own, or those of a report (SPEC section 6), so reports can be re-scored. */
+interface Fields {
+  bank: unknown;
+  bankVersion: unknown;
+  respondent: unknown;
+  lang: unknown;
+  createdAt: unknown;
+  /** A report's profile, kept apart from its answers: never merged into a copy (a batch re-scores millions). */
+  profile: Record<string, unknown> | undefined;
+  /** The answer file's `answers` as given (checked to be a mapping later); a report's, or {}. */
+  answers: unknown;
+}
+
+function fromReport(raw: Record<string, unknown>): Fields {
   const bank = isObject(raw.bank) ? raw.bank.id : raw.bank;
   const bankVersion = isObject(raw.bank) ? raw.bank.version : undefined;
-  const profile = isObject(raw.profile) ? raw.profile : {};
-  const answers = isObject(raw.answers) ? raw.answers : {};
   return {
-    file: { bank, bankVersion, respondent: raw.respondent ?? undefined, lang: raw.lang, createdAt: raw.createdAt, answers: { ...profile, ...answers } },
-    sectionOf: (id) => (Object.hasOwn(profile, id) ? 'profile' : 'answers'),
+    bank,
+    bankVersion,
+    respondent: raw.respondent ?? undefined,
+    lang: raw.lang,
+    createdAt: raw.createdAt,
+    profile: isObject(raw.profile) ? raw.profile : {},
+    answers: isObject(raw.answers) ? raw.answers : {},
   };
+}
+
+/**
+ * Calls `fn` for every answer of a profile and answers mapping as if they were one mapping
+ * `{...profile, ...answers}` (the value from `answers` when an id is in both), with the section
+ * the id is reported in (`profile` when it is in the profile): the same answers, in the same
+ * order, without building the merged copy.
+ */
+function eachAnswer(profile: Record<string, unknown> | undefined, answers: Record<string, unknown>, fn: (id: string, value: unknown, section: string) => void): void {
+  if (profile !== undefined) {
+    for (const id of Object.keys(profile)) fn(id, Object.hasOwn(answers, id) ? answers[id] : profile[id], 'profile');
+  }
+  for (const id of Object.keys(answers)) {
+    if (profile === undefined || !Object.hasOwn(profile, id)) fn(id, answers[id], 'answers');
+  }
 }
 
 /**
@@ -147,6 +217,15 @@ export function isReport(raw: unknown): raw is Record<string, unknown> {
  * Validates an answer file (SPEC section 5), or a report, against a bank: every problem at once.
  * Answers to questions hidden by their `when` are dropped with a warning.
  */
+/** For tests: the fast check and the full one, which must agree on every answer. */
+export const answerCheckers = {
+  quick: (question: Question, value: unknown): AnswerValue | undefined => {
+    const quick = quickAnswer(question, value);
+    return quick === INVALID ? undefined : quick;
+  },
+  full: (question: Question, value: unknown): AnswerValue | undefined => readAnswer(question, value, 'answers', new ProblemList()),
+};
+
 export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFile> {
   const errors = new ProblemList();
   const warnings = new ProblemList();
@@ -154,10 +233,13 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
     errors.add([], 'type', say('notAnAnswerFile', { actual: show(input) }));
     return { ok: false, errors: errors.items, warnings: [] };
   }
-  const report = isReport(input);
-  const { file: raw, sectionOf } = report ? fromReport(input) : { file: input, sectionOf: () => 'answers' };
+  const file: Record<string, unknown> = input;
+  const report: boolean = isReport(file);
+  const raw: Fields = report
+    ? fromReport(file)
+    : { bank: file.bank, bankVersion: file.bankVersion, respondent: file.respondent, lang: file.lang, createdAt: file.createdAt, profile: undefined, answers: file.answers };
   if (!report) {
-    for (const key of Object.keys(raw)) {
+    for (const key of Object.keys(file)) {
       if (!TOP_KEYS.includes(key)) warnings.add([key], 'unknown-key', say('unknownKey', { key, ...suggest(key, TOP_KEYS) }));
     }
   }
@@ -178,13 +260,28 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
     errors.add(['answers'], 'type', say('mustBe', { expected: 'answers', actual: show(given) }));
     return { ok: false, errors: errors.items, warnings: warnings.items };
   }
+  const { profile } = raw;
   const byId = questionsById(bank);
   const checked: Record<string, AnswerValue> = {};
-  const unknown = Object.keys(given).filter((id) => !byId.has(id));
+  const unknown: string[] = [];
+  let answered = 0;
+  const before = errors.size;
+  eachAnswer(profile, given, (id, value, section) => {
+    answered += 1;
+    const question = byId.get(id);
+    if (question === undefined) {
+      unknown.push(id);
+      errors.add([section, id], 'unknown-question', say('notAQuestion', { id, bank: bank.id, ...suggest(id, byId.keys()) }));
+      return;
+    }
+    const quick = quickAnswer(question, value);
+    const answer = quick === INVALID ? readAnswer(question, value, section, errors) : quick;
+    if (answer !== undefined) checked[id] = answer;
+  });
   const older = olderVersion(bank, raw.bankVersion, unknown);
   if (older !== undefined) {
-    // One message instead of a wall of unknown ids: the file was written for another version.
-    const answered = Object.keys(given).length;
+    // One message instead of a wall of unknown ids (and of the problems of its answers): the file was written for another version.
+    errors.items.length = before;
     errors.add(['answers'], 'old-bank-version', say('oldBankVersion', { bank: bank.id, version: older.version, unknown: unknown.length, answered, current: bank.version, changes: older.changes }));
     return { ok: false, errors: errors.items, warnings: warnings.items };
   }
@@ -193,26 +290,17 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
   } else if (raw.bankVersion !== undefined && typeof raw.bankVersion !== 'string') {
     warnings.add(['bankVersion'], 'type', say('bankVersionType', { current: bank.version, actual: show(raw.bankVersion) }));
   }
-  for (const [id, value] of Object.entries(given)) {
-    const path = [sectionOf(id), id];
-    const question = byId.get(id);
-    if (question === undefined) {
-      errors.add(path, 'unknown-question', say('notAQuestion', { id, bank: bank.id, ...suggest(id, byId.keys()) }));
-      continue;
-    }
-    const answer = readAnswer(question, value, path, errors);
-    if (answer !== undefined) checked[id] = answer;
-  }
-  const { visible, answers } = applyConditions(bank, checked);
-  const visibleIds = new Set(visible.map((q) => q.id));
+  const conditioned = applyConditions(bank, checked);
+  const { visible, hidden } = conditioned;
   // With errors, visibility is computed from partial answers: warnings about it would mislead.
-  for (const [id, value] of errors.size > 0 ? [] : Object.entries(given)) {
-    if (byId.has(id) && !visibleIds.has(id) && value !== null) {
-      warnings.add([sectionOf(id), id], 'hidden-answer', say('hiddenAnswer', { id }));
-    }
+  if (errors.size === 0 && hidden.length > 0) {
+    const hiddenIds = new Set(hidden);
+    eachAnswer(profile, given, (id, value, section) => {
+      if (hiddenIds.has(id) && value !== null) warnings.add([section, id], 'hidden-answer', say('hiddenAnswer', { id }));
+    });
   }
   for (const question of visible) {
-    if (question.required && !Object.hasOwn(given, question.id)) {
+    if (question.required && !Object.hasOwn(given, question.id) && !(profile !== undefined && Object.hasOwn(profile, question.id))) {
       errors.add(['answers'], 'missing-answer', say('missingAnswer', { id: question.id }));
     }
   }
@@ -224,7 +312,8 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
       ...(typeof respondent === 'string' ? { respondent } : {}),
       ...(typeof lang === 'string' ? { lang } : {}),
       ...(createdAt === undefined ? {} : { createdAt }),
-      answers,
+      // Frozen: scoring them again finds their visibility without walking the conditions.
+      answers: settleAnswers(bank, conditioned),
     },
     warnings: warnings.items,
   };
