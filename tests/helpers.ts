@@ -1,4 +1,4 @@
-import { validateBank, type Bank } from '../src/core/index.js';
+import { buildReport, validateAnswers, validateBank, type AnswerValue, type Bank, type Report } from '../src/core/index.js';
 
 /** A bank from a literal, or a test failure listing why it is invalid. */
 export function bankFrom(raw: unknown): Bank {
@@ -28,4 +28,11 @@ export function miniBank(parts: Record<string, unknown>): Record<string, unknown
     questions: [{ id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'Q1' }],
     ...parts,
   };
+}
+
+/** The report of literal answers, built at a fixed date, or a test failure listing why the answers are refused. */
+export function reportFrom(target: Bank, answers: Record<string, AnswerValue>): Report {
+  const checked = validateAnswers(target, { answers });
+  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+  return buildReport(target, checked.value, { lang: 'en', createdAt: '2026-01-01T00:00:00.000Z', tool: { name: 'diag', version: 'test' } });
 }

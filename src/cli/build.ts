@@ -72,43 +72,41 @@ const noColorGuess: Plugin = {
 };
 
 /**
+ * A package that diag's own modules import through a module of `contents`, whose functions load
+ * the real package at their first call (libraries' own imports of it are left alone).
+ */
+function lazyPackage(name: string, contents: string): Plugin {
+  const namespace = `lazy-${name}`;
+  return {
+    name: namespace,
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^${name}$`) }, (args) =>
+        args.namespace === namespace || /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: name, namespace },
+      );
+      build.onLoad({ filter: /.*/, namespace }, () => ({ loader: 'js', resolveDir: PACKAGE_ROOT, contents }));
+    },
+  };
+}
+
+/**
  * The yaml library is needed at start-up only when a text is not simple enough for the fast path
- * (src/cli/simple-yaml.ts), or to point at a problem: diag's modules import it through a module
- * whose functions load it at their first call, so that its ~40 modules are neither run nor
+ * (src/cli/simple-yaml.ts), or to point at a problem: its ~40 modules are neither run nor
  * compiled otherwise. The names are listed here; importing another one fails the build.
  */
 const YAML_FUNCTIONS = ['isMap', 'isScalar', 'isSeq', 'parseDocument', 'stringify'];
+const lazyYaml = lazyPackage(
+  'yaml',
+  [
+    'let real;',
+    "const load = () => (real ??= require('yaml'));",
+    ...YAML_FUNCTIONS.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+    'export function LineCounter(...args) { return new (load().LineCounter)(...args); }',
+    'export function visit(...args) { return load().visit(...args); }',
+    "for (const key of ['BREAK', 'SKIP', 'REMOVE']) Object.defineProperty(visit, key, { get: () => load().visit[key] });",
+  ].join('\n'),
+);
 /** Likewise chalk, which an output without colour (a file, a pipe) never needs (src/cli/render/paint.ts). */
-const lazyChalk: Plugin = {
-  name: 'lazy-chalk',
-  setup(build) {
-    build.onResolve({ filter: /^chalk$/ }, (args) => (args.namespace === 'lazy-chalk' || /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: 'chalk', namespace: 'lazy-chalk' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-chalk' }, () => ({
-      loader: 'js',
-      resolveDir: PACKAGE_ROOT,
-      contents: "let real;\nexport function Chalk(options) { return new (real ??= require('chalk')).Chalk(options); }",
-    }));
-  },
-};
-
-const lazyYaml: Plugin = {
-  name: 'lazy-yaml',
-  setup(build) {
-    build.onResolve({ filter: /^yaml$/ }, (args) => (args.namespace === 'lazy-yaml' || /[\\/]node_modules[\\/]/.test(args.importer) ? undefined : { path: 'yaml', namespace: 'lazy-yaml' }));
-    build.onLoad({ filter: /.*/, namespace: 'lazy-yaml' }, () => ({
-      loader: 'js',
-      resolveDir: PACKAGE_ROOT,
-      contents: [
-        'let real;',
-        "const load = () => (real ??= require('yaml'));",
-        ...YAML_FUNCTIONS.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
-        'export function LineCounter(...args) { return new (load().LineCounter)(...args); }',
-        'export function visit(...args) { return load().visit(...args); }',
-        "for (const key of ['BREAK', 'SKIP', 'REMOVE']) Object.defineProperty(visit, key, { get: () => load().visit[key] });",
-      ].join('\n'),
-    }));
-  },
-};
+const lazyChalk = lazyPackage('chalk', "let real;\nexport function Chalk(options) { return new (real ??= require('chalk')).Chalk(options); }");
 
 // A clean folder: chunks of earlier builds would otherwise ship in the package.
 rmSync(out, { recursive: true, force: true });

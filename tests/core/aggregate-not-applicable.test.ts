@@ -1,18 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { aggregateReports, isWithheld } from '../../src/core/aggregate.js';
-import { buildReport, findLeak, validateAnswers, type AnswerValue, type Bank, type Report } from '../../src/core/index.js';
+import { findLeak, type AnswerValue } from '../../src/core/index.js';
 import { createReliabilityAggregator } from '../../src/core/reliability.js';
-import { bankFrom, miniBank } from '../helpers.js';
+import { bankFrom, miniBank, reportFrom } from '../helpers.js';
 
 /** `--by Q` where some said "does not apply" to Q (SPEC sections 9 and 10). */
 
-const context = { lang: 'en', createdAt: '2026-01-01T00:00:00.000Z', tool: { name: 'diag', version: 'test' } };
-
-function reportFrom(target: Bank, answers: Record<string, AnswerValue>): Report {
-  const checked = validateAnswers(target, { answers });
-  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-  return buildReport(target, checked.value, context);
-}
 
 const bank = bankFrom(
   miniBank({

@@ -3,18 +3,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { aggregateReports, checkMinGroup, createAggregator, isWithheld, type Aggregate } from '../../src/core/aggregate.js';
 import { findLeak, protectRows } from '../../src/core/disclosure.js';
-import { buildReport, validateAnswers, validateBank, type AnswerValue, type Bank, type Report } from '../../src/core/index.js';
-import { bankFrom, miniBank } from '../helpers.js';
+import { validateBank } from '../../src/core/index.js';
+import { bankFrom, miniBank, reportFrom } from '../helpers.js';
 
 /** SPEC section 10, each case of issue 13 on literals. */
 
-const context = { lang: 'en', createdAt: '2026-01-01T00:00:00.000Z', tool: { name: 'diag', version: 'test' } };
-
-function reportFrom(target: Bank, answers: Record<string, AnswerValue>): Report {
-  const checked = validateAnswers(target, { answers });
-  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-  return buildReport(target, checked.value, context);
-}
 
 const sampleResult = validateBank(parse(readFileSync(new URL('../fixtures/banks/sample.yaml', import.meta.url), 'utf8')));
 if (!sampleResult.ok) throw new Error('sample bank');

@@ -1,18 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { aggregateReports, isWithheld, type Aggregate, type QuestionEntry } from '../../src/core/aggregate.js';
 import { protectCells } from '../../src/core/disclosure.js';
-import { buildReport, validateAnswers, type AnswerValue, type Bank, type Report } from '../../src/core/index.js';
-import { bankFrom, miniBank } from '../helpers.js';
+import { buildReport, validateAnswers } from '../../src/core/index.js';
+import { bankFrom, miniBank, reportFrom } from '../helpers.js';
 
 /** SPEC section 10: attacks by a curious participant (privacy2), each on literals. */
 
-const context = { lang: 'en', createdAt: '2026-01-01T00:00:00.000Z', tool: { name: 'diag', version: 'test' } };
-
-function reportFrom(target: Bank, answers: Record<string, AnswerValue>): Report {
-  const checked = validateAnswers(target, { answers });
-  if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
-  return buildReport(target, checked.value, context);
-}
 
 const bank = bankFrom(
   miniBank({
@@ -92,6 +85,8 @@ describe('overlapping segments: counts are whole numbers between 0 and the cell 
     expect(question(result.questions, 'q1')).toMatchObject({ answered: 16, distribution: { '5': 1 } });
   });
 });
+
+const context = { lang: 'en', createdAt: '2026-01-01T00:00:00.000Z', tool: { name: 'diag', version: 'test' } };
 
 describe('the same respondent twice', () => {
   const named = (respondent: string, team: string, hours: number) => {
