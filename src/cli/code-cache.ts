@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
+import { shortHash } from './paths.js';
 
 /**
  * The V8 code cache of the CLI bundle (see launch.ts): where it is kept, what a cache file is
@@ -19,13 +20,6 @@ export function cacheFolder(env: NodeJS.ProcessEnv, home: () => string): string 
   if (xdg !== undefined && xdg.startsWith('/')) return join(xdg, 'diag');
   const folder = home();
   return folder.startsWith('/') ? join(folder, '.cache', 'diag') : undefined;
-}
-
-/** FNV-1a, 32 bits, base 36: a short name for the identity of the bundle file (a few dozen characters). */
-export function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36);
 }
 
 /** The cache file of a bundle: Node version, architecture, the bundle's SHA-1 as built, and the identity of its file. */

@@ -1,8 +1,9 @@
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { validateBank, type Bank, type Problem } from '../core/index.js';
 import { BUNDLED_BANKS, PACKAGE_ROOT } from './paths.js';
+import { readWhole } from './read-whole.js';
 
 /**
  * The bundled banks, validated once at build time: parsing 70 KB of YAML costs a cold Node
@@ -27,31 +28,13 @@ function filesOf(bankFile: string): { json: string; source: string } {
   return { json: `${base}.json`, source: `${base}.source` };
 }
 
-/** The whole file if it has exactly `size` bytes, else undefined (without reading a file of another size). */
-function readIfSize(file: string, size: number): Buffer | undefined {
-  const fd = openSync(file, 'r');
-  try {
-    if (fstatSync(fd).size !== size) return undefined;
-    const bytes = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, bytes, read, size - read, read);
-      if (n === 0) return undefined;
-      read += n;
-    }
-    return bytes;
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /** The validated bank compiled from `file`, if `file` still holds the bytes it was compiled from. */
 export function compiledBank(file: string): CompiledBank | undefined {
   const compiled = filesOf(file);
   try {
     const source = readFileSync(compiled.source);
-    const current = readIfSize(file, source.length);
-    if (current === undefined || !current.equals(source)) return undefined;
+    const current = readWhole(file, source.length);
+    if (current === undefined || !current.bytes.equals(source)) return undefined;
     const entry: unknown = JSON.parse(readFileSync(compiled.json, 'latin1'));
     if (typeof entry !== 'object' || entry === null || !('format' in entry) || entry.format !== FORMAT || !('bank' in entry) || !('warnings' in entry)) return undefined;
     return entry as CompiledBank;

@@ -1,4 +1,5 @@
 import { ENGLISH_PROBLEMS } from '../core/index.js';
+import { environmentLanguage } from './locale.js';
 import { HELP_EN, HELP_FR } from './i18n-help.js';
 import { ERRORS_EN, ERRORS_FR, WARNINGS_EN, WARNINGS_FR } from './i18n-errors.js';
 import { FRENCH_PROBLEMS } from './i18n-problems.js';
@@ -457,12 +458,7 @@ export function ui(lang: string | undefined): UiStrings {
   return CATALOGUE[uiLanguage(lang)];
 }
 
-/** The language the user's environment asks for (LC_ALL, then LC_MESSAGES, then LANG), if any. */
-export function environmentLanguage(env: NodeJS.ProcessEnv): string | undefined {
-  const value = env.LC_ALL || env.LC_MESSAGES || env.LANG;
-  if (!value || value === 'C' || value === 'POSIX' || value.startsWith('C.')) return undefined;
-  return value.split(/[._@]/)[0]?.replace('_', '-').toLowerCase();
-}
+export { environmentLanguage };
 
 function pick(languages: readonly string[], candidate: string | undefined): string | undefined {
   if (candidate === undefined) return undefined;

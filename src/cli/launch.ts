@@ -1,7 +1,9 @@
-import { closeSync, fstatSync, openSync, readSync, writeSync, type BigIntStats } from 'node:fs';
+import { writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { cacheFolder, cacheName, readCache, settled, writeCache } from './code-cache.js';
 import { systemFr, systemReason } from './i18n-errors.js';
+import { environmentLanguage } from './locale.js';
+import { readWhole } from './read-whole.js';
 import { toolVersion } from './version.js';
 
 /**
@@ -34,24 +36,6 @@ interface Bundle {
   main: (argv: string[]) => Promise<number>;
 }
 
-/** The bundle's text and the identity of the file it was read from (fstat of the open file, so both are of the same file). */
-function readBundle(): { source: Buffer; stat: BigIntStats } {
-  const fd = openSync(BUNDLE, 'r');
-  try {
-    const stat = fstatSync(fd, { bigint: true });
-    const source = Buffer.allocUnsafe(Number(stat.size));
-    let read = 0;
-    while (read < source.length) {
-      const n = readSync(fd, source, read, source.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { source: source.subarray(0, read), stat };
-  } finally {
-    closeSync(fd);
-  }
-}
-
 /**
  * `diag --version`, the call scripts make most, answered without loading the CLI or Node's
  * streams: one write to fd 1. A reader that left (EPIPE) ends it quietly, a full disk is exit 2
@@ -71,10 +55,10 @@ function printVersion(): number {
       process.stdout.write(text);
       return 0;
     }
-    // As cannotWriteStdout words it (i18n-errors.ts), in the locale's language (fr, else English).
-    const locale = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+    // As cannotWriteStdout words it (i18n-errors.ts), in the locale's language (fr, else English),
+    // without loading the catalogues for one line.
     const reason = systemReason(error);
-    process.stderr.write(locale.toLowerCase().startsWith('fr') ? `diag: impossible d’écrire sur la sortie standard : ${systemFr(reason)}\n` : `diag: cannot write to standard output: ${reason.message}\n`);
+    process.stderr.write(environmentLanguage(process.env)?.startsWith('fr') === true ? `diag: impossible d’écrire sur la sortie standard : ${systemFr(reason)}\n` : `diag: cannot write to standard output: ${reason.message}\n`);
     return 2;
   }
 }
@@ -85,7 +69,7 @@ async function start(argv: string[]): Promise<number> {
   // would start Node's ES module loader).
   const { isAscii } = require('node:buffer') as typeof import('node:buffer');
   const { Script } = require('node:vm') as typeof import('node:vm');
-  const { source, stat } = readBundle();
+  const { bytes: source, stat } = readWhole(BUNDLE);
   const folder = cacheFolder(process.env, () => process.env.HOME ?? (require('node:os') as typeof import('node:os')).homedir());
   const file = folder === undefined || !settled(stat, source.length, Date.now()) ? undefined : join(folder, cacheName(stat, BUILD));
   const cached = file === undefined ? undefined : readCache(file);

@@ -19,6 +19,11 @@ export class OutputClosedError extends Error {
 /** The file-system calls a staged file makes; tests inject failures (a full disk) through it. */
 export type FileSystem = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'linkSync' | 'unlinkSync'>;
 
+/** Writes all of `data` to `fd` (a write may take only part of it), at `position` onwards when given. */
+function writeAll(system: Pick<typeof fs, 'writeSync'>, fd: number, data: Uint8Array, position?: number): void {
+  for (let done = 0; done < data.length; ) done += system.writeSync(fd, data, done, data.length - done, position === undefined ? null : position + done);
+}
+
 const codeOf = (error: unknown) => (error instanceof Error && 'code' in error ? error.code : undefined);
 
 /** A temporary name beside the target, so that the final rename stays on one file system. */
@@ -86,7 +91,7 @@ export class StagedFile {
     this.chunks = [];
     this.size = 0;
     try {
-      for (let done = 0; done < data.length; ) done += this.system.writeSync(this.fd, data, done, data.length - done);
+      writeAll(this.system, this.fd, data);
     } catch (error) {
       throw new InputError(errorText('cannotWrite', { file: this.file, reason: systemReason(error) }));
     }
@@ -279,7 +284,7 @@ export function writeStdout(text: string | Uint8Array, stream?: NodeJS.WritableS
   if (stream === undefined && stdoutIsPlainFile()) {
     try {
       const data = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-      for (let done = 0; done < data.length; ) done += fs.writeSync(1, data, done, data.length - done);
+      writeAll(fs, 1, data);
       return Promise.resolve();
     } catch (error) {
       return Promise.reject(stdoutFailure(error));
@@ -330,7 +335,7 @@ export class Spool {
     }
     const data = Buffer.from(chunk, 'utf8');
     try {
-      for (let done = 0; done < data.length; ) done += fs.writeSync(this.fd, data, done, data.length - done, this.length + done);
+      writeAll(fs, this.fd, data, this.length);
     } catch (error) {
       throw new InputError(errorText('cannotSpool', { folder: tmpdir(), reason: systemReason(error) }));
     }

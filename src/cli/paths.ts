@@ -10,7 +10,7 @@ export const SCHEMAS = join(PACKAGE_ROOT, 'schema');
 export const NAME_PART_BYTES = 60;
 
 /** FNV-1a, 32 bits, as 7 base-36 digits: tells two long names with the same start apart. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   let hash = 0x811c9dc5;
   for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
   return hash.toString(36).padStart(7, '0');

@@ -16,8 +16,14 @@ export interface Source {
   locate(path: Path): { line: number; col: number } | undefined;
 }
 
+/**
+ * How diag reads YAML with the library: duplicate keys refused, strict. logLevel error: yaml would
+ * otherwise print Node warnings ("Keys with collection values…") on stderr.
+ */
+export const YAML_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+
 /** YAML features that turn a small file into a huge value (alias bombs) are bounded. */
-const MAX_ALIASES = 1000;
+export const MAX_ALIASES = 1000;
 /** Far deeper than any bank or answer file; deeper values would overflow the stack of code that walks them. */
 export const MAX_DEPTH = 256;
 
@@ -106,8 +112,7 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
 
 function parseYaml(name: string, text: string, lineOffset: number, file: string): Source {
   const lineCounter = new LineCounter();
-  // logLevel error: yaml would otherwise print Node warnings ("Keys with collection values…") on stderr.
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+  const document = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
   if (document.errors.length > 0) {
     const details = document.errors.map((error) => {
       const pos = lineCounter.linePos(error.pos[0]);

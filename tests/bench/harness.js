@@ -32,35 +32,13 @@ export function median(values) {
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-function runOnce(argv, cwd) {
-  const r = spawn(argv[0], argv.slice(1), { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`${commandLine(argv)} exited ${r.status ?? r.signal}: ${r.stderr.trim().slice(0, 500)}`);
-}
-
 /**
  * Median wall-clock milliseconds of each command (argv arrays), in the same order. Commands are
  * measured in one hyperfine call, or interleaved run by run, so that a slow spell of a shared
  * machine hits every command alike rather than one of them.
  */
-export function timeCommands(commands, { runs, warmup, cwd, hyperfine, tmp }) {
-  if (hyperfine) {
-    const json = join(tmp, 'hyperfine.json');
-    // -N: no intermediate shell, whose start-up would otherwise be measured and subtracted.
-    const args = ['-N', '--style', 'none', '--warmup', String(warmup), '--runs', String(runs), '--export-json', json];
-    const r = spawn('hyperfine', [...args, ...commands.map(commandLine)], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`hyperfine failed: ${r.stderr.trim().slice(0, 800)}`);
-    return JSON.parse(readFileSync(json, 'utf8')).results.map((result) => result.median * 1000);
-  }
-  for (let w = 0; w < warmup; w++) for (const argv of commands) runOnce(argv, cwd);
-  const times = commands.map(() => []);
-  for (let i = 0; i < runs; i++) {
-    commands.forEach((argv, c) => {
-      const start = performance.now();
-      runOnce(argv, cwd);
-      times[c].push(performance.now() - start);
-    });
-  }
-  return times.map(median);
+export function timeCommands(commands, options) {
+  return timeCommandsDetailed(commands, options).map((result) => result.wall);
 }
 
 const RSS_PRELOAD = pathToFileURL(join(import.meta.dirname, 'rss-preload.js')).href;
@@ -80,9 +58,9 @@ export function peakRssKb(argv, cwd) {
 }
 
 /**
- * Like timeCommands, with CPU time (user + system, children included) beside the wall-clock
- * median: on a busy shared machine wall times swing, CPU time much less. `env` is the environment
- * of every run.
+ * Each command's median and fastest wall-clock milliseconds, with its mean CPU time (user +
+ * system, children included), which swings much less than wall time on a busy shared machine.
+ * `env` is the environment of every run.
  */
 export function timeCommandsDetailed(commands, { runs, warmup, cwd, hyperfine, tmp, env = process.env }) {
   if (hyperfine) {
@@ -93,7 +71,7 @@ export function timeCommandsDetailed(commands, { runs, warmup, cwd, hyperfine, t
     return JSON.parse(readFileSync(json, 'utf8')).results.map((result) => ({ wall: result.median * 1000, min: result.min * 1000, cpu: (result.user + result.system) * 1000 }));
   }
   const once = (argv) => {
-    const before = process.resourceUsage !== undefined ? childCpu() : 0;
+    const before = childCpu();
     const start = performance.now();
     const r = spawn(argv[0], argv.slice(1), { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`${commandLine(argv)} exited ${r.status ?? r.signal}: ${r.stderr.trim().slice(0, 500)}`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { parseDocument } from 'yaml';
 import { parseSimpleYaml } from '../../src/cli/simple-yaml.js';
-import { parseSource } from '../../src/cli/source.js';
+import { MAX_ALIASES, parseSource, YAML_OPTIONS } from '../../src/cli/source.js';
 
 /**
  * The fast path for simple YAML (src/cli/simple-yaml.ts) must give exactly the value the yaml
@@ -16,10 +16,10 @@ const SEED = 20261201;
 
 type Library = { ok: true; value: unknown } | { ok: false };
 function library(text: string): Library {
-  const document = parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+  const document = parseDocument(text, YAML_OPTIONS);
   if (document.errors.length > 0) return { ok: false };
   try {
-    return { ok: true, value: document.toJS({ maxAliasCount: 1000 }) };
+    return { ok: true, value: document.toJS({ maxAliasCount: MAX_ALIASES }) };
   } catch {
     return { ok: false };
   }
