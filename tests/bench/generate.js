@@ -3,18 +3,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+// The core's seeded generator (mulberry32), the one `diag lint` samples with (dist/ is made by `npm run build`).
+import { prng } from '../../dist/core/lint/simulate.js';
 
-/** mulberry32: tiny, fast and good enough to spread answers; Math.random cannot be seeded. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 export function loadBank(path) {
   return parse(readFileSync(path, 'utf8'));
