@@ -3,16 +3,17 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileBundledBanks } from './compiled-banks.js';
+import { COMMAND_ORDER } from './commands-table.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { toolVersion } from './version.js';
 
 /**
  * Run by `npm run build` after the type check. Node spends much of a short command's life finding
  * and compiling modules: diag's own ~60 files and its libraries' ~100 cost over 100 ms before any
- * work. esbuild puts them all in one CommonJS file, dist/bundle/diag.cjs (lazy imports become
- * lazily initialised modules, so a command still runs only the code it uses), which
- * dist/bundle/launch.cjs loads with a V8 code cache. The bundled banks are parsed once here
- * instead of at every start.
+ * work. esbuild puts them in CommonJS files, the whole CLI in dist/bundle/diag.cjs and each
+ * command in dist/bundle/commands/NAME.cjs (lazy imports become lazily initialised modules, so a
+ * command still runs only the code it uses), which dist/bundle/launch.cjs loads with a V8 code
+ * cache. The bundled banks are parsed once here instead of at every start.
  */
 const out = join(PACKAGE_ROOT, 'dist/bundle');
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', legalComments: 'none' } as const;
@@ -51,12 +52,8 @@ module.exports = new Proxy({}, {
     }));
   },
 };
-// import.meta.url finds the package folder (paths.ts); in CommonJS it is the file's own URL.
-const commonJs = {
-  format: 'cjs',
-  define: { 'import.meta.url': '__diagFileUrl' },
-  banner: { js: "var __diagFileUrl = require('node:url').pathToFileURL(__filename).href;" },
-} as const;
+// import.meta.dirname finds the package folder (paths.ts); in CommonJS it is the file's folder.
+const commonJs = { format: 'cjs', define: { 'import.meta.dirname': '__dirname' } } as const;
 /**
  * diag picks its colours itself (`new Chalk({ level })`, from --color, NO_COLOR and the terminal:
  * src/cli/common.ts) and never uses chalk's own guess, whose module loads node:tty and node:net
@@ -108,35 +105,56 @@ const lazyYaml = lazyPackage(
 /** Likewise chalk, which an output without colour (a file, a pipe) never needs (src/cli/render/paint.ts). */
 const lazyChalk = lazyPackage('chalk', "let real;\nexport function Chalk(options) { return new (real ??= require('chalk')).Chalk(options); }");
 
-// A clean folder: chunks of earlier builds would otherwise ship in the package.
+/**
+ * One bundle: minified whitespace and syntax (fewer bytes to read and decode at every start;
+ * names are kept for readable stacks), and ASCII only. esbuild escapes non-ASCII text except in
+ * regular expressions; escaping those too keeps the file ASCII, which the launcher decodes six
+ * times faster than UTF-8 (\uXXXX means the same there). Returns the SHA-1 of what it wrote.
+ */
+async function bundle(entry: { file: string } | { contents: string; name: string }, outfile: string): Promise<string> {
+  await build({
+    ...common,
+    ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: join(PACKAGE_ROOT, 'src/cli'), sourcefile: entry.name, loader: 'ts' as const } }),
+    outfile,
+    ...commonJs,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    plugins: [lazyBuiltins, noColorGuess, lazyYaml, lazyChalk],
+  });
+  const cjs = readFileSync(outfile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  writeFileSync(outfile, cjs);
+  return createHash('sha1').update(cjs, 'latin1').digest('hex');
+}
+
+// A clean folder: bundles of earlier builds would otherwise ship in the package.
 rmSync(out, { recursive: true, force: true });
-await build({
-  ...common,
-  entryPoints: [join(PACKAGE_ROOT, 'src/cli/main.ts')],
-  outfile: join(out, 'diag.cjs'),
-  ...commonJs,
-  // Fewer bytes to read, checksum and decode at every start; names are kept for readable stacks.
-  minifyWhitespace: true,
-  minifySyntax: true,
-  plugins: [lazyBuiltins, noColorGuess, lazyYaml, lazyChalk],
-});
-// esbuild escapes non-ASCII text except in regular expressions; escaping those too keeps the file
-// ASCII, which the launcher decodes six times faster than UTF-8 (\uXXXX means the same there).
-const cjs = readFileSync(join(out, 'diag.cjs'), 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-writeFileSync(join(out, 'diag.cjs'), cjs);
+/**
+ * The whole CLI (diag.cjs: help, completion, anything unusual), and each command on its own
+ * (commands/NAME.cjs), which the launcher runs when the command is named first: a command then
+ * reads, decodes and deserialises only its own code, and has a code cache of its own, made by its
+ * own first run (one cache for all would hold only the functions of whichever command ran first).
+ * Completion lists every command, so it has the whole CLI.
+ */
+const ALONE = COMMAND_ORDER.filter((name) => name !== 'completion');
+const [whole, ...alone] = await Promise.all([
+  bundle({ file: join(PACKAGE_ROOT, 'src/cli/main.ts') }, join(out, 'diag.cjs')),
+  ...ALONE.map((name) =>
+    bundle({ name: `${name}-entry.ts`, contents: `import { ${name} } from './commands-table.js';\nimport { mainWith } from './program.js';\nexport const main = mainWith({ ${name} });\n` }, join(out, 'commands', `${name}.cjs`)),
+  ),
+]);
 // The launcher is CommonJS too (bin/ is a CommonJS folder): Node starts it without its ES module
-// loader. It names its code cache after the bundle's SHA-1, computed here once rather than at
+// loader. It names a code cache after its bundle's SHA-1, computed here once rather than at
 // every start (see launch.ts).
-const bundleSha1 = createHash('sha1').update(cjs, 'latin1').digest('hex');
+const bundles: Record<string, string> = { '': whole ?? '', ...Object.fromEntries(ALONE.map((name, i) => [name, alone[i] ?? ''])) };
 await build({
   ...common,
   ...commonJs,
-  define: { ...commonJs.define, __DIAG_BUNDLE_SHA1__: JSON.stringify(bundleSha1), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
+  define: { ...commonJs.define, __DIAG_BUNDLES__: JSON.stringify(bundles), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
   entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')],
   outfile: join(out, 'launch.cjs'),
 });
 const banks = await compileBundledBanks();
-process.stdout.write(`bundled dist/bundle/diag.cjs and launch.cjs; compiled banks: ${banks.join(", ")}\n`);
+process.stdout.write(`bundled dist/bundle/diag.cjs, launch.cjs and commands/{${ALONE.join(',')}}.cjs; compiled banks: ${banks.join(', ')}\n`);
 
 /**
  * The workshop's browser pages (`diag workshop`): static files in dist/web, which the server

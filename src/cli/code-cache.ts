@@ -49,20 +49,30 @@ export function cacheBytes(payload: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`${MAGIC} ${payload.length}\n`, 'latin1'), payload, payload]);
 }
 
-/** Writes a cache file atomically and keeps a few others; any failure is ignored (it only costs speed). */
-export function writeCache(folder: string, file: string, payload: Buffer): void {
+/**
+ * Writes a cache file atomically. The caches of this build's other bundles (`current`: their
+ * SHA-1s) are kept, and a few of other builds (another install, another Node); any failure is
+ * ignored (it only costs speed).
+ */
+export function writeCache(folder: string, file: string, payload: Buffer, current: readonly string[] = []): void {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, cacheBytes(payload), { mode: 0o600 });
     renameSync(temporary, file);
-    // Other bundles (another install, another Node) keep their caches, up to a few of them.
     const others = readdirSync(folder)
       .filter((name) => name.startsWith('code-') && join(folder, name) !== file)
-      .map((name) => ({ path: join(folder, name), age: Date.now() - statSync(join(folder, name)).mtimeMs }))
+      .map((name) => ({ name, path: join(folder, name), age: Date.now() - statSync(join(folder, name)).mtimeMs }))
       .sort((a, b) => a.age - b.age);
-    for (const [index, other] of others.entries()) {
-      if (index >= KEEP - 1 || (other.path.endsWith('.tmp') && other.age > 60_000)) unlinkSync(other.path);
+    let ours = 0;
+    let theirs = 0;
+    for (const other of others) {
+      const stale = other.name.endsWith('.tmp')
+        ? other.age > 60_000
+        : current.some((build) => other.name.includes(`-${build}-`))
+          ? ++ours > 2 * current.length
+          : ++theirs >= KEEP;
+      if (stale) unlinkSync(other.path);
     }
   } catch {
     // A read-only, full or missing cache folder only costs speed.

@@ -7,9 +7,10 @@ import { readWhole } from './read-whole.js';
 import { toolVersion } from './version.js';
 
 /**
- * The first code Node runs for `diag`: it loads the one-file CommonJS bundle of the CLI through
- * `vm.Script` with a V8 code cache kept in the user's cache folder, so that a second run neither
- * parses nor compiles the CLI again. The cache can only make diag faster, never different:
+ * The first code Node runs for `diag`: it loads a one-file CommonJS bundle (the named command's
+ * own, else the whole CLI: see build.ts) through `vm.Script` with a V8 code cache kept in the
+ * user's cache folder, so that a second run neither parses nor compiles it again. The cache can
+ * only make diag faster, never different:
  *
  * - Which bundle. A cache file is named after the SHA-1 of the bundle as built (put here by the
  *   build) and the identity of the bundle file on disk: device, inode, size, modification and
@@ -27,10 +28,11 @@ import { toolVersion } from './version.js';
  *
  * `DIAG_NO_CACHE=1` turns it off.
  */
-declare const __DIAG_BUNDLE_SHA1__: string | undefined;
+declare const __DIAG_BUNDLES__: Readonly<Record<string, string>> | undefined;
 declare const __DIAG_VERSION__: string | undefined;
-const BUNDLE = join(__dirname, 'diag.cjs');
-const BUILD = typeof __DIAG_BUNDLE_SHA1__ === 'string' ? __DIAG_BUNDLE_SHA1__ : '0'.repeat(40);
+/** The SHA-1 of each bundle as built: '' for the whole CLI, else a command's name (see build.ts). */
+const BUNDLES: Readonly<Record<string, string>> = typeof __DIAG_BUNDLES__ === 'object' ? __DIAG_BUNDLES__ : { '': '0'.repeat(40) };
+const WHOLE = join(__dirname, 'diag.cjs');
 
 interface Bundle {
   main: (argv: string[]) => Promise<number>;
@@ -63,37 +65,68 @@ function printVersion(): number {
   }
 }
 
+/** A command's own bundle, if it can be read (else the whole CLI does the same). */
+function readBundle(file: string): { file: string; bytes: Buffer; stat: import('node:fs').BigIntStats } | undefined {
+  try {
+    return { file, ...readWhole(file) };
+  } catch {
+    return undefined;
+  }
+}
+
 async function start(argv: string[]): Promise<number> {
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) return printVersion();
   // Required here, after the shortcut that needs none of them (require, not import(): import()
   // would start Node's ES module loader).
   const { isAscii } = require('node:buffer') as typeof import('node:buffer');
   const { Script } = require('node:vm') as typeof import('node:vm');
-  const { bytes: source, stat } = readWhole(BUNDLE);
+  // The command's own bundle when it is named first, else the whole CLI.
+  const name = argv[2] ?? '';
+  const own = name !== '' && Object.hasOwn(BUNDLES, name) ? readBundle(join(__dirname, 'commands', `${name}.cjs`)) : undefined;
+  const { file: bundle, bytes: source, stat } = own ?? { file: WHOLE, ...readWhole(WHOLE) };
+  const build = (own === undefined ? BUNDLES[''] : BUNDLES[name]) ?? '0'.repeat(40);
   const folder = cacheFolder(process.env, () => process.env.HOME ?? (require('node:os') as typeof import('node:os')).homedir());
-  const file = folder === undefined || !settled(stat, source.length, Date.now()) ? undefined : join(folder, cacheName(stat, BUILD));
+  const file = folder === undefined || !settled(stat, source.length, Date.now()) ? undefined : join(folder, cacheName(stat, build));
   const cached = file === undefined ? undefined : readCache(file);
   // Node's CommonJS wrapper. The build keeps the bundle ASCII, which decodes much faster.
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString(isAscii(source) ? 'latin1' : 'utf8')}\n})`, {
-    filename: BUNDLE,
+    filename: bundle,
     ...(cached === undefined ? {} : { cachedData: cached }),
   });
   const wrapper: unknown = script.runInThisContext();
-  if (typeof wrapper !== 'function') throw new Error(`${BUNDLE} is not a CommonJS bundle`);
+  if (typeof wrapper !== 'function') throw new Error(`${bundle} is not a CommonJS bundle`);
   const module = { exports: {} as Partial<Bundle> };
   // The bundle requires only Node's own modules, which this file's require finds as well.
-  wrapper.call(module.exports, module.exports, require, module, BUNDLE, __dirname);
+  // Every bundle is given this folder as its own (dist/bundle): paths.ts finds the package from it.
+  wrapper.call(module.exports, module.exports, require, module, bundle, __dirname);
   const { main } = module.exports;
-  if (typeof main !== 'function') throw new Error(`${BUNDLE} exports no main()`);
+  if (typeof main !== 'function') throw new Error(`${bundle} exports no main()`);
   const code = await main(argv);
   // Made after the run, the cache also holds the functions this command compiled on the way.
   if (folder !== undefined && file !== undefined && (cached === undefined || script.cachedDataRejected === true)) {
-    writeCache(folder, file, script.createCachedData());
+    writeCache(folder, file, script.createCachedData(), Object.values(BUNDLES));
   }
   return code;
 }
 
-// No top-level await: this file is built as CommonJS, which Node starts faster than a module.
-void start(process.argv).then((code) => {
+/**
+ * Handles that may stay open once a command is over without anything left to do: the standard
+ * streams' own. Anything else (a pending write, a timer, a server, a child, a signal handler)
+ * means Node's usual end, which waits for it.
+ */
+const IDLE = new Set(['TTYWrap', 'PipeWrap']);
+
+/**
+ * Ends the process as soon as the command is done, when nothing is pending: Node's own end would
+ * also close every handle and free the whole heap, milliseconds of a short command's life that
+ * nobody waits for. `process.exit` still runs the 'exit' handlers (locks released, temporary
+ * files removed), and on Linux what was written to a terminal, a pipe or a file is already out.
+ */
+function finish(code: number): void {
   process.exitCode = code;
-});
+  if (process.platform !== 'linux' || !process.getActiveResourcesInfo().every((name) => IDLE.has(name))) return;
+  process.exit(code);
+}
+
+// No top-level await: this file is built as CommonJS, which Node starts faster than a module.
+void start(process.argv).then(finish);

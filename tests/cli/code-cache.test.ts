@@ -37,6 +37,20 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
     expect(names()).toContain('code-6.bin');
   });
 
+  it("keeps every cache of this build's bundles (each command has its own), within bounds, and a few of other builds", () => {
+    const folder = join(work, 'per-command');
+    const current = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40)];
+    const name = (build: string, identity: string) => `code-v20-x64-${build}-${identity}.bin`;
+    for (let i = 0; i < 6; i++) writeCache(folder, join(folder, name('d'.repeat(40), `old${i}`)), payload, current);
+    for (const build of current) writeCache(folder, join(folder, name(build, 'now')), payload, current);
+    const names = readdirSync(folder);
+    for (const build of current) expect(names).toContain(name(build, 'now'));
+    expect(names.filter((n) => n.includes('d'.repeat(40)))).toHaveLength(3);
+    // The same build installed again and again (new identities) does not grow without end.
+    for (let i = 0; i < 20; i++) writeCache(folder, join(folder, name('a'.repeat(40), `copy${i}`)), payload, current);
+    expect(readdirSync(folder).filter((n) => current.some((b) => n.includes(b))).length).toBeLessThanOrEqual(2 * current.length + 1);
+  });
+
   it('is named after the Node version, the build and the identity of the bundle file', () => {
     const file = join(work, 'bundle.cjs');
     writeFileSync(file, 'one');

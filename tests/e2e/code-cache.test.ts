@@ -125,7 +125,8 @@ describe('the code cache never changes what diag does', () => {
     const bin = join(pkg, 'bin/diag.js');
     const first = spawnSync(process.execPath, [bin, ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', SOURCE_DATE_EPOCH: '1795430400', ...env } });
     expect(first.stdout).toBe(reference.stdout);
-    const bundle = join(pkg, 'dist/bundle/diag.cjs');
+    // `diag score` runs the score command's own bundle (see build.ts).
+    const bundle = join(pkg, 'dist/bundle/commands/score.cjs');
     const text = readFileSync(bundle, 'latin1');
     expect(text).toContain('"Overall score"');
     writeFileSync(bundle, text.replace('"Overall score"', '"Overall SCORE"'), 'latin1');
@@ -133,5 +134,24 @@ describe('the code cache never changes what diag does', () => {
     const second = spawnSync(process.execPath, [bin, ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', SOURCE_DATE_EPOCH: '1795430400', ...env } });
     expect(second.stdout).toBe(reference.stdout.replace('Overall score', 'Overall SCORE'));
     expect(cacheFiles(home)).toHaveLength(2);
+  });
+
+  it('each command has a cache of its own, made by its own first run; the whole CLI answers when a command bundle is missing', () => {
+    const home = join(work, 'per-command');
+    sameAsReference(run(home));
+    const validate = diag(['validate'], { env: { XDG_CACHE_HOME: home } });
+    expect(validate.code).toBe(0);
+    expect(cacheFiles(home)).toHaveLength(2);
+    // The score cache is not replaced by the other command's.
+    sameAsReference(run(home));
+    expect(cacheFiles(home)).toHaveLength(2);
+
+    const pkg = join(work, 'package-without-score');
+    for (const part of ['bin', 'dist/bundle', 'dist/banks', 'questions', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
+    rmSync(join(pkg, 'dist/bundle/commands/score.cjs'));
+    const result = spawnSync(process.execPath, [join(pkg, 'bin/diag.js'), ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', SOURCE_DATE_EPOCH: '1795430400', DIAG_NO_CACHE: '1' } });
+    expect(result.stderr).toBe(reference.stderr);
+    expect(result.stdout).toBe(reference.stdout);
+    expect(result.status).toBe(0);
   });
 });
