@@ -87,15 +87,16 @@ function lazyPackage(name: string, contents: string): Plugin {
 
 /**
  * The yaml library is needed at start-up only when a text is not simple enough for the fast path
- * (src/cli/simple-yaml.ts), or to point at a problem: its ~40 modules are neither run nor
- * compiled otherwise. The names are listed here; importing another one fails the build.
+ * (src/cli/simple-yaml.ts), or to point at a problem. It is a bundle of its own, dist/bundle/yaml.cjs
+ * (160 kB that no command reads otherwise), which the launcher runs with a code cache of its own
+ * at its first use (launch.ts). The names are listed here; importing another one fails the build.
  */
 const YAML_FUNCTIONS = ['isMap', 'isScalar', 'isSeq', 'parseDocument', 'stringify'];
 const lazyYaml = lazyPackage(
   'yaml',
   [
     'let real;',
-    "const load = () => (real ??= require('yaml'));",
+    "const load = () => (real ??= require(require('node:path').join(__dirname, 'yaml.cjs')));",
     ...YAML_FUNCTIONS.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
     'export function LineCounter(...args) { return new (load().LineCounter)(...args); }',
     'export function visit(...args) { return load().visit(...args); }',
@@ -111,7 +112,7 @@ const lazyChalk = lazyPackage('chalk', "let real;\nexport function Chalk(options
  * regular expressions; escaping those too keeps the file ASCII, which the launcher decodes six
  * times faster than UTF-8 (\uXXXX means the same there). Returns the SHA-1 of what it wrote.
  */
-async function bundle(entry: { file: string } | { contents: string; name: string }, outfile: string): Promise<string> {
+async function bundle(entry: { file: string } | { contents: string; name: string }, outfile: string, plugins = [lazyBuiltins, noColorGuess, lazyYaml, lazyChalk]): Promise<string> {
   await build({
     ...common,
     ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: join(PACKAGE_ROOT, 'src/cli'), sourcefile: entry.name, loader: 'ts' as const } }),
@@ -119,7 +120,7 @@ async function bundle(entry: { file: string } | { contents: string; name: string
     ...commonJs,
     minifyWhitespace: true,
     minifySyntax: true,
-    plugins: [lazyBuiltins, noColorGuess, lazyYaml, lazyChalk],
+    plugins,
   });
   const cjs = readFileSync(outfile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   writeFileSync(outfile, cjs);
@@ -136,7 +137,8 @@ rmSync(out, { recursive: true, force: true });
  * Completion lists every command, so it has the whole CLI.
  */
 const ALONE = COMMAND_ORDER.filter((name) => name !== 'completion');
-const [whole, ...alone] = await Promise.all([
+const [yaml, whole, ...alone] = await Promise.all([
+  bundle({ name: 'yaml-entry.js', contents: "module.exports = require('yaml');" }, join(out, 'yaml.cjs'), [lazyBuiltins]),
   bundle({ file: join(PACKAGE_ROOT, 'src/cli/main.ts') }, join(out, 'diag.cjs')),
   ...ALONE.map((name) =>
     bundle({ name: `${name}-entry.ts`, contents: `import { ${name} } from './commands-table.js';\nimport { mainWith } from './program.js';\nexport const main = mainWith({ ${name} });\n` }, join(out, 'commands', `${name}.cjs`)),
@@ -149,12 +151,12 @@ const bundles: Record<string, string> = { '': whole ?? '', ...Object.fromEntries
 await build({
   ...common,
   ...commonJs,
-  define: { ...commonJs.define, __DIAG_BUNDLES__: JSON.stringify(bundles), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
+  define: { ...commonJs.define, __DIAG_BUNDLES__: JSON.stringify(bundles), __DIAG_YAML_SHA1__: JSON.stringify(yaml), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
   entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')],
   outfile: join(out, 'launch.cjs'),
 });
 const banks = await compileBundledBanks();
-process.stdout.write(`bundled dist/bundle/diag.cjs, launch.cjs and commands/{${ALONE.join(',')}}.cjs; compiled banks: ${banks.join(', ')}\n`);
+process.stdout.write(`bundled dist/bundle/diag.cjs, launch.cjs, yaml.cjs and commands/{${ALONE.join(',')}}.cjs; compiled banks: ${banks.join(', ')}\n`);
 
 /**
  * The workshop's browser pages (`diag workshop`): static files in dist/web, which the server

@@ -1,4 +1,5 @@
-import { writeSync } from 'node:fs';
+import { writeSync, type BigIntStats } from 'node:fs';
+import type { Script } from 'node:vm';
 import { join } from 'node:path';
 import { cacheFolder, cacheName, readCache, settled, writeCache } from './code-cache.js';
 import { systemFr, systemReason } from './i18n-errors.js';
@@ -29,10 +30,14 @@ import { toolVersion } from './version.js';
  * `DIAG_NO_CACHE=1` turns it off.
  */
 declare const __DIAG_BUNDLES__: Readonly<Record<string, string>> | undefined;
+declare const __DIAG_YAML_SHA1__: string | undefined;
 declare const __DIAG_VERSION__: string | undefined;
 /** The SHA-1 of each bundle as built: '' for the whole CLI, else a command's name (see build.ts). */
 const BUNDLES: Readonly<Record<string, string>> = typeof __DIAG_BUNDLES__ === 'object' ? __DIAG_BUNDLES__ : { '': '0'.repeat(40) };
 const WHOLE = join(__dirname, 'diag.cjs');
+/** The yaml library, which the bundles require by this path (build.ts) and only when they need it. */
+const YAML = join(__dirname, 'yaml.cjs');
+const YAML_BUILD = typeof __DIAG_YAML_SHA1__ === 'string' ? __DIAG_YAML_SHA1__ : '0'.repeat(40);
 
 interface Bundle {
   main: (argv: string[]) => Promise<number>;
@@ -66,7 +71,7 @@ function printVersion(): number {
 }
 
 /** A command's own bundle, if it can be read (else the whole CLI does the same). */
-function readBundle(file: string): { file: string; bytes: Buffer; stat: import('node:fs').BigIntStats } | undefined {
+function readBundle(file: string): { file: string; bytes: Buffer; stat: BigIntStats } | undefined {
   try {
     return { file, ...readWhole(file) };
   } catch {
@@ -74,37 +79,65 @@ function readBundle(file: string): { file: string; bytes: Buffer; stat: import('
   }
 }
 
+/** A bundle compiled with its code cache, to be written after the run when it had none that V8 took. */
+interface Loaded {
+  script: Script;
+  cacheFile: string | undefined;
+  cached: Buffer | undefined;
+}
+
+/**
+ * Runs one bundle through `vm.Script` with its code cache, as Node's CommonJS loader would run
+ * it (the same wrapper and arguments). Every bundle is given the launcher's folder (dist/bundle)
+ * as its own: paths.ts finds the package from it. What it requires goes to `requireFor`.
+ */
+function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: Buffer; stat: BigIntStats }, build: string, folder: string | undefined, requireFor: NodeJS.Require, loaded: Loaded[]): unknown {
+  const { isAscii } = require('node:buffer') as typeof import('node:buffer');
+  const { file, bytes, stat } = bundle;
+  const cacheFile = folder === undefined || !settled(stat, bytes.length, Date.now()) ? undefined : join(folder, cacheName(stat, build));
+  const cached = cacheFile === undefined ? undefined : readCache(cacheFile);
+  // Node's CommonJS wrapper. The build keeps the bundle ASCII, which decodes much faster.
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')}\n})`, {
+    filename: file,
+    ...(cached === undefined ? {} : { cachedData: cached }),
+  });
+  loaded.push({ script, cacheFile, cached });
+  const wrapper: unknown = script.runInThisContext();
+  if (typeof wrapper !== 'function') throw new Error(`${file} is not a CommonJS bundle`);
+  const module = { exports: {} as unknown };
+  wrapper.call(module.exports, module.exports, requireFor, module, file, __dirname);
+  return module.exports;
+}
+
 async function start(argv: string[]): Promise<number> {
   if (argv.length === 3 && (argv[2] === '--version' || argv[2] === '-V')) return printVersion();
   // Required here, after the shortcut that needs none of them (require, not import(): import()
   // would start Node's ES module loader).
-  const { isAscii } = require('node:buffer') as typeof import('node:buffer');
-  const { Script } = require('node:vm') as typeof import('node:vm');
+  const vm = require('node:vm') as typeof import('node:vm');
+  const folder = cacheFolder(process.env, () => process.env.HOME ?? (require('node:os') as typeof import('node:os')).homedir());
+  const loaded: Loaded[] = [];
+  // The bundles require Node's own modules, which this file's require finds as well, and the
+  // yaml library (build.ts), run like a bundle at its first use.
+  let yaml: unknown;
+  const requireFor = ((id: string): unknown => {
+    if (id !== YAML) return require(id);
+    yaml ??= runBundle(vm, { file: YAML, ...readWhole(YAML) }, YAML_BUILD, folder, require, loaded);
+    return yaml;
+  }) as NodeJS.Require;
   // The command's own bundle when it is named first, else the whole CLI.
   const name = argv[2] ?? '';
   const own = name !== '' && Object.hasOwn(BUNDLES, name) ? readBundle(join(__dirname, 'commands', `${name}.cjs`)) : undefined;
-  const { file: bundle, bytes: source, stat } = own ?? { file: WHOLE, ...readWhole(WHOLE) };
-  const build = (own === undefined ? BUNDLES[''] : BUNDLES[name]) ?? '0'.repeat(40);
-  const folder = cacheFolder(process.env, () => process.env.HOME ?? (require('node:os') as typeof import('node:os')).homedir());
-  const file = folder === undefined || !settled(stat, source.length, Date.now()) ? undefined : join(folder, cacheName(stat, build));
-  const cached = file === undefined ? undefined : readCache(file);
-  // Node's CommonJS wrapper. The build keeps the bundle ASCII, which decodes much faster.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source.toString(isAscii(source) ? 'latin1' : 'utf8')}\n})`, {
-    filename: bundle,
-    ...(cached === undefined ? {} : { cachedData: cached }),
-  });
-  const wrapper: unknown = script.runInThisContext();
-  if (typeof wrapper !== 'function') throw new Error(`${bundle} is not a CommonJS bundle`);
-  const module = { exports: {} as Partial<Bundle> };
-  // The bundle requires only Node's own modules, which this file's require finds as well.
-  // Every bundle is given this folder as its own (dist/bundle): paths.ts finds the package from it.
-  wrapper.call(module.exports, module.exports, require, module, bundle, __dirname);
-  const { main } = module.exports;
-  if (typeof main !== 'function') throw new Error(`${bundle} exports no main()`);
+  const exports = runBundle(vm, own ?? { file: WHOLE, ...readWhole(WHOLE) }, (own === undefined ? BUNDLES[''] : BUNDLES[name]) ?? '0'.repeat(40), folder, requireFor, loaded) as Partial<Bundle>;
+  const { main } = exports;
+  if (typeof main !== 'function') throw new Error(`${own?.file ?? WHOLE} exports no main()`);
   const code = await main(argv);
-  // Made after the run, the cache also holds the functions this command compiled on the way.
-  if (folder !== undefined && file !== undefined && (cached === undefined || script.cachedDataRejected === true)) {
-    writeCache(folder, file, script.createCachedData(), Object.values(BUNDLES));
+  // Made after the run, a cache also holds the functions this command compiled on the way: only
+  // after a whole run (exit 0, or 1 for a threshold not met), since a cache is kept as long as
+  // its bundle and one made by a refused input or an interruption would lack the command's work.
+  for (const { script, cacheFile, cached } of code > 1 ? [] : loaded) {
+    if (folder !== undefined && cacheFile !== undefined && (cached === undefined || script.cachedDataRejected === true)) {
+      writeCache(folder, cacheFile, script.createCachedData(), [...Object.values(BUNDLES), YAML_BUILD]);
+    }
   }
   return code;
 }

@@ -136,6 +136,34 @@ describe('the code cache never changes what diag does', () => {
     expect(cacheFiles(home)).toHaveLength(2);
   });
 
+  it('a refused input writes no cache (it would lack the functions of a whole run, for as long as the bundle lives)', () => {
+    const home = join(work, 'refused');
+    const refused = diag(['score', 'tests/fixtures/nope.yaml'], { env: { XDG_CACHE_HOME: home } });
+    expect(refused.code).toBe(2);
+    expect(() => cacheFiles(home)).toThrow();
+    sameAsReference(run(home));
+    expect(cacheFiles(home)).toHaveLength(1);
+  });
+
+  it('the yaml library, run at its first use with a cache of its own, gives the same output with a damaged cache', () => {
+    const home = join(work, 'yaml');
+    const input = join(work, 'commented.yaml');
+    // An escape in a quoted scalar takes the text past the fast path (src/cli/simple-yaml.ts) to the yaml library.
+    writeFileSync(input, readFileSync(join(ROOT, 'questions/examples/camille.yaml'), 'utf8').replace('respondent: Camille', 'respondent: "Cam\\u0069lle"'));
+    const args = ['score', input, '--lang', 'en'];
+    const expected = diag(args, { env: { DIAG_NO_CACHE: '1' } });
+    expect(expected.code).toBe(0);
+    expect(diag(args, { env: { XDG_CACHE_HOME: home } })).toEqual(expected);
+    expect(cacheFiles(home)).toHaveLength(2);
+    for (const file of cacheFiles(home)) {
+      const path = join(home, 'diag', file);
+      const bytes = readFileSync(path);
+      writeFileSync(path, Buffer.concat([bytes.subarray(0, 200), Buffer.alloc(100, 0x5a), bytes.subarray(300)]));
+    }
+    expect(diag(args, { env: { XDG_CACHE_HOME: home } })).toEqual(expected);
+    expect(diag(args, { env: { XDG_CACHE_HOME: home } })).toEqual(expected);
+  });
+
   it('each command has a cache of its own, made by its own first run; the whole CLI answers when a command bundle is missing', () => {
     const home = join(work, 'per-command');
     sameAsReference(run(home));
