@@ -154,6 +154,9 @@ await build({
   define: { ...commonJs.define, __DIAG_BUNDLES__: JSON.stringify(bundles), __DIAG_YAML_SHA1__: JSON.stringify(yaml), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
   entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')],
   outfile: join(out, 'launch.cjs'),
+  // Node compiles it from source at every start (it has no code cache).
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 const banks = await compileBundledBanks();
 process.stdout.write(`bundled dist/bundle/diag.cjs, launch.cjs, yaml.cjs and commands/{${ALONE.join(',')}}.cjs; compiled banks: ${banks.join(', ')}\n`);
