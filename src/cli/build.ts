@@ -130,13 +130,14 @@ async function bundle(entry: { file: string } | { contents: string; name: string
 // A clean folder: bundles of earlier builds would otherwise ship in the package.
 rmSync(out, { recursive: true, force: true });
 /**
- * The whole CLI (diag.cjs: help, completion, anything unusual), and each command on its own
- * (commands/NAME.cjs), which the launcher runs when the command is named first: a command then
- * reads, decodes and deserialises only its own code, and has a code cache of its own, made by its
- * own first run (one cache for all would hold only the functions of whichever command ran first).
- * Completion lists every command, so it has the whole CLI.
+ * The whole CLI (diag.cjs), and on their own (commands/NAME.cjs) the commands that scripts and CI
+ * run often and for which start-up counts, which the launcher runs when the command is named
+ * first: the command then reads, decodes and deserialises only its own code. Each command has a
+ * code cache of its own either way (one for all would hold only the functions of whichever
+ * command ran first). The survey, the workshop server (people and a long-running server wait for
+ * nothing here) and completion (it lists every command) run the whole CLI.
  */
-const ALONE = COMMAND_ORDER.filter((name) => name !== 'completion');
+const ALONE = COMMAND_ORDER.filter((name) => !['run', 'workshop', 'completion'].includes(name));
 const [yaml, whole, ...alone] = await Promise.all([
   bundle({ name: 'yaml-entry.js', contents: "module.exports = require('yaml');" }, join(out, 'yaml.cjs'), [lazyBuiltins]),
   bundle({ file: join(PACKAGE_ROOT, 'src/cli/main.ts') }, join(out, 'diag.cjs')),
@@ -151,7 +152,7 @@ const bundles: Record<string, string> = { '': whole ?? '', ...Object.fromEntries
 await build({
   ...common,
   ...commonJs,
-  define: { ...commonJs.define, __DIAG_BUNDLES__: JSON.stringify(bundles), __DIAG_YAML_SHA1__: JSON.stringify(yaml), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
+  define: { ...commonJs.define, __DIAG_BUNDLES__: JSON.stringify(bundles), __DIAG_YAML_SHA1__: JSON.stringify(yaml), __DIAG_COMMANDS__: JSON.stringify(COMMAND_ORDER), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
   entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')],
   outfile: join(out, 'launch.cjs'),
   // Node compiles it from source at every start (it has no code cache).

@@ -22,9 +22,13 @@ export function cacheFolder(env: NodeJS.ProcessEnv, home: () => string): string 
   return folder.startsWith('/') ? join(folder, '.cache', 'diag') : undefined;
 }
 
-/** The cache file of a bundle: Node version, architecture, the bundle's SHA-1 as built, and the identity of its file. */
-export function cacheName(stat: BigIntStats, build: string): string {
-  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}`;
+/**
+ * The cache file of a bundle: Node version, architecture, the bundle's SHA-1 as built, and the
+ * identity of its file; `use` tells apart the commands that run the same bundle (each compiles
+ * different functions, and a cache holds those of the run that made it).
+ */
+export function cacheName(stat: BigIntStats, build: string, use = ''): string {
+  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${use}`;
   return `code-${process.version}-${process.arch}-${build}-${shortHash(identity)}.bin`;
 }
 

@@ -31,10 +31,13 @@ import { toolVersion } from './version.js';
  */
 declare const __DIAG_BUNDLES__: Readonly<Record<string, string>> | undefined;
 declare const __DIAG_YAML_SHA1__: string | undefined;
+declare const __DIAG_COMMANDS__: readonly string[] | undefined;
 declare const __DIAG_VERSION__: string | undefined;
 /** The SHA-1 of each bundle as built: '' for the whole CLI, else a command's name (see build.ts). */
 const BUNDLES: Readonly<Record<string, string>> = typeof __DIAG_BUNDLES__ === 'object' ? __DIAG_BUNDLES__ : { '': '0'.repeat(40) };
 const WHOLE = join(__dirname, 'diag.cjs');
+/** Every command's name, a cache of the whole CLI each (see build.ts). */
+const COMMANDS: readonly string[] = typeof __DIAG_COMMANDS__ === 'object' ? __DIAG_COMMANDS__ : [];
 /** The yaml library, which the bundles require by this path (build.ts) and only when they need it. */
 const YAML = join(__dirname, 'yaml.cjs');
 const YAML_BUILD = typeof __DIAG_YAML_SHA1__ === 'string' ? __DIAG_YAML_SHA1__ : '0'.repeat(40);
@@ -91,10 +94,10 @@ interface Loaded {
  * it (the same wrapper and arguments). Every bundle is given the launcher's folder (dist/bundle)
  * as its own: paths.ts finds the package from it. What it requires goes to `requireFor`.
  */
-function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: Buffer; stat: BigIntStats }, build: string, folder: string | undefined, requireFor: NodeJS.Require, loaded: Loaded[]): unknown {
+function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: Buffer; stat: BigIntStats }, build: string, use: string, folder: string | undefined, requireFor: NodeJS.Require, loaded: Loaded[]): unknown {
   const { isAscii } = require('node:buffer') as typeof import('node:buffer');
   const { file, bytes, stat } = bundle;
-  const cacheFile = folder === undefined || !settled(stat, bytes.length, Date.now()) ? undefined : join(folder, cacheName(stat, build));
+  const cacheFile = folder === undefined || !settled(stat, bytes.length, Date.now()) ? undefined : join(folder, cacheName(stat, build, use));
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile);
   // Node's CommonJS wrapper. The build keeps the bundle ASCII, which decodes much faster.
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')}\n})`, {
@@ -121,13 +124,18 @@ async function start(argv: string[]): Promise<number> {
   let yaml: unknown;
   const requireFor = ((id: string): unknown => {
     if (id !== YAML) return require(id);
-    yaml ??= runBundle(vm, { file: YAML, ...readWhole(YAML) }, YAML_BUILD, folder, require, loaded);
+    yaml ??= runBundle(vm, { file: YAML, ...readWhole(YAML) }, YAML_BUILD, '', folder, require, loaded);
     return yaml;
   }) as NodeJS.Require;
-  // The command's own bundle when it is named first, else the whole CLI.
+  // The command's own bundle when it is named first and has one, else the whole CLI, whose cache
+  // is then the command's (its name when it is one of COMMANDS).
   const name = argv[2] ?? '';
   const own = name !== '' && Object.hasOwn(BUNDLES, name) ? readBundle(join(__dirname, 'commands', `${name}.cjs`)) : undefined;
-  const exports = runBundle(vm, own ?? { file: WHOLE, ...readWhole(WHOLE) }, (own === undefined ? BUNDLES[''] : BUNDLES[name]) ?? '0'.repeat(40), folder, requireFor, loaded) as Partial<Bundle>;
+  const exports = (
+    own === undefined
+      ? runBundle(vm, { file: WHOLE, ...readWhole(WHOLE) }, BUNDLES[''] ?? '0'.repeat(40), COMMANDS.includes(name) ? name : '', folder, requireFor, loaded)
+      : runBundle(vm, own, BUNDLES[name] ?? '0'.repeat(40), '', folder, requireFor, loaded)
+  ) as Partial<Bundle>;
   const { main } = exports;
   if (typeof main !== 'function') throw new Error(`${own?.file ?? WHOLE} exports no main()`);
   const code = await main(argv);

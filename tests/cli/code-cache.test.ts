@@ -59,6 +59,9 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
     writeFileSync(file, 'two');
     expect(cacheName(statSync(file, { bigint: true }), 'f'.repeat(40))).not.toBe(a);
     expect(cacheName(statSync(file, { bigint: true }), 'e'.repeat(40))).not.toBe(cacheName(statSync(file, { bigint: true }), 'f'.repeat(40)));
+    // Commands that run the same bundle have a cache each.
+    expect(cacheName(statSync(file, { bigint: true }), 'f'.repeat(40), 'run')).not.toBe(cacheName(statSync(file, { bigint: true }), 'f'.repeat(40), 'workshop'));
+    expect(cacheName(statSync(file, { bigint: true }), 'f'.repeat(40), '')).toBe(cacheName(statSync(file, { bigint: true }), 'f'.repeat(40)));
   });
 
   it('trusts a bundle file only two seconds after its last change, and only when read whole', () => {

@@ -173,6 +173,13 @@ describe('the code cache never changes what diag does', () => {
     // The score cache is not replaced by the other command's.
     sameAsReference(run(home));
     expect(cacheFiles(home)).toHaveLength(2);
+    // Commands that run the whole CLI (completion, help) have a cache each too.
+    expect(diag(['completion', 'bash'], { env: { XDG_CACHE_HOME: home } }).code).toBe(0);
+    expect(diag(['--help'], { env: { XDG_CACHE_HOME: home } }).code).toBe(0);
+    expect(cacheFiles(home)).toHaveLength(4);
+    const help = diag(['--help'], { env: { XDG_CACHE_HOME: home } });
+    expect(help).toEqual(diag(['--help'], { env: { DIAG_NO_CACHE: '1' } }));
+    expect(cacheFiles(home)).toHaveLength(4);
 
     const pkg = join(work, 'package-without-score');
     for (const part of ['bin', 'dist/bundle', 'dist/banks', 'questions', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });
