@@ -103,6 +103,13 @@ const lazyYaml = lazyPackage(
     "for (const key of ['BREAK', 'SKIP', 'REMOVE']) Object.defineProperty(visit, key, { get: () => load().visit[key] });",
   ].join('\n'),
 );
+/**
+ * Likewise Node's `os` module, which is not in Node's start-up snapshot (its load costs most of a
+ * millisecond) and which diag needs only for a temporary folder, a home folder, a host name or the
+ * network addresses.
+ */
+const OS_FUNCTIONS = ['homedir', 'hostname', 'networkInterfaces', 'tmpdir'];
+const lazyOs = lazyPackage('node:os', OS_FUNCTIONS.map((name) => `export function ${name}(...args) { return require('node:os').${name}(...args); }`).join('\n'));
 /** Likewise chalk, which an output without colour (a file, a pipe) never needs (src/cli/render/paint.ts). */
 const lazyChalk = lazyPackage('chalk', "let real;\nexport function Chalk(options) { return new (real ??= require('chalk')).Chalk(options); }");
 
@@ -112,7 +119,7 @@ const lazyChalk = lazyPackage('chalk', "let real;\nexport function Chalk(options
  * regular expressions; escaping those too keeps the file ASCII, which the launcher decodes six
  * times faster than UTF-8 (\uXXXX means the same there). Returns the SHA-1 of what it wrote.
  */
-async function bundle(entry: { file: string } | { contents: string; name: string }, outfile: string, plugins = [lazyBuiltins, noColorGuess, lazyYaml, lazyChalk]): Promise<string> {
+async function bundle(entry: { file: string } | { contents: string; name: string }, outfile: string, plugins = [lazyBuiltins, noColorGuess, lazyYaml, lazyChalk, lazyOs]): Promise<string> {
   await build({
     ...common,
     ...('file' in entry ? { entryPoints: [entry.file] } : { stdin: { contents: entry.contents, resolveDir: join(PACKAGE_ROOT, 'src/cli'), sourcefile: entry.name, loader: 'ts' as const } }),
