@@ -42,6 +42,8 @@ const SCALARS = [
   '"a\\nb"', '"a" # c', '"a"b', '"a"  ', '"#"', '"a: b"', '[]', '[a]', '[ ]', '{}', '{a: 1}', '{ }', 'a, b', 'a [b]', 'a {b}', 'a]', '@a',
   '`a', '%a', 'a%', 'Inès', 'élan', '日本', '😀', '\u202ehidden', '\u2028', '\u0085', '\ufeffa', '\ud800', 'a\u00a0b', ' a', 'a  b', 'a\tb',
   'a\rb', 'a\\b', 'a/b', '<<', '=', 'a,b',
+  // for the hand-written number tests
+  '-.Inf', '+.nan', '.NAN', '1e', '1e+', 'e5', '.e5', '-.', '+-1', '0o', '0x', '1.e5', '.5e5', '5.e-1', '-0.0', '00', '1__', 'a:b:', "a'b: c",
 ];
 const KEYS = ['a', 'b', 'answers', 'self.x', 'x-y', 'x/y', '_u', 'true', 'null', 'True', '__proto__', '1a', '12', 'a b', '"q"', "'q'", '<<', '-x', 'a:b', 'é', '? a', 'a#', '.5', '~'];
 const ALPHABET = "aZ09 :#-'\"[]{},!&*|>%@`~.\\/é_+\t";
