@@ -53,7 +53,7 @@ module.exports = new Proxy({}, {
   },
 };
 // import.meta.dirname finds the package folder (paths.ts); in CommonJS it is the file's folder.
-const commonJs = { format: 'cjs', define: { 'import.meta.dirname': '__dirname' } } as const;
+const commonJs = { format: 'cjs', define: { 'import.meta.dirname': '__dirname', __DIAG_VERSION__: JSON.stringify(toolVersion()) } } as const;
 /**
  * diag picks its colours itself (`new Chalk({ level })`, from --color, NO_COLOR and the terminal:
  * src/cli/common.ts) and never uses chalk's own guess, whose module loads node:tty and node:net
@@ -159,7 +159,7 @@ const bundles: Record<string, string> = { '': whole ?? '', ...Object.fromEntries
 await build({
   ...common,
   ...commonJs,
-  define: { ...commonJs.define, __DIAG_BUNDLES__: JSON.stringify(bundles), __DIAG_YAML_SHA1__: JSON.stringify(yaml), __DIAG_COMMANDS__: JSON.stringify(COMMAND_ORDER), __DIAG_VERSION__: JSON.stringify(toolVersion()) },
+  define: { ...commonJs.define, __DIAG_BUNDLES__: JSON.stringify(bundles), __DIAG_YAML_SHA1__: JSON.stringify(yaml), __DIAG_COMMANDS__: JSON.stringify(COMMAND_ORDER) },
   entryPoints: [join(PACKAGE_ROOT, 'src/cli/launch.ts')],
   outfile: join(out, 'launch.cjs'),
   // Node compiles it from source at every start (it has no code cache).
