@@ -101,4 +101,30 @@ describe('diag aggregate --stats', () => {
     expect(out.dimensions.find((d: { id: string }) => d.id === 'sales').reliability.withheld.code).toBe('few-items');
     expect(out.dimensions[0].reliability).toMatchObject({ alpha: 0.311, n: 27 });
   });
+
+  it('gives no statistic, in any format, for a dimension or question the aggregate withholds (SPEC section 10)', () => {
+    // Team A: 3 of 5 are asked q4 (bosses only); team B: one of 5 answered q2 "does not apply".
+    // Group minus a segment would give those 3, or those 4: q2 is hidden in A, q4 in B.
+    const args = ['aggregate', '--bank', 'tests/fixtures/banks/stats-privacy.yaml', '--stats', '--by', 'team', '--lang', 'en', 'tests/fixtures/stats/stats-privacy.ndjson'];
+    const json = JSON.parse(diag([...args, '-f', 'json']).stdout);
+    const hidden = new Set<string>();
+    for (const s of json.segments) {
+      for (const q of s.questions) if (q.withheld !== undefined) hidden.add(`${s.value}/${q.id}`);
+      for (const d of s.dimensions) if (d.withheld !== undefined) hidden.add(`${s.value}/${d.id}`);
+    }
+    expect([...hidden].filter((x) => /q2|q4/.test(x)).sort()).toEqual(['a/q2', 'a/q4', 'b/q2', 'b/q4']);
+    const csv = diag([...args, '-f', 'csv']);
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.trim().split('\r\n').map((line) => line.split(','));
+    const segmentRows = rows.filter(([kind, by]) => (kind === 'alpha' || kind === 'item') && by === 'team');
+    // A, B: the value labels of team; each row names its question (item) or dimension (alpha).
+    const leaked = segmentRows.filter(([kind, , value, , dimension, question]) => hidden.has(`${value?.toLowerCase()}/${kind === 'item' ? question : dimension}`));
+    expect(leaked).toEqual([]);
+    for (const format of ['markdown', 'text', 'html']) {
+      const out = diag([...args, '-f', format], { env: { COLUMNS: '200' } }).stdout;
+      // The group's item table has one row for q2 and one for q4; the segments, where they are hidden, none.
+      const cells = (id: string) => out.split('\n').filter((line) => new RegExp(format === 'html' ? `<td>${id}</td><td>D[12]</td>` : `^[|│] ${id} +[|│] D[12] `).test(line)).length;
+      expect([format, cells('q2'), cells('q4')]).toEqual([format, 1, 1]);
+    }
+  });
 });
