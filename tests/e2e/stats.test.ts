@@ -127,4 +127,14 @@ describe('diag aggregate --stats', () => {
       expect([format, cells('q2'), cells('q4')]).toEqual([format, 1, 1]);
     }
   });
+
+  it('says above each table of statistics which group or segment it is about, in text and Markdown', () => {
+    const args = ['aggregate', '--bank', 'tests/fixtures/banks/stats-privacy.yaml', '--stats', '--by', 'team', '--lang', 'en', 'tests/fixtures/stats/stats-privacy.ndjson'];
+    const md = diag([...args, '-f', 'markdown']).stdout;
+    const stats = md.slice(md.indexOf('Reliability of the dimensions'));
+    const titles = [...stats.matchAll(/^\*\*(.+)\*\*$/gm)].map((m) => m[1]);
+    expect(titles).toEqual(['Whole group', 'Team = A', 'Team = B']);
+    const text = diag([...args, '-f', 'text']).stdout;
+    for (const title of ['Whole group', 'Team = A', 'Team = B']) expect(text.slice(text.indexOf('Reliability of the dimensions'))).toContain(title);
+  });
 });

@@ -83,6 +83,8 @@ export function statsBlocks(view: AggregateView, stats: ReliabilityReport): Bloc
     { kind: 'paragraph', content: [s.convention], emphasis: 'dim' },
   ];
   for (const g of groups) {
+    // Captions reach HTML only: text and Markdown need a heading to tell the segments' tables apart.
+    blocks.push({ kind: 'paragraph', content: [{ text: g.title, strong: true }] });
     blocks.push({
       kind: 'table',
       caption: `${s.title} — ${g.title}`,
