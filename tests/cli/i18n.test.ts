@@ -73,6 +73,15 @@ describe('the French catalogue', () => {
   });
 });
 
+describe('counts in the screens of diag run', () => {
+  it('the resume question says "1 answer" / « 1 réponse », in the singular', () => {
+    expect(en.run.resumeFound(1, 'today')).toContain('(1 answer)');
+    expect(fr.run.resumeFound(1, 'aujourd’hui')).toContain('(1 réponse)');
+    expect(en.run.resumeFound(4, 'today')).toContain('(4 answers)');
+    expect(fr.run.resumeFound(4, 'aujourd’hui')).toContain('(4 réponses)');
+  });
+});
+
 describe('the one default-language rule', () => {
   const bank = ['fr', 'en'];
   it('output: --lang, else the file, else the locale when the bank has it, else the first language', () => {
