@@ -10,7 +10,7 @@ import { loadNorms, withPercentiles } from '../load-norms.js';
 import type { Norms } from '../../core/norms.js';
 import { lockProgress } from '../progress-lock.js';
 import { clearProgress, loadProgress, progressFile, reconcileProgress, saveProgress, stateDirectory, type Progress } from '../progress.js';
-import { signalExitCode, watchSignals, type StopSignal } from '../run-signals.js';
+import { hangUpOnLostTerminal, signalExitCode, watchSignals, type StopSignal } from '../run-signals.js';
 import { inquirerAsk, inquirerReview, promptTheme } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
 import { fileLink, safeText, wrap } from '../render/terminal.js';
@@ -211,6 +211,7 @@ export async function guardRun<T>(session: Session, stateFile: string, resumeHin
     }
   });
   session.signal = watch.signal;
+  hangUpOnLostTerminal();
   try {
     return await body();
   } catch (error) {
