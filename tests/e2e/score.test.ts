@@ -183,3 +183,28 @@ describe('diag template', () => {
     expect(diag(['template', ...SAMPLE]).stdout).toContain('# Fichier de réponses vierge — Exemple');
   });
 });
+
+describe('diag score: dimensions named like Object.prototype members (__proto__, constructor)', () => {
+  const BANK = ['--bank', 'tests/fixtures/banks/prototype-ids.yaml'];
+  const LOW = 'tests/fixtures/answers/prototype-ids-low.yaml';
+  const HIGH = 'tests/fixtures/answers/prototype-ids-high.yaml';
+
+  it('--min on them fails when the score is below, as on any dimension', () => {
+    for (const id of ['__proto__', 'constructor']) {
+      const r = diag(['score', ...BANK, LOW, '--min', `${id}=50`, '--lang', 'en', '-f', 'json']);
+      expect([id, r.code]).toEqual([id, 1]);
+      expect(r.stderr).toContain(`${id} score 0 is below --min ${id}=50`);
+    }
+  });
+
+  it('--max-drop on them fails when the score fell since the baseline', () => {
+    const baseline = join(dir, 'prototype-ids-baseline.json');
+    writeFileSync(baseline, diag(['score', ...BANK, HIGH, '-f', 'json']).stdout);
+    for (const id of ['__proto__', 'constructor', '*']) {
+      const r = diag(['score', ...BANK, LOW, '--baseline', baseline, '--max-drop', `${id}=10`, '--lang', 'en', '-f', 'json']);
+      expect([id, r.code]).toEqual([id, 1]);
+      if (id !== '*') expect(r.stderr).toContain(`--max-drop ${id}=10`);
+      else expect(r.stderr).toContain('__proto__');
+    }
+  });
+});
