@@ -214,7 +214,7 @@ describe('diag score: an answer file whose createdAt is not a date', () => {
   // any string is copied into the report's createdAt, which report.schema.json says is a
   // date-time, and then printed as is ("Évolution du not a date au …"). Either refusing the file
   // (naming createdAt) or not copying it would do; this test accepts both.
-  test.failing('never writes a report whose createdAt is not a date-time', () => {
+  it.failing('never writes a report whose createdAt is not a date-time', () => {
     const file = join(dir, 'bad-date.yaml');
     writeFileSync(file, readFileSync('tests/fixtures/answers/prototype-ids-low.yaml', 'utf8').replace('respondent: Low', 'respondent: Low\ncreatedAt: "not a date"'));
     const r = diag(['score', '--bank', 'tests/fixtures/banks/prototype-ids.yaml', file, '-f', 'json']);
