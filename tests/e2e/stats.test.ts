@@ -137,4 +137,26 @@ describe('diag aggregate --stats', () => {
     const text = diag([...args, '-f', 'text']).stdout;
     for (const title of ['Whole group', 'Team = A', 'Team = B']) expect(text.slice(text.indexOf('Reliability of the dimensions'))).toContain(title);
   });
+
+  it('--min-alpha names no alpha of a dimension the aggregate withholds in a segment', () => {
+    // Two teams of 12; q4 is asked of 3 bosses in A and of 12 in B, so D2 (which q4 scores) is
+    // hidden in both segments; its alpha there (over q3 and q5, n = 12) must not reach stderr either.
+    const rows: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const team = i < 12 ? 'a' : 'b';
+      const boss = team === 'b' || i < 3;
+      const answers: Record<string, unknown> = { team, boss, q1: 1 + (i % 5), q2: 1 + ((i * 2) % 5), q3: (i * 7) % 11, q5: i % 3 === 0 };
+      if (boss) answers.q4 = 1 + ((i * 3) % 5);
+      rows.push(JSON.stringify({ bank: 'stats-privacy', respondent: `r${i}`, answers }));
+    }
+    const file = join(dir, 'alpha-gate.ndjson');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const args = ['aggregate', '--bank', 'tests/fixtures/banks/stats-privacy.yaml', '--by', 'team', '--lang', 'en', '--min-alpha', '0.99', file];
+    const json = JSON.parse(diag([...args, '-f', 'json']).stdout);
+    expect(json.segments.map((s: { dimensions: Array<{ id: string; withheld?: { code: string } }> }) => s.dimensions.find((d) => d.id === 'd2')?.withheld?.code)).toEqual(['complementary', 'complementary']);
+    const r = diag([...args, '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/team = [ab]: d2/);
+    expect(r.stderr).toMatch(/team = a: d1: alpha/);
+  });
 });
