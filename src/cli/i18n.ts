@@ -41,6 +41,8 @@ const YAML_FR: Readonly<Record<string, string>> = {
 
 /** Inquirer's key hints are English; French names for its actions. */
 const FRENCH_KEY_ACTIONS: Readonly<Record<string, string>> = { navigate: 'naviguer', select: 'choisir', submit: 'valider', all: 'tout', invert: 'inverser' };
+/** Keys inquirer names by a word in its hints ("space select"); symbols (⏎, ↑↓) and letters stay. */
+const FRENCH_KEY_NAMES: Readonly<Record<string, string>> = { space: 'espace' };
 const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 
 /**
@@ -120,6 +122,7 @@ const en = {
       'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
       'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
     keyActions: NO_TRANSLATION,
+    keyNames: NO_TRANSLATION,
     welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
       `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
     notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
@@ -323,6 +326,7 @@ const fr: Messages = {
       'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
       'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
     keyActions: FRENCH_KEY_ACTIONS,
+    keyNames: FRENCH_KEY_NAMES,
     welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
       `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes === mostMinutes ? minutes : `${minutes} à ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
     notApplicableAlone: '« Ne s’applique pas » se choisit seul : décochez les autres réponses, ou décochez-le.',
