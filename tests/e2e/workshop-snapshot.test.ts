@@ -74,4 +74,29 @@ describe('diag workshop: successive group views differ by at least k people (k =
       await ws.stop();
     }
   }, 60_000);
+
+  // Known leak, not fixed here (see /work/notes/attack.md): the view moves once k people are new,
+  // however they spread over the figures. When one of the k new is the only new one in a segment
+  // (or the only new one asked a conditional question), that figure, beside the same figure of
+  // the last view, gives that person's answers. Making every such difference nobody-or-k blocks
+  // the view for good in a real room (optional questions, sellers, managers): a design decision
+  // for the owner of the workshop, left open.
+  it.failing('a segment (or a conditional question) never changes by fewer than k people between two views', async () => {
+    const dir = join(temp, 'spread');
+    ws = await startWorkshop(dir, ['--bank', BANK, '--min-group', '3', '--by', 'team']);
+    try {
+      const member = (name: string, team: string, q1: number, boss = false) => ({ bank: 'stats-privacy', respondent: name, answers: { team, boss, q1, q2: 3, q3: 5, q5: true, ...(boss ? { q4: q1 } : {}) } });
+      for (const [i, team] of ['a', 'a', 'a', 'b', 'b', 'b'].entries()) await submit(member(`p${i}`, team, 3));
+      const before = (await getJson(`${ws.base}/api/group?token=${ws.token}`)).body as { segments: Array<{ value: string; count: number }> };
+      // Three new people: two in team a, one in team b who answered q1 = 5 and is the only new boss.
+      await submit(member('n1', 'a', 3));
+      await submit(member('n2', 'a', 3));
+      await submit(member('n3', 'b', 5, true));
+      const after = (await getJson(`${ws.base}/api/group?token=${ws.token}`)).body as { segments: Array<{ value: string; count: number }> };
+      const grew = after.segments.map((x) => x.count - (before.segments.find((y) => y.value === x.value)?.count ?? 0));
+      for (const n of grew) expect(n === 0 || n >= 3).toBe(true);
+    } finally {
+      await ws.stop();
+    }
+  }, 60_000);
 });
