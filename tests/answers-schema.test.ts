@@ -13,7 +13,7 @@ function bank(path: string): Bank {
   if (!result.ok) throw new Error(`${path} is invalid`);
   return result.value;
 }
-const banks: Record<string, Bank> = { sample: bank('tests/fixtures/banks/sample.yaml'), sus: bank('tests/fixtures/banks/sus.yaml'), transformation: bank('questions/transformation.yaml') };
+const banks: Record<string, Bank> = { sample: bank('tests/fixtures/banks/sample.yaml'), sus: bank('tests/fixtures/banks/sus.yaml'), transformation: bank('questions/transformation.yaml'), 'prototype-ids': bank('tests/fixtures/banks/prototype-ids.yaml') };
 
 const files = [
   ...readdirSync(new URL('./fixtures/answers/', import.meta.url)).map((f) => `tests/fixtures/answers/${f}`),

@@ -6,6 +6,7 @@ import { messages } from './i18n.js';
 import { warningLine } from './warn.js';
 import { writeFileAtomic } from './output.js';
 import { reportDate } from './score-inputs.js';
+import { shownStats } from './render/aggregate-stats.js';
 
 /** The options of `diag aggregate` for bank authors (SPEC section 13). */
 export interface AuthorOptions {
@@ -36,8 +37,10 @@ export function authorStats(bank: Bank, options: AuthorOptions) {
   const reliability = wantStats ? createReliabilityAggregator(bank, { minGroup: options.minGroup, by: options.by }) : undefined;
   const norms: NormsBuilder | undefined = options.normsOut === undefined ? undefined : createNormsBuilder(bank, { minGroup: options.minGroup });
   let stats: ReliabilityReport | undefined;
+  let group: Aggregate | undefined;
   const statsOf = (result: Aggregate): ReliabilityReport | undefined => {
     if (reliability !== undefined && stats === undefined) stats = reliability.result(result.count < options.minGroup ? [] : result.segments);
+    group = result;
     return stats;
   };
   // A group smaller than k shows its count and nothing else (SPEC section 10): no statistics either.
@@ -69,7 +72,8 @@ export function authorStats(bank: Bank, options: AuthorOptions) {
         if (d.reliability.withheld !== undefined) process.stderr.write(`${warningLine(messages().warnings.minAlphaWithheld({ minAlpha, dimension: d.id, code: d.reliability.withheld.code, reason: d.reliability.withheld.reason }))}\n`);
       }
       if (stats === undefined) return;
-      const below = alphaBelow(stats, minAlpha);
+      // Only alphas the output shows: one of a dimension withheld in a segment is not named either.
+      const below = alphaBelow(group === undefined ? stats : shownStats(group, stats), minAlpha);
       if (below.length > 0) {
         throw new ThresholdError(below.map((b) => messages().warnings.alphaBelow({ ...(b.by === null ? {} : { segment: `${b.by} = ${String(b.value)}` }), dimension: b.dimension, alpha: b.alpha, minAlpha })));
       }

@@ -41,6 +41,8 @@ const YAML_FR: Readonly<Record<string, string>> = {
 
 /** Inquirer's key hints are English; French names for its actions. */
 const FRENCH_KEY_ACTIONS: Readonly<Record<string, string>> = { navigate: 'naviguer', select: 'choisir', submit: 'valider', all: 'tout', invert: 'inverser' };
+/** Keys inquirer names by a word in its hints ("space select"); symbols (⏎, ↑↓) and letters stay. */
+const FRENCH_KEY_NAMES: Readonly<Record<string, string>> = { space: 'espace' };
 const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 
 /**
@@ -120,6 +122,7 @@ const en = {
       'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
       'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
     keyActions: NO_TRANSLATION,
+    keyNames: NO_TRANSLATION,
     welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
       `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
     notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
@@ -127,7 +130,7 @@ const en = {
     privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
     keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
     respondent: 'Your first name or a pseudonym (optional, Enter to skip)',
-    resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answers). Resume it?`,
+    resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answer${n === 1 ? '' : 's'}). Resume it?`,
     resumeYes: 'Resume where I stopped',
     resumeNo: 'Start again from the beginning',
     noProgress: 'No diagnostic in progress to resume: starting a new one.',
@@ -323,6 +326,7 @@ const fr: Messages = {
       'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
       'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
     keyActions: FRENCH_KEY_ACTIONS,
+    keyNames: FRENCH_KEY_NAMES,
     welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
       `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes === mostMinutes ? minutes : `${minutes} à ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
     notApplicableAlone: '« Ne s’applique pas » se choisit seul : décochez les autres réponses, ou décochez-le.',
@@ -330,7 +334,7 @@ const fr: Messages = {
     privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
     keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
     respondent: 'Votre prénom ou un pseudonyme (facultatif, Entrée pour passer)',
-    resumeFound: (n: number, when: string) => `Un diagnostic commencé le ${when} attend la suite (${n} réponses). Le reprendre ?`,
+    resumeFound: (n: number, when: string) => `Un diagnostic commencé le ${when} attend la suite (${n} réponse${n === 1 ? '' : 's'}). Le reprendre ?`,
     resumeYes: 'Reprendre où je m’étais arrêté·e',
     resumeNo: 'Recommencer depuis le début',
     noProgress: 'Aucun diagnostic en cours à reprendre : on commence.',

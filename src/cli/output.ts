@@ -35,19 +35,54 @@ function temporaryName(file: string): string {
 /** Temporary files not yet renamed or removed: removed at exit, whatever ends the process. */
 const pending = new Set<string>();
 let hooked = false;
+
+function removePending(): void {
+  for (const file of pending) {
+    try {
+      fs.unlinkSync(file);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * A signal ends the process without 'exit' (`kill`, Ctrl-C, a closed terminal during a long
+ * `score -o`): while temporary files are pending, and when nothing else listens to that signal
+ * (`diag run` and `diag workshop` have their own ways to stop, which end by 'exit'), they are
+ * removed and the signal is raised again, so that the process still ends as that signal says.
+ */
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+function onStopSignal(signal: NodeJS.Signals): void {
+  if (process.listenerCount(signal) > 1) return;
+  removePending();
+  pending.clear();
+  unwatchSignals();
+  process.kill(process.pid, signal);
+}
+let watching = false;
+function watchSignals(): void {
+  if (watching) return;
+  watching = true;
+  for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
+}
+function unwatchSignals(): void {
+  if (!watching) return;
+  watching = false;
+  for (const signal of STOP_SIGNALS) process.removeListener(signal, onStopSignal);
+}
+
 function track(temporary: string): void {
   pending.add(temporary);
+  watchSignals();
   if (hooked) return;
   hooked = true;
-  process.once('exit', () => {
-    for (const file of pending) {
-      try {
-        fs.unlinkSync(file);
-      } catch {
-        // already gone
-      }
-    }
-  });
+  process.once('exit', removePending);
+}
+
+function untrack(temporary: string): void {
+  pending.delete(temporary);
+  if (pending.size === 0) unwatchSignals();
 }
 
 /** Chunks are gathered up to this size before a write: fewer system calls for many small reports. */
@@ -155,7 +190,7 @@ export class StagedFile {
     } catch {
       // already renamed into place, or never created
     }
-    pending.delete(this.temporary);
+    untrack(this.temporary);
   }
 }
 

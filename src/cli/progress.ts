@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { validateAnswers, type AnswerValue, type Bank, type ProblemText } from '../core/index.js';
@@ -49,6 +49,22 @@ export function loadProgress(file: string, bankId: string): Progress | undefined
     };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * When the progress was last saved: its `updatedAt`, else `startedAt`, else the time of the file
+ * itself (a file edited by hand), so that the resume question never says "Invalid Date".
+ */
+export function savedAt(progress: Progress, file: string): Date {
+  for (const text of [progress.updatedAt, progress.startedAt]) {
+    const date = new Date(text);
+    if (text !== '' && !Number.isNaN(date.getTime())) return date;
+  }
+  try {
+    return statSync(file).mtime;
+  } catch {
+    return new Date();
   }
 }
 

@@ -52,7 +52,7 @@ function message(setup: PromptSetup, question: Question, hint?: string): string 
 
 /** Inquirer's key hints ("↑↓ navigate • ⏎ select"), in the survey's language. */
 function keysHelp(setup: Pick<PromptSetup, 's' | 'chalk'>): (keys: Array<[string, string]>) => string {
-  return (keys) => setup.chalk.dim(keys.map(([key, action]) => `${key} ${setup.s.run.keyActions[action] ?? action}`).join(' • '));
+  return (keys) => setup.chalk.dim(keys.map(([key, action]) => `${setup.s.run.keyNames[key] ?? key} ${setup.s.run.keyActions[action] ?? action}`).join(' • '));
 }
 
 /** The theme of every select and checkbox prompt of diag (survey, review, resume, workshop menu). */

@@ -72,8 +72,18 @@ export function parseDimensionThresholds(specs: readonly string[], bank: { dimen
 }
 
 /** `--min-score`, `--min DIM=N`, `--max-drop [DIM=]N` (`*=N` for every dimension), checked at once. */
+/**
+ * A record by dimension id with no prototype: a bank may name a dimension `__proto__` or
+ * `constructor`, and on a plain object the first is never stored and both read back as
+ * Object.prototype's members (a threshold on them then passed whatever the score).
+ */
+export function byDimension<T>(): Record<string, T> {
+  const record: Record<string, T> = Object.create(null);
+  return record;
+}
+
 export function parseThresholds(options: { minScore?: string; min?: string[]; maxDrop?: string[] }, dimensions: readonly string[]): Thresholds {
-  const maxDrop: Thresholds['maxDrop'] = { dimensions: {} };
+  const maxDrop: Thresholds['maxDrop'] = { dimensions: byDimension<number>() };
   const named: string[] = [];
   for (const spec of options.maxDrop ?? []) {
     if (!spec.includes('=')) maxDrop.overall = parseScoreValue(spec, '--max-drop');
@@ -91,7 +101,7 @@ export function parseThresholds(options: { minScore?: string; min?: string[]; ma
 export const hasMaxDrop = (t: Thresholds) => t.maxDrop.overall !== undefined || Object.keys(t.maxDrop.dimensions).length > 0;
 
 export function scoresOf(report: Pick<Report, 'scores'>): Scores {
-  const dimensions: Record<string, number | null> = {};
+  const dimensions = byDimension<number | null>();
   for (const d of report.scores.dimensions) dimensions[d.id] = d.score;
   return { overall: report.scores.overall.score, dimensions };
 }

@@ -71,15 +71,15 @@ export function createNormsBuilder(bank: Bank, options: { minGroup: number }): N
     },
     result(createdAt) {
       if (n < floor || overall.n < floor) return { ok: false, reason: `norms need at least ${floor} respondents with a score (max(--min-group, ${NORMS_FLOOR})); there are ${overall.n}`, needed: floor, n: overall.n, floor: NORMS_FLOOR };
-      const kept: Record<string, NormScore> = {};
+      const kept: Array<[string, NormScore]> = [];
       const omitted: Norms['omitted'] = [];
       for (const [id, bins] of dimensions) {
-        if (bins.n >= floor) kept[id] = { n: bins.n, points: bins.points() };
+        if (bins.n >= floor) kept.push([id, { n: bins.n, points: bins.points() }]);
         else omitted.push({ id, reason: `fewer than ${floor} respondents have a score` });
       }
       return {
         ok: true,
-        value: { kind: 'diag-norms', schemaVersion: 1, bank: { id: bank.id, version: bank.version }, createdAt, n, overall: { n: overall.n, points: overall.points() }, dimensions: kept, omitted },
+        value: { kind: 'diag-norms', schemaVersion: 1, bank: { id: bank.id, version: bank.version }, createdAt, n, overall: { n: overall.n, points: overall.points() }, dimensions: Object.fromEntries(kept), omitted },
       };
     },
   };
@@ -134,14 +134,16 @@ export function validateNorms(raw: unknown): { ok: true; value: Norms } | { ok: 
   const bank = isRecord(raw.bank) && typeof raw.bank.id === 'string' && typeof raw.bank.version === 'string' ? { id: raw.bank.id, version: raw.bank.version } : undefined;
   if (bank === undefined) problems.add(['bank'], 'bad-norms', say('normsBank', {}));
   const overall = checkScore(problems, ['overall'], raw.overall);
-  const dimensions: Record<string, NormScore> = {};
+  // Entries, then fromEntries: own properties, so that a dimension id such as `__proto__` is kept.
+  const entries: Array<[string, NormScore]> = [];
   if (!isRecord(raw.dimensions)) problems.add(['dimensions'], 'bad-norms', say('normsDimensions', {}));
   else {
     for (const [id, value] of Object.entries(raw.dimensions)) {
       const score = checkScore(problems, ['dimensions', id], value);
-      if (score !== undefined) dimensions[id] = score;
+      if (score !== undefined) entries.push([id, score]);
     }
   }
+  const dimensions: Record<string, NormScore> = Object.fromEntries(entries);
   if (problems.items.length > 0 || overall === undefined || bank === undefined) return { ok: false, errors: problems.items };
   const omitted = Array.isArray(raw.omitted)
     ? raw.omitted.flatMap((x) => (isRecord(x) && typeof x.id === 'string' && typeof x.reason === 'string' ? [{ id: x.id, reason: x.reason }] : []))

@@ -26,4 +26,18 @@ describe('the hot-seat finish screen snapshot', () => {
     add(['j']);
     expect(groupSnapshot(dir).shown).toHaveLength(10);
   });
+
+  it('shows the count only after a report of the last view left DIR, until k people are apart from it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'diag-hot-seat-'));
+    add(['a', 'b', 'c', 'd', 'e', 'f']);
+    expect(groupSnapshot(dir).shown).toHaveLength(6);
+    // a.json taken out: the five others beside the six shown before would give a's answers.
+    rmSync(join(dir, 'a.json'));
+    expect(groupSnapshot(dir)).toEqual({ shown: [], finished: 5, countOnly: true });
+    add(['g', 'h', 'i']);
+    expect(groupSnapshot(dir)).toEqual({ shown: [], finished: 8, countOnly: true });
+    add(['j']);
+    // One gone and four new: five apart, the view moves to the nine there are.
+    expect(groupSnapshot(dir)).toEqual({ shown: ['b.json', 'c.json', 'd.json', 'e.json', 'f.json', 'g.json', 'h.json', 'i.json', 'j.json'], finished: 9 });
+  });
 });

@@ -27,7 +27,7 @@ const screens = (catalogue: typeof en) =>
       .filter(([k]) => !ELSEWHERE.has(k))
       .flatMap(([k, v]) => leaves(v, [k]))
       // Key hints: English is inquirer's own; French is checked below.
-      .filter(([k]) => !k.startsWith('run.keyActions.')),
+      .filter(([k]) => !k.startsWith('run.keyActions.') && !k.startsWith('run.keyNames.')),
   );
 
 // The same word in both languages (or a symbol).
@@ -70,6 +70,27 @@ describe('the French catalogue', () => {
     }
     expect([...actions].sort()).toEqual(expect.arrayContaining(['navigate', 'select', 'submit']));
     for (const action of actions) expect(fr.run.keyActions[action]).toMatch(/^[a-zàâçéèêëîïôûùüÿœ]+$/);
+  });
+
+  it('names in French the keys inquirer names by a word ("space" → « espace »)', () => {
+    const require = createRequire(import.meta.url);
+    const words = new Set<string>();
+    for (const prompt of ['@inquirer/select', '@inquirer/checkbox']) {
+      const source = readFileSync(require.resolve(prompt), 'utf8');
+      for (const match of source.matchAll(/\[\s*'([a-z]{2,})',\s*'[a-z]+'\s*\]/g)) words.add(match[1] ?? '');
+    }
+    expect([...words]).toContain('space');
+    for (const key of words) expect([key, fr.run.keyNames[key]]).toEqual([key, expect.stringMatching(/^[a-zàâçéèêëîïôûùüÿœ]+$/)]);
+    expect(fr.run.keyNames.space).toBe('espace');
+  });
+});
+
+describe('counts in the screens of diag run', () => {
+  it('the resume question says "1 answer" / « 1 réponse », in the singular', () => {
+    expect(en.run.resumeFound(1, 'today')).toContain('(1 answer)');
+    expect(fr.run.resumeFound(1, 'aujourd’hui')).toContain('(1 réponse)');
+    expect(en.run.resumeFound(4, 'today')).toContain('(4 answers)');
+    expect(fr.run.resumeFound(4, 'aujourd’hui')).toContain('(4 réponses)');
   });
 });
 

@@ -130,6 +130,10 @@ describe('blocks formatted per target', () => {
     expect(md).toContain('ok [↗](<https://example.org/a?b=1>)');
     expect(mdLink('x', 'data:text/html,<script>')).toBe('');
   });
+  it('Markdown emphasis keeps the outer spaces of a span outside its delimiters (`_  (x)_` is no emphasis in CommonMark)', () => {
+    const spaced: Doc = { lang: 'en', title: 't', blocks: [{ kind: 'paragraph', content: ['Mean: ', { text: '52 / 100', strong: true }, { text: '  (median 50)', emphasis: 'dim' }, { text: ' bold ', strong: true }] }] };
+    expect(docToMarkdown(spaced)).toContain('Mean: **52 / 100**  _(median 50)_ **bold** ');
+  });
   it('HTML has a caption on every table, no empty header, and no javascript: link', () => {
     const html = docToHtml(doc);
     expect(html).toContain('<caption>Scores</caption>');

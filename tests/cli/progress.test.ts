@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { InputError } from '../../src/cli/errors.js';
 import { fileNamePart } from '../../src/cli/paths.js';
 import { lockProgress } from '../../src/cli/progress-lock.js';
-import { reconcileProgress, type Progress } from '../../src/cli/progress.js';
+import { reconcileProgress, savedAt, type Progress } from '../../src/cli/progress.js';
 import { validateBank, wordProblem, type Bank } from '../../src/core/index.js';
 import { FRENCH_PROBLEMS } from '../../src/cli/i18n-problems.js';
 
@@ -110,5 +110,23 @@ describe('fileNamePart', () => {
     const cut = fileNamePart(wide);
     expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(60);
     expect(cut).toMatch(/^龍+-[0-9a-z]{7}$/);
+  });
+});
+
+describe('savedAt: when a paused survey was last saved, for the resume question', () => {
+  const base: Progress = { bank: 'b', bankVersion: '1', lang: 'en', startedAt: '2026-01-02T03:04:05.000Z', updatedAt: '2026-01-03T03:04:05.000Z', answers: {} };
+  it('is updatedAt, else startedAt, else the time of the file: never an Invalid Date', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diag-saved-at-'));
+    try {
+      const file = join(dir, 'b.progress.json');
+      writeFileSync(file, '{}');
+      expect(savedAt(base, file).toISOString()).toBe('2026-01-03T03:04:05.000Z');
+      expect(savedAt({ ...base, updatedAt: 'y' }, file).toISOString()).toBe('2026-01-02T03:04:05.000Z');
+      const fallback = savedAt({ ...base, startedAt: 'x', updatedAt: '' }, file);
+      expect(Number.isNaN(fallback.getTime())).toBe(false);
+      expect(Math.abs(fallback.getTime() - Date.now())).toBeLessThan(60_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

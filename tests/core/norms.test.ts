@@ -72,4 +72,32 @@ describe('norms', () => {
     expect(bad({ ...good, dimensions: { a: { n: 40, points: [...Array(98).fill(10), 5] } } })).toEqual(['dimensions.a.points']);
     expect(bad({ ...good, overall: { n: 0, points: Array(99).fill(101) } })).toEqual(['overall.n', 'overall.points']);
   });
+
+  it('keeps a dimension named __proto__ or constructor like any other, in the file made and the file read back', () => {
+    const odd = bankFrom(
+      miniBank({
+        dimensions: [{ id: '__proto__', title: 'P' }, { id: 'constructor', title: 'C' }],
+        questions: [
+          { id: 'p', type: 'number', dimension: '__proto__', min: 0, max: 100, text: 'P' },
+          { id: 'c', type: 'number', dimension: 'constructor', min: 0, max: 100, text: 'C' },
+        ],
+      }),
+    );
+    const builder = createNormsBuilder(odd, { minGroup: 5 });
+    for (let i = 0; i < 40; i++) {
+      const answers = validateAnswers(odd, { answers: { p: i, c: 100 - i } });
+      if (!answers.ok) throw new Error('invalid');
+      builder.add(buildReport(odd, answers.value, context));
+    }
+    const result = builder.result('2026-02-01T00:00:00.000Z');
+    if (!result.ok) throw new Error(result.reason);
+    const written = JSON.parse(JSON.stringify(result.value));
+    expect(Object.keys(written.dimensions).sort()).toEqual(['__proto__', 'constructor']);
+    const read = validateNorms(written);
+    if (!read.ok) throw new Error('refused');
+    expect(Object.keys(read.value.dimensions).sort()).toEqual(['__proto__', 'constructor']);
+    // An id the norms do not hold is not found on Object.prototype either.
+    expect(Object.hasOwn(read.value.dimensions, 'toString')).toBe(false);
+    expect(Object.getPrototypeOf(read.value.dimensions)).toBe(Object.prototype);
+  });
 });

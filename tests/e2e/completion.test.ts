@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diag } from './run-cli.js';
+import { BIN, diag } from './run-cli.js';
 
 const has = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
 const dir = mkdtempSync(join(tmpdir(), 'diag-completion-'));
@@ -56,5 +56,25 @@ describe('diag completion', () => {
     const r = diag(['completion', 'tcsh']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('tcsh');
+  });
+
+  it('a full disk on stdout is exit 2 with one line; a closed pipe is exit 0 and silent', async () => {
+    for (const shell of ['bash', 'zsh', 'fish']) {
+      if (existsSync('/dev/full')) {
+        const full = openSync('/dev/full', 'w');
+        const r = spawnSync(process.execPath, [BIN, 'completion', shell], { env: { ...process.env, LANG: 'C', LC_ALL: '' }, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+        closeSync(full);
+        expect(r.stderr).toMatch(/^diag: cannot write to standard output: ENOSPC[^\n]*\n$/);
+        expect(r.status).toBe(2);
+      }
+      const closed = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'completion', shell], { stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.destroy();
+        let stderr = '';
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on('close', (code) => resolve({ code, stderr }));
+      });
+      expect(closed).toEqual({ code: 0, stderr: '' });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -372,4 +372,27 @@ describe('standard output', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ respondent: 'Camille', source: { path: '(stdin)' } });
   });
+});
+
+describe('a long score stopped by a signal', () => {
+  it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s: no file and no hidden temporary file is left beside the -o targets', async (signal) => {
+    const folder = mkdtempSync(join(tmpdir(), 'diag-signal-'));
+    try {
+      const answers = parse(readFileSync(FULL, 'utf8'));
+      const input = join(folder, 'in.ndjson');
+      writeFileSync(input, Array.from({ length: 4000 }, (_, i) => JSON.stringify({ ...answers, respondent: `r${i}` })).join('\n'));
+      const out = join(folder, 'out');
+      mkdirSync(out);
+      const child = spawn(process.execPath, [BIN, 'score', ...SAMPLE, input, '-o', join(out, 'all.json'), '-o', join(out, 'all.csv')], { cwd: ROOT, stdio: 'ignore' });
+      const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, sig) => resolve({ code, signal: sig })));
+      // Stopped while it writes: once its temporary files are there.
+      for (let tries = 0; readdirSync(out).length < 2 && tries < 200; tries++) await new Promise((resolve) => setTimeout(resolve, 25));
+      child.kill(signal);
+      const end = await ended;
+      expect(end.signal ?? end.code).toBe(end.signal === null ? { SIGTERM: 143, SIGINT: 130, SIGHUP: 129 }[signal] : signal);
+      expect(readdirSync(out)).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

@@ -91,6 +91,30 @@ describeTmux('diag run: lock, signals and resume after a bank change (tmux)', ()
     }, TERMINAL_TIMEOUT);
   }
 
+  it('the terminal window closed (the pty gone, not only a SIGHUP): answers kept, lock released, exit 129, no stack trace', async () => {
+    const state = join(dir, 'state-closed');
+    const rc = join(dir, 'closed.rc');
+    const err = join(dir, 'closed.err');
+    // The shell ignores the hang-up so that it lives on to write diag's exit code and stderr down.
+    const term = new Terminal(`sh -c 'trap "" HUP; ${command(state, `--respondent W --out ${join(dir, 'closed.json')}`)} 2>${err}; echo $? > ${rc}'`, { cwd: ROOT });
+    let pid = 0;
+    try {
+      await term.waitForPrompt('Question 1/');
+      await choose(term, 2, 'Question 2/');
+      await choose(term, 1, 'Question 3/');
+      pid = lockedPid(state);
+    } finally {
+      term.close();
+    }
+    const end = Date.now() + 15000;
+    while (!existsSync(rc) && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(pid).not.toBe(0);
+    expect(readFileSync(err, 'utf8')).not.toMatch(/^\s+at |Unhandled|EIO/m);
+    expect(readFileSync(rc, 'utf8').trim()).toBe('129');
+    expect(existsSync(join(state, 'sample.progress.json.lock'))).toBe(false);
+    expect(JSON.parse(readFileSync(join(state, 'sample.progress.json'), 'utf8')).answers).toEqual({ age: '30-44', sells: true });
+  }, TERMINAL_TIMEOUT);
+
   it('--resume after the bank changed keeps the valid answers, says what was dropped, and finishes; a 300-character pseudonym is written', async () => {
     const state = join(dir, 'state-bank');
     const bankFile = join(dir, 'sample.yaml');

@@ -183,3 +183,42 @@ describe('diag template', () => {
     expect(diag(['template', ...SAMPLE]).stdout).toContain('# Fichier de réponses vierge — Exemple');
   });
 });
+
+describe('diag score: dimensions named like Object.prototype members (__proto__, constructor)', () => {
+  const BANK = ['--bank', 'tests/fixtures/banks/prototype-ids.yaml'];
+  const LOW = 'tests/fixtures/answers/prototype-ids-low.yaml';
+  const HIGH = 'tests/fixtures/answers/prototype-ids-high.yaml';
+
+  it('--min on them fails when the score is below, as on any dimension', () => {
+    for (const id of ['__proto__', 'constructor']) {
+      const r = diag(['score', ...BANK, LOW, '--min', `${id}=50`, '--lang', 'en', '-f', 'json']);
+      expect([id, r.code]).toEqual([id, 1]);
+      expect(r.stderr).toContain(`${id} score 0 is below --min ${id}=50`);
+    }
+  });
+
+  it('--max-drop on them fails when the score fell since the baseline', () => {
+    const baseline = join(dir, 'prototype-ids-baseline.json');
+    writeFileSync(baseline, diag(['score', ...BANK, HIGH, '-f', 'json']).stdout);
+    for (const id of ['__proto__', 'constructor', '*']) {
+      const r = diag(['score', ...BANK, LOW, '--baseline', baseline, '--max-drop', `${id}=10`, '--lang', 'en', '-f', 'json']);
+      expect([id, r.code]).toEqual([id, 1]);
+      if (id !== '*') expect(r.stderr).toContain(`--max-drop ${id}=10`);
+      else expect(r.stderr).toContain('__proto__');
+    }
+  });
+});
+
+describe('diag score: an answer file whose createdAt is not a date', () => {
+  // Known bug, left for the owner of src/core/validate/answers.ts (out of this change's reach):
+  // any string is copied into the report's createdAt, which report.schema.json says is a
+  // date-time, and then printed as is ("Évolution du not a date au …"). Either refusing the file
+  // (naming createdAt) or not copying it would do; this test accepts both.
+  it.failing('never writes a report whose createdAt is not a date-time', () => {
+    const file = join(dir, 'bad-date.yaml');
+    writeFileSync(file, readFileSync('tests/fixtures/answers/prototype-ids-low.yaml', 'utf8').replace('respondent: Low', 'respondent: Low\ncreatedAt: "not a date"'));
+    const r = diag(['score', '--bank', 'tests/fixtures/banks/prototype-ids.yaml', file, '-f', 'json']);
+    if (r.code === 2) expect(r.stderr).toContain('createdAt');
+    else expect(Number.isNaN(Date.parse(JSON.parse(r.stdout).createdAt))).toBe(false);
+  });
+});

@@ -101,4 +101,62 @@ describe('diag aggregate --stats', () => {
     expect(out.dimensions.find((d: { id: string }) => d.id === 'sales').reliability.withheld.code).toBe('few-items');
     expect(out.dimensions[0].reliability).toMatchObject({ alpha: 0.311, n: 27 });
   });
+
+  it('gives no statistic, in any format, for a dimension or question the aggregate withholds (SPEC section 10)', () => {
+    // Team A: 3 of 5 are asked q4 (bosses only); team B: one of 5 answered q2 "does not apply".
+    // Group minus a segment would give those 3, or those 4: q2 is hidden in A, q4 in B.
+    const args = ['aggregate', '--bank', 'tests/fixtures/banks/stats-privacy.yaml', '--stats', '--by', 'team', '--lang', 'en', 'tests/fixtures/stats/stats-privacy.ndjson'];
+    const json = JSON.parse(diag([...args, '-f', 'json']).stdout);
+    const hidden = new Set<string>();
+    for (const s of json.segments) {
+      for (const q of s.questions) if (q.withheld !== undefined) hidden.add(`${s.value}/${q.id}`);
+      for (const d of s.dimensions) if (d.withheld !== undefined) hidden.add(`${s.value}/${d.id}`);
+    }
+    expect([...hidden].filter((x) => /q2|q4/.test(x)).sort()).toEqual(['a/q2', 'a/q4', 'b/q2', 'b/q4']);
+    const csv = diag([...args, '-f', 'csv']);
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.trim().split('\r\n').map((line) => line.split(','));
+    const segmentRows = rows.filter(([kind, by]) => (kind === 'alpha' || kind === 'item') && by === 'team');
+    // A, B: the value labels of team; each row names its question (item) or dimension (alpha).
+    const leaked = segmentRows.filter(([kind, , value, , dimension, question]) => hidden.has(`${value?.toLowerCase()}/${kind === 'item' ? question : dimension}`));
+    expect(leaked).toEqual([]);
+    for (const format of ['markdown', 'text', 'html']) {
+      const out = diag([...args, '-f', format], { env: { COLUMNS: '200' } }).stdout;
+      // The group's item table has one row for q2 and one for q4; the segments, where they are hidden, none.
+      const cells = (id: string) => out.split('\n').filter((line) => new RegExp(format === 'html' ? `<td>${id}</td><td>D[12]</td>` : `^[|│] ${id} +[|│] D[12] `).test(line)).length;
+      expect([format, cells('q2'), cells('q4')]).toEqual([format, 1, 1]);
+    }
+  });
+
+  it('says above each table of statistics which group or segment it is about, in text and Markdown', () => {
+    const args = ['aggregate', '--bank', 'tests/fixtures/banks/stats-privacy.yaml', '--stats', '--by', 'team', '--lang', 'en', 'tests/fixtures/stats/stats-privacy.ndjson'];
+    const md = diag([...args, '-f', 'markdown']).stdout;
+    const stats = md.slice(md.indexOf('Reliability of the dimensions'));
+    const titles = [...stats.matchAll(/^\*\*(.+)\*\*$/gm)].map((m) => m[1]);
+    expect(titles).toEqual(['Whole group', 'Team = A', 'Team = B']);
+    const text = diag([...args, '-f', 'text']).stdout;
+    for (const title of ['Whole group', 'Team = A', 'Team = B']) expect(text.slice(text.indexOf('Reliability of the dimensions'))).toContain(title);
+  });
+
+  it('--min-alpha names no alpha of a dimension the aggregate withholds in a segment', () => {
+    // Two teams of 12; q4 is asked of 3 bosses in A and of 12 in B, so D2 (which q4 scores) is
+    // hidden in both segments; its alpha there (over q3 and q5, n = 12) must not reach stderr either.
+    const rows: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const team = i < 12 ? 'a' : 'b';
+      const boss = team === 'b' || i < 3;
+      const answers: Record<string, unknown> = { team, boss, q1: 1 + (i % 5), q2: 1 + ((i * 2) % 5), q3: (i * 7) % 11, q5: i % 3 === 0 };
+      if (boss) answers.q4 = 1 + ((i * 3) % 5);
+      rows.push(JSON.stringify({ bank: 'stats-privacy', respondent: `r${i}`, answers }));
+    }
+    const file = join(dir, 'alpha-gate.ndjson');
+    writeFileSync(file, `${rows.join('\n')}\n`);
+    const args = ['aggregate', '--bank', 'tests/fixtures/banks/stats-privacy.yaml', '--by', 'team', '--lang', 'en', '--min-alpha', '0.99', file];
+    const json = JSON.parse(diag([...args, '-f', 'json']).stdout);
+    expect(json.segments.map((s: { dimensions: Array<{ id: string; withheld?: { code: string } }> }) => s.dimensions.find((d) => d.id === 'd2')?.withheld?.code)).toEqual(['complementary', 'complementary']);
+    const r = diag([...args, '-f', 'json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/team = [ab]: d2/);
+    expect(r.stderr).toMatch(/team = a: d1: alpha/);
+  });
 });

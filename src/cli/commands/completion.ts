@@ -1,6 +1,7 @@
 import type { Command, Option } from 'commander';
 import { errorText, InputError } from '../errors.js';
 import { bundledIds } from '../load-bank.js';
+import { writeStdout } from '../output.js';
 
 /** The shells `diag completion` writes a script for. */
 export const SHELLS = ['bash', 'zsh', 'fish'] as const;
@@ -148,9 +149,9 @@ function fish(all: Verb[]): string {
 const isShell = (name: string): name is Shell => (SHELLS as readonly string[]).includes(name);
 
 /** `diag completion bash|zsh|fish`: a completion script of every command, option, format and bundled bank. */
-export function completion(shell: string, program: Command): void {
+export async function completion(shell: string, program: Command): Promise<void> {
   if (!isShell(shell)) throw new InputError(errorText('unknownShell', { shell, shells: SHELLS }));
   const all = verbs(program, bundledIds());
   const scripts: Record<Shell, () => string> = { bash: () => bash(program, all), zsh: () => zsh(all), fish: () => fish(all) };
-  process.stdout.write(scripts[shell]());
+  await writeStdout(scripts[shell]());
 }

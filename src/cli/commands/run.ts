@@ -9,8 +9,8 @@ import { loadBank } from '../load-bank.js';
 import { loadNorms, withPercentiles } from '../load-norms.js';
 import type { Norms } from '../../core/norms.js';
 import { lockProgress } from '../progress-lock.js';
-import { clearProgress, loadProgress, progressFile, reconcileProgress, saveProgress, stateDirectory, type Progress } from '../progress.js';
-import { signalExitCode, watchSignals, type StopSignal } from '../run-signals.js';
+import { clearProgress, loadProgress, progressFile, reconcileProgress, saveProgress, savedAt, stateDirectory, type Progress } from '../progress.js';
+import { hangUpOnLostTerminal, signalExitCode, watchSignals, type StopSignal } from '../run-signals.js';
 import { inquirerAsk, inquirerReview, promptTheme } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
 import { fileLink, safeText, wrap } from '../render/terminal.js';
@@ -179,7 +179,7 @@ export async function pickUp(session: Session, stateFile: string): Promise<Progr
   if (options.resume === true) return progress;
   const resume = await select(
     {
-      message: s.run.resumeFound(count, new Date(progress.updatedAt || progress.startedAt).toLocaleString(lang)),
+      message: s.run.resumeFound(count, savedAt(progress, stateFile).toLocaleString(lang)),
       choices: [
         { name: s.run.resumeYes, value: true },
         { name: s.run.resumeNo, value: false },
@@ -211,6 +211,7 @@ export async function guardRun<T>(session: Session, stateFile: string, resumeHin
     }
   });
   session.signal = watch.signal;
+  hangUpOnLostTerminal();
   try {
     return await body();
   } catch (error) {

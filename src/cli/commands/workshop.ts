@@ -2,6 +2,7 @@ import { input, select } from '@inquirer/prompts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Aggregate } from '../../core/index.js';
 import { writeFileAtomic } from '../output.js';
 import { progressFile, stateDirectory } from '../progress.js';
 import { promptTheme } from '../prompts.js';
@@ -26,22 +27,25 @@ const MIN_GROUP = 5;
  * DIR, until at least MIN_GROUP more have finished, so that two finish screens (a workshop resumed,
  * one more participant) never differ by one person.
  */
-export function groupSnapshot(dir: string): { shown: string[]; finished: number } {
+export function groupSnapshot(dir: string): { shown: string[]; finished: number; countOnly?: true } {
   const file = join(dir, '.diag-workshop', 'hot-seat-shown.json');
   const finished = reportsIn(dir);
   let shown: string[] = [];
   try {
     const saved: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (Array.isArray(saved)) shown = saved.filter((f): f is string => typeof f === 'string' && finished.includes(f));
+    if (Array.isArray(saved)) shown = saved.filter((f): f is string => typeof f === 'string');
   } catch {
     // No snapshot yet (or an unreadable one): start from nothing shown.
   }
+  // Reports of the last view that left DIR count as people apart from it, like new ones.
   const next = nextSnapshot(shown, finished, MIN_GROUP);
   if (next !== undefined) {
     mkdirSync(join(dir, '.diag-workshop'), { recursive: true });
     writeFileAtomic(file, `${JSON.stringify(next)}\n`, { force: true });
     shown = next;
   }
+  // The rest of a view that lost someone, beside that view, would give that person's answers.
+  if (!shown.every((f) => finished.includes(f))) return { shown: [], finished: finished.length, countOnly: true };
   // Nothing shown yet (fewer than k ever): the whole group, which the core shows as a count only.
   return { shown: shown.length === 0 ? finished : shown, finished: finished.length };
 }
@@ -87,7 +91,8 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
       session.clear();
     }
     const snapshot = groupSnapshot(dir);
-    const group = await aggregateInputs(session.bank, snapshot.shown.length === 0 ? [dir] : snapshot.shown.map((f) => join(dir, f)), { by: [], minGroup: MIN_GROUP, warn: () => undefined });
+    const counted = await aggregateInputs(session.bank, snapshot.shown.length === 0 ? [dir] : snapshot.shown.map((f) => join(dir, f)), { by: [], minGroup: MIN_GROUP, warn: () => undefined });
+    const group = snapshot.countOnly === true ? countOnly(counted) : counted;
     const { aggregateView } = await import('../render/aggregate-view.js');
     const { renderAggregateText } = await import('../render/aggregate-text.js');
     session.clear();
@@ -95,6 +100,13 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
     if (group.count >= MIN_GROUP && snapshot.finished > group.count) write(`${chalk.dim(w.snapshot(group.count, nextUpdateAt(group.count, MIN_GROUP)))}\n`);
     write(`${chalk.dim(w.groupHint(dir))}\n`);
   });
+}
+
+/** The group's count and nothing else, as the core gives it for a group smaller than k. */
+function countOnly(group: Aggregate): Aggregate {
+  if (group.withheld !== undefined) return group;
+  const withheld = { code: 'small-group' as const, reason: 'the last figures shown would give away someone no longer in the folder' };
+  return { count: group.count, minGroup: group.minGroup, withheld, overall: { id: 'overall', withheld }, dimensions: [], questions: [], segments: [], suppressed: [] };
 }
 
 /** A short, stable key of a folder's absolute path. */

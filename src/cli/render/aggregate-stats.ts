@@ -1,3 +1,4 @@
+import { isWithheld, type Aggregate, type DimensionEntry, type QuestionEntry } from '../../core/index.js';
 import { MIN_RESPONDENTS, type GroupReliability, type ReliabilityReport } from '../../core/reliability.js';
 import { alphaBand, authorUi, type AuthorStrings } from '../i18n.js';
 import { dimensionRows, shownDimension, type AggregateView } from './aggregate-view.js';
@@ -15,7 +16,25 @@ interface StatsGroup {
   questions: Array<{ id: string; dimension: string; itemTotal: string; ifDeleted: string; floor: string; ceiling: string }>;
 }
 
-function groupsOf(view: AggregateView, stats: ReliabilityReport): { a: AuthorStrings; groups: StatsGroup[] } {
+/**
+ * The statistics of the figures the aggregate shows, and of nothing else: a dimension or a question
+ * withheld in a group or segment (SPEC section 10) gets no row there, as it gets no figure in JSON
+ * (`withReliability`). A floor share of a question hidden in a segment, beside the group's, would
+ * give away those the segment leaves out.
+ */
+export function shownStats(aggregate: Aggregate, stats: ReliabilityReport): ReliabilityReport {
+  const keep = (figures: { dimensions: readonly DimensionEntry[]; questions: readonly QuestionEntry[] } | undefined, g: GroupReliability): GroupReliability => {
+    const shown = (entries: ReadonlyArray<DimensionEntry | QuestionEntry> | undefined) => new Set((entries ?? []).flatMap((e) => (isWithheld(e) ? [] : [e.id])));
+    const dimensions = shown(figures?.dimensions);
+    const questions = shown(figures?.questions);
+    return { dimensions: g.dimensions.filter((d) => dimensions.has(d.id)), questions: g.questions.filter((q) => questions.has(q.id)) };
+  };
+  const figuresOf = (by: string, value: unknown) => aggregate.segments.find((x) => x.by === by && JSON.stringify(x.value) === JSON.stringify(value));
+  return { ...keep(aggregate, stats), segments: stats.segments.map((x) => ({ by: x.by, value: x.value, ...keep(figuresOf(x.by, x.value), x) })) };
+}
+
+function groupsOf(view: AggregateView, all: ReliabilityReport): { a: AuthorStrings; groups: StatsGroup[] } {
+  const stats = shownStats(view.aggregate, all);
   const a = authorUi(view.lang);
   const num = (x: number | null | undefined, digits = 3) => (x === null || x === undefined ? '—' : a.number(x, digits));
   const share = (x: number | null | undefined) => (x === null || x === undefined ? '—' : view.s.percent(formatScore(x, view.lang)));
@@ -64,6 +83,8 @@ export function statsBlocks(view: AggregateView, stats: ReliabilityReport): Bloc
     { kind: 'paragraph', content: [s.convention], emphasis: 'dim' },
   ];
   for (const g of groups) {
+    // Captions reach HTML only: text and Markdown need a heading to tell the segments' tables apart.
+    blocks.push({ kind: 'paragraph', content: [{ text: g.title, strong: true }] });
     blocks.push({
       kind: 'table',
       caption: `${s.title} — ${g.title}`,
@@ -87,8 +108,9 @@ export function statsBlocks(view: AggregateView, stats: ReliabilityReport): Bloc
  * group and dimension (`kind` alpha) and per question (`kind` item), so that a spreadsheet gets
  * everything from one file; cells are empty where a figure does not apply or is withheld.
  */
-export function statsCsv(view: AggregateView, stats: ReliabilityReport, delimiter: string): string {
+export function statsCsv(view: AggregateView, all: ReliabilityReport, delimiter: string): string {
   const { aggregate } = view;
+  const stats = shownStats(aggregate, all);
   const levels = view.bank.levels.map((l) => l.id);
   const header = ['kind', 'by', 'value', 'count', 'dimension', 'question', 'respondents', 'mean', 'median', 'q1', 'q3', 'min', 'max', ...levels.map((l) => `level_${l}`), 'alpha', 'n', 'items', 'withheld', 'item_total', 'alpha_if_deleted', 'floor', 'ceiling'];
   const blank = (count: number) => Array.from({ length: count }, (): null => null);

@@ -9,12 +9,23 @@ export function mdLink(label: string, url: string): string {
   return href === undefined ? '' : `[${label}](<${href.replace(/[<>\s]/g, encodeURIComponent)}>)`;
 }
 
+/**
+ * Emphasis around a text, its outer spaces left outside: CommonMark does not open `_  (x)_` or
+ * close `** x **`, which a reader then sees as they are.
+ */
+function emphasise(text: string, mark: string): string {
+  const inner = text.trim();
+  if (inner === '') return text;
+  const start = text.indexOf(inner);
+  return `${text.slice(0, start)}${mark}${inner}${mark}${text.slice(start + inner.length)}`;
+}
+
 function inline(i: Inline): string {
   const span = spanOf(i);
   let text = mdEscape(span.text);
   if (text === '') return '';
-  if (span.strong) text = `**${text}**`;
-  else if (span.emphasis === 'dim') text = `_${text}_`;
+  if (span.strong) text = emphasise(text, '**');
+  else if (span.emphasis === 'dim') text = emphasise(text, '_');
   return span.href === undefined ? text : `${text} ${mdLink('↗', span.href)}`.trimEnd();
 }
 

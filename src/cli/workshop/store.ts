@@ -1,12 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { fingerprint } from '../../core/aggregate.js';
+import { readRespondent } from '../../core/aggregate-group.js';
 import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
 import { isObject } from '../../core/validate/fields.js';
 import { errorText, InputError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { systemReason } from '../i18n-errors.js';
 import { newJoinCode, newToken, tokenHash } from './secrets.js';
-import { nextSnapshot } from './snapshot.js';
+import { nextSnapshot, peopleApart } from './snapshot.js';
 import { readJson, writePrivateJson } from './private-files.js';
 
 /** DIR/.diag-workshop/session.json: what makes a restart the same session. */
@@ -54,7 +56,13 @@ export class WorkshopStore {
   readonly participants = new Map<string, ParticipantRecord>();
   /** Report file name -> the scores-only report the group figures are computed from. */
   private readonly scored = new Map<string, Report>();
+  /** Report file name -> the person it is, as `diag aggregate` counts people (see `personKey`). */
+  private readonly personOf = new Map<string, string>();
+  /** The report files the last view was computed over, as saved: some may have left DIR since. */
   private shownNames: string[] = [];
+  /** Whether every report of the last view is still here; if not, the view shows the count only. */
+  private shownWhole = true;
+  private snapshots = 0;
   readonly warnings: string[] = [];
 
   private constructor(
@@ -126,7 +134,10 @@ export class WorkshopStore {
       }
     }
     const shown = readJson(join(this.state, 'shown.json'));
-    if (isObject(shown) && Array.isArray(shown.shown)) this.shownNames = shown.shown.filter((n): n is string => typeof n === 'string' && this.scored.has(n));
+    if (isObject(shown) && Array.isArray(shown.shown)) this.shownNames = shown.shown.filter((n): n is string => typeof n === 'string');
+    // A report of the last view taken out of DIR: the rest of that view, beside it, would give
+    // that person's answers; the figures wait until k people are apart from it.
+    this.shownWhole = this.shownNames.every((n) => this.scored.has(n));
     this.updateSnapshot();
   }
 
@@ -173,7 +184,21 @@ export class WorkshopStore {
       return false;
     }
     this.scored.set(name, scored);
+    this.personOf.set(name, this.personKey(name, scored));
     return true;
+  }
+
+  /**
+   * One key per person as `diag aggregate` counts them: the same name with the same answers is
+   * one person (its fingerprint); a report without a name is a person of its own.
+   */
+  private personKey(name: string, report: Report): string {
+    return fingerprint(readRespondent(this.bank, report)) ?? `\u0000file\u0000${name}`;
+  }
+
+  /** The people of some report files; a file no longer in DIR is a person of its own, gone. */
+  private peopleOf(names: readonly string[]): string[] {
+    return names.map((n) => this.personOf.get(n) ?? `\u0000gone\u0000${n}`);
   }
 
   /** What `diag aggregate` makes of a report file: its answers re-validated and scored, scores only. */
@@ -214,16 +239,35 @@ export class WorkshopStore {
     this.participants.set(key, record);
     // The report was just built from validated answers with this bank: its scores are what
     // `diag aggregate` computes from the file. Only what the aggregator reads is kept.
-    this.scored.set(saved.report, { ...report, recommendations: [], benchmarks: [] });
+    const scored = { ...report, recommendations: [], benchmarks: [] };
+    this.scored.set(saved.report, scored);
+    this.personOf.set(saved.report, this.personKey(saved.report, scored));
     this.clearProgress(key);
     this.updateSnapshot();
   }
 
   private updateSnapshot(): void {
-    const next = nextSnapshot(this.shownNames, [...this.scored.keys()], this.minGroup);
-    if (next === undefined) return;
-    this.shownNames = next;
-    writePrivateJson(join(this.state, 'shown.json'), { shown: next });
+    const names = [...this.scored.keys()];
+    if (nextSnapshot(this.peopleOf(this.shownNames), this.peopleOf(names), this.minGroup) === undefined) return;
+    this.shownNames = names;
+    this.shownWhole = true;
+    this.snapshots += 1;
+    writePrivateJson(join(this.state, 'shown.json'), { shown: names });
+  }
+
+  /** Changes each time the view moves: what the figures are cached by. */
+  get snapshot(): number {
+    return this.snapshots;
+  }
+
+  /** How many people have finished, as `diag aggregate DIR` counts them (a copy counts once). */
+  get distinct(): number {
+    return new Set(this.peopleOf([...this.scored.keys()])).size;
+  }
+
+  /** People apart from the last view: the view moves when they are k. */
+  get apart(): number {
+    return peopleApart(this.peopleOf(this.shownNames), this.peopleOf([...this.scored.keys()]));
   }
 
   get joined(): number {
@@ -234,12 +278,14 @@ export class WorkshopStore {
     return this.scored.size;
   }
 
+  /** The number of reports the figures on screen are computed over; 0 when they show a count only. */
   get shown(): number {
-    return this.shownNames.length;
+    return this.shownWhole ? this.shownNames.length : 0;
   }
 
   /** The scores-only reports of the snapshot, in the order `diag aggregate DIR` reads the files. */
   shownReports(): Report[] {
+    if (!this.shownWhole) return [];
     return [...this.shownNames].sort().flatMap((name) => {
       const report = this.scored.get(name);
       return report === undefined ? [] : [report];

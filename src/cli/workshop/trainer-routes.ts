@@ -4,7 +4,6 @@ import { send, sendJson } from './http.js';
 import { groupBankFileName } from './names.js';
 import { svgQr } from './qr.js';
 import { groupHtml } from './render.js';
-import { nextUpdateAt } from './snapshot.js';
 
 /** Counts only: nothing here tells anything about anyone's answers. */
 export function status(ctx: WorkshopContext): Record<string, unknown> {
@@ -14,7 +13,8 @@ export function status(ctx: WorkshopContext): Record<string, unknown> {
     finished: store.finished,
     accepting: store.session.accepting,
     shown: store.shown,
-    nextAt: nextUpdateAt(store.shown, ctx.minGroup),
+    // The view moves once k people are apart from it: with no copies and nobody gone, k after those shown.
+    nextAt: store.finished + ctx.minGroup - store.apart,
     minGroup: ctx.minGroup,
     join: ctx.joinUrl(),
     code: store.session.code,
@@ -27,17 +27,17 @@ export function status(ctx: WorkshopContext): Record<string, unknown> {
  * count and nothing else (SPEC section 10).
  */
 export class GroupView {
-  private cached?: { shown: number; aggregate: Aggregate; html?: string };
+  private cached?: { snapshot: number; aggregate: Aggregate; html?: string };
 
   constructor(private readonly ctx: WorkshopContext) {}
 
   aggregate(): Aggregate {
     const { store, bank, by, minGroup } = this.ctx;
-    if (this.cached?.shown !== store.shown || store.shown === 0) {
+    if (this.cached?.snapshot !== store.snapshot || store.shown === 0) {
       const aggregator = createAggregator(bank, { by, minGroup });
       for (const report of store.shownReports()) aggregator.add(report);
       const result = aggregator.result();
-      this.cached = { shown: store.shown, aggregate: store.shown === 0 ? { ...result, count: store.finished } : result };
+      this.cached = { snapshot: store.snapshot, aggregate: store.shown === 0 ? { ...result, count: store.distinct } : result };
     }
     return this.cached.aggregate;
   }
