@@ -100,7 +100,7 @@ export async function workshopServer(dir: string, options: WorkshopServerOptions
   for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const unlock = lockSession(dir);
   try {
-    const store = WorkshopStore.open(dir, bank, minGroup, () => new Date().toISOString());
+    const store = WorkshopStore.open(dir, bank, minGroup, () => new Date().toISOString(), by);
     for (const warning of store.warnings) process.stderr.write(`${sanitizeText(warningLine(warning))}\n`);
     const lan = lanAddresses();
     const host = publicHost(options.host, lan);

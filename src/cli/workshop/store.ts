@@ -8,7 +8,7 @@ import { errorText, InputError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { systemReason } from '../i18n-errors.js';
 import { newJoinCode, newToken, tokenHash } from './secrets.js';
-import { nextSnapshot, peopleApart } from './snapshot.js';
+import { largestWaiting, nextView, viewPattern, type Finisher } from './snapshot.js';
 import { readJson, writePrivateJson } from './private-files.js';
 
 /** DIR/.diag-workshop/session.json: what makes a restart the same session. */
@@ -70,6 +70,8 @@ export class WorkshopStore {
     readonly bank: Bank,
     readonly session: SessionFile,
     private readonly minGroup: number,
+    /** The `--by` questions of the group view: which segments a person is in (see viewPattern). */
+    private readonly by: readonly string[],
   ) {}
 
   private get state(): string {
@@ -77,7 +79,7 @@ export class WorkshopStore {
   }
 
   /** Opens the session kept in DIR, or starts a new one there. */
-  static open(dir: string, bank: Bank, minGroup: number, now: () => string): WorkshopStore {
+  static open(dir: string, bank: Bank, minGroup: number, now: () => string, by: readonly string[] = []): WorkshopStore {
     const state = join(dir, STATE_FOLDER);
     try {
       mkdirSync(join(state, 'participants'), { recursive: true, mode: 0o700 });
@@ -98,7 +100,7 @@ export class WorkshopStore {
       session = { bank: { id: bank.id, version: bank.version }, code: newJoinCode(), token: newToken(), accepting: true, createdAt: now() };
       writePrivateJson(sessionFile, session, { sync: true });
     }
-    const store = new WorkshopStore(dir, bank, session, minGroup);
+    const store = new WorkshopStore(dir, bank, session, minGroup, by);
     if (session.bank.version !== bank.version) store.warnings.push(messages().warnings.sessionVersion({ bank: bank.id, started: session.bank.version, now: bank.version }));
     store.load();
     return store;
@@ -246,13 +248,24 @@ export class WorkshopStore {
     this.updateSnapshot();
   }
 
+  /** Everyone who finished, once each (copies of one person count once), with their view pattern. */
+  private finishers(): Finisher[] {
+    const people = new Map<string, string>();
+    for (const [name, report] of this.scored) {
+      const key = this.personOf.get(name);
+      if (key !== undefined && !people.has(key)) people.set(key, viewPattern(this.bank, report, this.by));
+    }
+    return [...people].map(([key, pattern]) => ({ key, pattern }));
+  }
+
+  /** Moves the view when a group of newcomers alike is k (see nextView). */
   private updateSnapshot(): void {
-    const names = [...this.scored.keys()];
-    if (nextSnapshot(this.peopleOf(this.shownNames), this.peopleOf(names), this.minGroup) === undefined) return;
-    this.shownNames = names;
+    const view = nextView(this.peopleOf(this.shownNames), this.finishers(), this.minGroup);
+    if (view === undefined) return;
+    this.shownNames = [...this.scored.keys()].filter((name) => view.has(this.personOf.get(name) ?? ''));
     this.shownWhole = true;
     this.snapshots += 1;
-    writePrivateJson(join(this.state, 'shown.json'), { shown: names });
+    writePrivateJson(join(this.state, 'shown.json'), { shown: this.shownNames });
   }
 
   /** Changes each time the view moves: what the figures are cached by. */
@@ -265,9 +278,9 @@ export class WorkshopStore {
     return new Set(this.peopleOf([...this.scored.keys()])).size;
   }
 
-  /** People apart from the last view: the view moves when they are k. */
-  get apart(): number {
-    return peopleApart(this.peopleOf(this.shownNames), this.peopleOf([...this.scored.keys()]));
+  /** The largest group of people alike not in the view yet: the view moves when it reaches k. */
+  get waiting(): number {
+    return largestWaiting(this.peopleOf(this.shownNames), this.finishers());
   }
 
   get joined(): number {

@@ -13,8 +13,8 @@ export function status(ctx: WorkshopContext): Record<string, unknown> {
     finished: store.finished,
     accepting: store.session.accepting,
     shown: store.shown,
-    // The view moves once k people are apart from it: with no copies and nobody gone, k after those shown.
-    nextAt: store.finished + ctx.minGroup - store.apart,
+    // The soonest the view can move: once the largest group of newcomers alike (see nextView) is k.
+    nextAt: store.finished + ctx.minGroup - store.waiting,
     minGroup: ctx.minGroup,
     join: ctx.joinUrl(),
     code: store.session.code,

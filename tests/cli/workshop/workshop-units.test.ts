@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { RateLimiter } from '../../../src/cli/workshop/rate-limit.js';
 import { CODE_LENGTH, isTokenShaped, newJoinCode, newToken, normalizeCode, sameSecret, tokenHash } from '../../../src/cli/workshop/secrets.js';
-import { nextSnapshot, nextUpdateAt } from '../../../src/cli/workshop/snapshot.js';
+import { largestWaiting, nextSnapshot, nextUpdateAt, nextView, type Finisher } from '../../../src/cli/workshop/snapshot.js';
 import { isWildcard, publicHost } from '../../../src/cli/workshop/network.js';
 
 describe('the snapshot rule', () => {
@@ -14,6 +14,38 @@ describe('the snapshot rule', () => {
     expect(nextSnapshot(names(3), names(6), 3)).toEqual(names(6));
     expect(nextSnapshot([], names(7), 3)).toEqual(names(7));
     expect([nextUpdateAt(0, 5), nextUpdateAt(5, 5), nextUpdateAt(12, 5)]).toEqual([5, 10, 17]);
+  });
+});
+
+describe("the browser workshop's view (nextView: newcomers join by groups alike)", () => {
+  const people = (pattern: string, ...keys: string[]): Finisher[] => keys.map((key) => ({ key, pattern }));
+  const keys = (view: Set<string> | undefined) => (view === undefined ? undefined : [...view].sort());
+
+  it('takes everyone at the first view, once k have finished', () => {
+    expect(nextView([], people('a', 'p1', 'p2'), 3)).toBeUndefined();
+    expect(keys(nextView([], [...people('a', 'p1', 'p2'), ...people('b', 'p3')], 3))).toEqual(['p1', 'p2', 'p3']);
+  });
+
+  it('lets in a group of newcomers alike only once it holds k; a newcomer alone in a pattern waits', () => {
+    const shown = ['p1', 'p2', 'p3'];
+    const before = people('team a', ...shown);
+    // Four new in team a and one in team b: team b's figures would move by one person.
+    const now = [...before, ...people('team a', 'n1', 'n2'), ...people('team b', 'n3')];
+    expect(nextView(shown, now, 3)).toBeUndefined();
+    expect(largestWaiting(shown, now)).toBe(2);
+    const later = [...now, ...people('team a', 'n4')];
+    expect(keys(nextView(shown, later, 3))).toEqual(['n1', 'n2', 'n4', 'p1', 'p2', 'p3']);
+    // The one of team b still waits, and is let in with two more like them.
+    const view = [...(nextView(shown, later, 3) ?? [])];
+    expect(nextView(view, [...later, ...people('team b', 'n5')], 3)).toBeUndefined();
+    expect(keys(nextView(view, [...later, ...people('team b', 'n5', 'n6')], 3))).toContain('n3');
+  });
+
+  it('keeps the view while someone of it is gone and no group can join', () => {
+    const shown = ['p1', 'p2', 'p3', 'p4'];
+    const now = [...people('x', 'p1', 'p2', 'p3'), ...people('x', 'n1', 'n2')];
+    expect(nextView(shown, now, 3)).toBeUndefined();
+    expect(keys(nextView(shown, [...now, ...people('x', 'n3')], 3))).toEqual(['n1', 'n2', 'n3', 'p1', 'p2', 'p3']);
   });
 });
 
