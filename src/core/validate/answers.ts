@@ -226,7 +226,7 @@ export const answerCheckers = {
   full: (question: Question, value: unknown): AnswerValue | undefined => readAnswer(question, value, 'answers', new ProblemList()),
 };
 
-/** Bank positions of the questions, and a context to evaluate their conditions on answers held by position. */
+/** The bank position of each question id, and the ids of the questions that offer `n/a` (as conditions read them). */
 interface Positions {
   byId: ReadonlyMap<string, number>;
   notApplicable: ReadonlySet<string>;
@@ -264,8 +264,9 @@ const NO_ANSWERS: Record<string, unknown> = Object.freeze({});
  * validation, visibility and the report would build one after the other (a group aggregate reads
  * millions). Undefined for anything else — a report, an unknown key or question, a bad answer, a
  * missing one, an answer to a hidden question, another bank version — which validateAnswers then
- * words: so this never decides alone that a record is wrong. tests/core/quick-respondent checks it
- * against validateAnswers and buildReport on random records, good and bad.
+ * words: so this never decides alone that a record is wrong. tests/core/quick-respondent.test.ts
+ * and tests/properties/quick-respondent.test.ts check it against validateAnswers and buildReport,
+ * on literals and on generated records, good and bad.
  */
 export function quickAnswers(bank: Bank, input: unknown): QuickAnswers | undefined {
   if (!isObject(input)) return undefined;
