@@ -1,9 +1,12 @@
 import { buildReport, validateAnswers, type AnswerFile, type Bank, type Report } from '../core/index.js';
+import { readRespondent, type Respondent } from '../core/aggregate-group.js';
+import { quickRespondent } from '../core/respondent.js';
 import { sanitizeText } from '../core/sanitize.js';
 import { errorText, InputError } from './errors.js';
 import { chooseLanguage, messages } from './i18n.js';
 import { formatProblems } from './load-bank.js';
 import { expandInputs, readRecords } from './read-inputs.js';
+import type { Source } from './source.js';
 import { TOOL } from './version.js';
 
 /** What `diag score` reads its inputs with. */
@@ -40,12 +43,18 @@ export interface ReportStreamOptions {
   maxProblemLines?: number;
 }
 
+/** How a stream makes what it yields of a valid record: the full way, and a quicker one for clean records (undefined: take the full way). */
+interface Maker<T> {
+  full: (file: AnswerFile, source: Source, lang: string) => T;
+  quick?: (data: unknown) => T | undefined;
+}
+
 /**
- * Streams the reports of every valid input, one record at a time. Problems of all inputs are
+ * What `make` makes of every valid input, one record at a time. Problems of all inputs are
  * gathered; once the inputs are read, any problem becomes one InputError listing them, so that
  * the caller, which has written nothing yet, writes nothing.
  */
-export async function* streamReports(bank: Bank, files: readonly string[], options: ReportStreamOptions): AsyncGenerator<{ report: Report; file: AnswerFile; name: string }> {
+async function* streamValid<T>(bank: Bank, files: readonly string[], options: ReportStreamOptions, make: Maker<T>): AsyncGenerator<{ value: T; file: AnswerFile | undefined; name: string }> {
   const problems: string[] = [];
   const keep = options.maxProblemLines ?? Infinity;
   // Loops, not push(...lines): a million problems in one file would overflow the call stack.
@@ -53,7 +62,6 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
     for (const line of lines) if (problems.length < keep) problems.push(line);
   };
   let failed = 0;
-  const tool = { name: TOOL.name, version: TOOL.version };
   // The report language depends only on the record's own `lang` here (the rest is the same for
   // every record): chosen once per value, not once per record.
   const languages = new Map<string | undefined, string>();
@@ -65,6 +73,7 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
     }
     return chosen;
   };
+  const { quick } = make;
   for await (const record of readRecords(files, options.onStdinKind === undefined ? {} : { onStdinKind: options.onStdinKind })) {
     if ('error' in record) {
       failed++;
@@ -72,6 +81,12 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
       continue;
     }
     const { source } = record;
+    // A clean record (no warning, no problem) the quick way; anything else is validated and worded.
+    const quickly = quick?.(source.data);
+    if (quickly !== undefined) {
+      yield { value: quickly, file: undefined, name: source.name };
+      continue;
+    }
     const result = validateAnswers(bank, source.data);
     for (const warning of formatProblems(source, result.warnings, false)) options.warn(sanitizeText(`${messages().warning}${messages().colon}${warning}`));
     if (!result.ok) {
@@ -80,14 +95,38 @@ export async function* streamReports(bank: Bank, files: readonly string[], optio
       continue;
     }
     const file = result.value;
-    const lang = languageOf(file.lang);
-    const report = buildReport(bank, file, { lang, createdAt: file.createdAt ?? options.now(), tool, ...(options.scoresOnly ? { scoresOnly: true } : { source: sourceOf(source) }) });
-    yield { report, file, name: source.name };
+    yield { value: make.full(file, source, languageOf(file.lang)), file, name: source.name };
   }
   if (failed > 0) {
     if (problems.length >= keep) problems.push('… and more');
     throw new InputError(errorText('inputsRefused', { count: failed }), problems);
   }
+}
+
+/**
+ * Streams the reports of every valid input, one record at a time; refuses them all at the end
+ * when any is wrong (see streamValid).
+ */
+export async function* streamReports(bank: Bank, files: readonly string[], options: ReportStreamOptions): AsyncGenerator<{ report: Report; file: AnswerFile; name: string }> {
+  const tool = { name: TOOL.name, version: TOOL.version };
+  const full = (file: AnswerFile, source: Source, lang: string) =>
+    buildReport(bank, file, { lang, createdAt: file.createdAt ?? options.now(), tool, ...(options.scoresOnly ? { scoresOnly: true } : { source: sourceOf(source) }) });
+  for await (const { value, file, name } of streamValid(bank, files, options, { full })) {
+    if (file !== undefined) yield { report: value, file, name };
+  }
+}
+
+/**
+ * What a group aggregate reads of every valid input (see Respondent), one record at a time: a
+ * clean answer record read straight into it (quickRespondent), any other validated and scored as
+ * streamReports does. Refuses them all at the end when any is wrong, with the same messages.
+ */
+export function streamRespondents(bank: Bank, files: readonly string[], options: Omit<ReportStreamOptions, 'scoresOnly' | 'now'>): AsyncGenerator<{ value: Respondent; name: string }> {
+  const context = { createdAt: '', tool: { name: TOOL.name, version: TOOL.version }, scoresOnly: true };
+  return streamValid(bank, files, { ...options, now: () => '' }, {
+    full: (file, _source, lang) => readRespondent(bank, buildReport(bank, file, { ...context, lang })),
+    quick: (data) => quickRespondent(bank, data),
+  });
 }
 
 /** The report's `source`: the file, and the line of an NDJSON record (its name is `file:LINE`). */

@@ -118,14 +118,29 @@ export function answerOf(report: Report, question: Question): AnswerValue | unde
   return Object.hasOwn(section, question.id) ? section[question.id] : undefined;
 }
 
-/** A report with its answers read once, in bank order, however many groups it is added to. */
+/** A score as a report gives it: rounded, with its level's id; null when there is none. */
+export interface RespondentScore {
+  readonly score: number | null;
+  readonly level: string | null;
+}
+
+/**
+ * What a group reads of one respondent, however many groups it is added to: the name, the scores
+ * as their report gives them, and the answers in bank order (undefined where the question was not
+ * asked or not answered). Read from a report (readRespondent), or straight from a clean answer
+ * record (quickRespondent, ./respondent.ts) without building one.
+ */
 export interface Respondent {
-  report: Report;
-  answers: Array<AnswerValue | undefined>;
+  /** The report's `respondent`. */
+  readonly name: string | null;
+  readonly overall: RespondentScore;
+  /** The report's `scores.dimensions`: for a report built with the bank, its dimensions in bank order. */
+  readonly dimensions: ReadonlyArray<RespondentScore & { readonly id: string }>;
+  readonly answers: ReadonlyArray<AnswerValue | undefined>;
 }
 
 export function readRespondent(bank: Bank, report: Report): Respondent {
-  return { report, answers: bank.questions.map((q) => answerOf(report, q)) };
+  return { name: report.respondent, overall: report.scores.overall, dimensions: report.scores.dimensions, answers: bank.questions.map((q) => answerOf(report, q)) };
 }
 
 class DimensionTally {
@@ -230,10 +245,11 @@ export function createGroupStats(bank: Bank): GroupStats {
     get count() {
       return count;
     },
-    add({ report, answers }) {
+    add(respondent) {
       count += 1;
-      overall.add(report.scores.overall.score, report.scores.overall.level);
-      for (const d of report.scores.dimensions) dimensions.get(d.id)?.add(d.score, d.level);
+      const { answers } = respondent;
+      overall.add(respondent.overall.score, respondent.overall.level);
+      for (const d of respondent.dimensions) dimensions.get(d.id)?.add(d.score, d.level);
       for (let i = 0; i < questions.length; i++) questions[i]?.add(answers[i]);
     },
     stats() {

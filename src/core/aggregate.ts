@@ -1,4 +1,4 @@
-import { answerOf, ChoiceIndex, choicesOf, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
+import { ChoiceIndex, choicesOf, createGroupStats, readRespondent, type DimensionStats, type GroupStats, type QuestionStats, type Respondent } from './aggregate-group.js';
 import type { Report } from './build-report.js';
 import { protectCells, protectRows } from './disclosure.js';
 import { offersNotApplicable } from './not-applicable.js';
@@ -114,6 +114,8 @@ export interface Aggregator {
    * that a group of k files is never fewer than k people.
    */
   add(report: Report): boolean;
+  /** add() of what the group reads of a report (readRespondent), or of a clean answer record (quickRespondent). */
+  addRespondent(respondent: Respondent): boolean;
   result(): Aggregate;
 }
 
@@ -136,7 +138,7 @@ function field(value: unknown): string {
  * Positional, with no ids, so that a hundred thousand of them stay small in memory.
  */
 export function fingerprint(respondent: Respondent): string | null {
-  const name = respondent.report.respondent;
+  const { name } = respondent;
   if (name === null || name === '') return null;
   const fields: string[] = [name];
   for (const value of respondent.answers) fields.push(field(value));
@@ -173,6 +175,8 @@ export function checkMinGroup(value: number): string | null {
 /** One `by` question and its segments, allocated on their first respondent; the last is null. */
 interface Breakdown {
   question: Question;
+  /** Its position in the bank, which is that of its answer in Respondent.answers. */
+  position: number;
   /** Its option values, then `n/a` where the question offers it: those who said it does not apply are a segment of their own. */
   choices: Scalar[];
   index: ChoiceIndex;
@@ -265,12 +269,13 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
   const everyone = createGroupStats(bank);
   let offset = 0;
   const breakdowns: Breakdown[] = options.by.flatMap((id) => {
-    const question = bank.questions.find((q) => q.id === id);
+    const position = bank.questions.findIndex((q) => q.id === id);
+    const question = bank.questions[position];
     const options = question !== undefined && BY_TYPES.includes(question.type) ? choicesOf(question) : null;
     if (question === undefined || options === null) return [];
     // A bank may not name an option `n/a` where the question offers it (SPEC section 9): no clash.
     const choices = offersNotApplicable(question) ? [...options, NOT_APPLICABLE] : options;
-    const breakdown = { question, choices, index: new ChoiceIndex(choices), offset, groups: [] };
+    const breakdown = { question, position, choices, index: new ChoiceIndex(choices), offset, groups: [] };
     offset += choices.length + 1;
     return [breakdown];
   });
@@ -285,15 +290,14 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
       patterns.set(key, pattern);
     }
     pattern.people += 1;
-    const { report } = respondent;
     const mark = (figure: number, contributes: boolean, answered: boolean) => {
       if (contributes) pattern.contributors[figure] = (pattern.contributors[figure] ?? 0) + 1;
       if (answered) pattern.answered[figure] = (pattern.answered[figure] ?? 0) + 1;
     };
-    const overall = report.scores.overall.score !== null;
+    const overall = respondent.overall.score !== null;
     mark(0, overall, overall);
     bank.dimensions.forEach((d, i) => {
-      const scored = report.scores.dimensions.some((x) => x.id === d.id && x.score !== null);
+      const scored = respondent.dimensions.some((x) => x.id === d.id && x.score !== null);
       mark(1 + i, scored, scored);
     });
     bank.questions.forEach((q, i) => {
@@ -303,29 +307,30 @@ export function createAggregator(bank: Bank, options: AggregateOptions): Aggrega
   };
 
   const seen = new Set<string>();
+  const addRespondent = (respondent: Respondent): boolean => {
+    const key = fingerprint(respondent);
+    if (key !== null) {
+      if (seen.has(key)) return false;
+      if (seen.size < REMEMBERED_NAMES) seen.add(key);
+    }
+    everyone.add(respondent);
+    const segments: number[] = [];
+    for (const b of breakdowns) {
+      // `n/a` is the segment after the options; skipped, hidden or nothing chosen: the null segment, the last one.
+      const chosen = b.index.indexes(respondent.answers[b.position] ?? null);
+      for (const index of chosen.length > 0 ? chosen : [b.choices.length]) {
+        const group = b.groups[index] ?? createGroupStats(bank);
+        b.groups[index] = group;
+        group.add(respondent);
+        segments.push(b.offset + index);
+      }
+    }
+    tallyPattern(respondent, segments);
+    return true;
+  };
   return {
-    add(report) {
-      const respondent = readRespondent(bank, report);
-      const key = fingerprint(respondent);
-      if (key !== null) {
-        if (seen.has(key)) return false;
-        if (seen.size < REMEMBERED_NAMES) seen.add(key);
-      }
-      everyone.add(respondent);
-      const segments: number[] = [];
-      for (const b of breakdowns) {
-        // `n/a` is the segment after the options; skipped, hidden or nothing chosen: the null segment, the last one.
-        const chosen = b.index.indexes(answerOf(report, b.question) ?? null);
-        for (const index of chosen.length > 0 ? chosen : [b.choices.length]) {
-          const group = b.groups[index] ?? createGroupStats(bank);
-          b.groups[index] = group;
-          group.add(respondent);
-          segments.push(b.offset + index);
-        }
-      }
-      tallyPattern(respondent, segments);
-      return true;
-    },
+    add: (report) => addRespondent(readRespondent(bank, report)),
+    addRespondent,
     result() {
       return disclose(bank, k, everyone, breakdowns, [...patterns.values()]);
     },

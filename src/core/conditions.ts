@@ -3,6 +3,11 @@ import { NOT_APPLICABLE, type AnswerValue, type Answers, type Condition, type Qu
 /** What a condition can look at: visible answers so far and, for recommendations, the scores. */
 export interface ConditionContext {
   answers: Answers;
+  /**
+   * Reads an answer instead of `answers` when given: undefined when there is none to read, as for
+   * an id not in `answers`. For answers held another way than a mapping (see ./respondent.ts).
+   */
+  answerOf?: (id: string) => AnswerValue | undefined;
   /** Unrounded scores by dimension id and `overall`; null where there is no score. */
   scores?: Readonly<Record<string, number | null>>;
   /**
@@ -33,7 +38,7 @@ function numeric(value: AnswerValue): number | undefined {
 
 /** Every operator present in the test must hold (several in one test are ANDed). */
 function questionTest(test: QuestionTest, context: ConditionContext): boolean {
-  const value = Object.hasOwn(context.answers, test.question) ? context.answers[test.question] : undefined;
+  const value = context.answerOf !== undefined ? context.answerOf(test.question) : Object.hasOwn(context.answers, test.question) ? context.answers[test.question] : undefined;
   const answered = value !== undefined && value !== null;
   if (test.answered !== undefined && test.answered !== answered) return false;
   // `n/a` counts as an answer, but no value test holds on it (SPEC section 9).

@@ -338,7 +338,7 @@ describe('fingerprint (the same respondent with the same answers)', () => {
   it('is the same whatever the order of keys, differs with any answer, and tells skipped (null) from not asked', async () => {
     const { fingerprint } = await import('../../src/core/aggregate.js');
     const { readRespondent } = await import('../../src/core/aggregate-group.js');
-    const of = (report: Partial<Report>) => fingerprint(readRespondent(bank, { respondent: 'Ana', profile: {}, answers: {}, ...report } as Report));
+    const of = (report: Partial<Report>) => fingerprint(readRespondent(bank, { respondent: 'Ana', profile: {}, answers: {}, scores: { overall: { score: null, level: null, levelLabel: null }, dimensions: [] }, ...report } as Report));
     expect(of({ profile: { team: 'red', remote: true }, answers: { q5: 3, n: 4 } })).toBe(of({ profile: { remote: true, team: 'red' }, answers: { n: 4, q5: 3 } }));
     expect(of({ answers: { q5: 3 } })).not.toBe(of({ answers: { q5: 4 } }));
     expect(of({ answers: { q5: 3 } })).not.toBe(of({ answers: { q5: '3' } }));

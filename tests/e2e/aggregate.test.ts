@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { diag, hasStackTrace } from './run-cli.js';
 
 const SAMPLE = ['--bank', 'tests/fixtures/banks/sample.yaml'];
@@ -81,5 +82,26 @@ describe('diag aggregate', () => {
     expect(JSON.parse(r.stdout).count).toBe(2);
     expect(r.stderr).toContain('respondent "Camille" appears more than once');
     expect(r.stderr).toContain('only 2 respondents, fewer than --min-group 5');
+  });
+
+  it('gives the same group from NDJSON answers as from their reports, clean records and warned ones alike (the quick way and the full one)', () => {
+    // The group's answer files as NDJSON: clean ones, some with warnings (hidden answers, an
+    // unknown key), and a copy of one (counted once).
+    const records = readdirSync(GROUP)
+      .sort()
+      .map((name) => parse(readFileSync(join(GROUP, name), 'utf8')) as Record<string, unknown>);
+    const lines = [...records, { ...records[3], note: 'an unknown key' }, records[5]].map((r) => JSON.stringify(r));
+    const answers = join(dir, 'group.ndjson');
+    writeFileSync(answers, `${lines.join('\n')}\n`);
+    const reports = join(dir, 'group-reports.ndjson');
+    expect(diag(['score', ...SAMPLE, '--format', 'ndjson', '-o', reports, answers]).code).toBe(0);
+    for (const args of [['-f', 'json', '--by', 'age'], ['-f', 'text', '--by', 'sells', '--min-group', '3'], ['-f', 'csv']]) {
+      const fromAnswers = diag(['aggregate', ...SAMPLE, ...args, answers]);
+      const fromReports = diag(['aggregate', ...SAMPLE, ...args, reports]);
+      expect([args, fromAnswers.code, fromReports.code]).toEqual([args, 0, 0]);
+      expect(fromAnswers.stdout).toBe(fromReports.stdout);
+      expect(fromAnswers.stderr).toContain('appears more than once, with the same answers: counted once');
+      expect(fromAnswers.stderr).toContain('unknown key "note"');
+    }
   });
 });

@@ -8,7 +8,7 @@ import { loadBank } from '../load-bank.js';
 import { expandInputs } from '../read-inputs.js';
 import { GROUP_FORMATS } from '../render/formats.js';
 import { groupRenderers } from '../render/document-renderers.js';
-import { checkLanguage, streamReports } from '../score-inputs.js';
+import { checkLanguage, streamReports, streamRespondents } from '../score-inputs.js';
 import { warn, warningLine } from '../warn.js';
 import { sanitizeText } from '../../core/sanitize.js';
 
@@ -34,17 +34,25 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
   const warn = (line: string) => {
     if (++warnings <= SHOWN) options.warn(sanitizeText(line));
   };
-  const reports = streamReports(bank, expandInputs(inputs, { warn }).files, { warn, now: () => '', scoresOnly: true, maxProblemLines: SHOWN * 5 });
+  const files = expandInputs(inputs, { warn }).files;
+  const stream = { warn, maxProblemLines: SHOWN * 5 };
+  const counted = (who: string | null, name: string, counted: boolean) => {
+    if (who !== null && who !== '') {
+      if (seen.has(who)) warn(warningLine(messages().warnings.duplicateRespondent({ name, who, counted })));
+      else if (seen.size < REMEMBERED) seen.add(who);
+    }
+    return counted;
+  };
   try {
-    for await (const { report, file, name } of reports) {
-      const who = file.respondent;
-      const counted = aggregator.add(report);
-      if (who !== undefined && who !== '') {
-        if (seen.has(who)) warn(warningLine(messages().warnings.duplicateRespondent({ name, who, counted })));
-        else if (seen.size < REMEMBERED) seen.add(who);
+    const { observe } = options;
+    if (observe === undefined) {
+      // Only the figures: what they read of each record, without its report.
+      for await (const { value, name } of streamRespondents(bank, files, stream)) counted(value.name, name, aggregator.addRespondent(value));
+    } else {
+      for await (const { report, name } of streamReports(bank, files, { ...stream, now: () => '', scoresOnly: true })) {
+        // The statistics and norms see the same people as the figures: a duplicate counted once.
+        if (counted(report.respondent, name, aggregator.add(report))) observe(report);
       }
-      // The statistics and norms see the same people as the figures: a duplicate counted once.
-      if (counted) options.observe?.(report);
     }
   } finally {
     if (warnings > SHOWN) options.warn(warningLine(messages().warnings.moreWarnings({ count: warnings - SHOWN })));

@@ -1,9 +1,9 @@
-import { sameScalar } from '../conditions.js';
+import { evaluateCondition, sameScalar } from '../conditions.js';
 import { LIMITS } from '../limits.js';
 import { ProblemList, type Validated } from '../problems.js';
 import { say, show, suggest, type ProblemText } from '../problem-text.js';
-import { offersNotApplicable } from '../not-applicable.js';
-import { NOT_APPLICABLE, type AnswerFile, type AnswerValue, type Bank, type Question, type Scalar } from '../types.js';
+import { notApplicableIds, offersNotApplicable } from '../not-applicable.js';
+import { NOT_APPLICABLE, type AnswerFile, type Answers, type AnswerValue, type Bank, type Question, type Scalar } from '../types.js';
 import { applyConditions, settleAnswers } from '../visibility.js';
 import { BANK_HISTORY, type BankVersionIds } from './bank-history.js';
 import { isObject } from './fields.js';
@@ -225,6 +225,93 @@ export const answerCheckers = {
   },
   full: (question: Question, value: unknown): AnswerValue | undefined => readAnswer(question, value, 'answers', new ProblemList()),
 };
+
+/** The bank position of each question id, and the ids of the questions that offer `n/a` (as conditions read them). */
+interface Positions {
+  byId: ReadonlyMap<string, number>;
+  notApplicable: ReadonlySet<string>;
+}
+const positions = new WeakMap<Bank, Positions>();
+function positionsOf(bank: Bank): Positions {
+  let found = positions.get(bank);
+  if (found === undefined) {
+    const byId = new Map<string, number>();
+    // Ids are unique in a valid bank.
+    bank.questions.forEach((q, i) => {
+      if (!byId.has(q.id)) byId.set(q.id, i);
+    });
+    found = { byId, notApplicable: notApplicableIds(bank) };
+    positions.set(bank, found);
+  }
+  return found;
+}
+
+/** A clean answer record, read by bank position (see quickAnswers). */
+export interface QuickAnswers {
+  respondent: string | null;
+  /**
+   * By bank position, what a report built from the record holds: the canonical answer to a visible
+   * question, null where it was skipped, undefined where it was not answered or not asked (hidden).
+   */
+  values: Array<AnswerValue | undefined>;
+}
+
+const NO_ANSWERS: Record<string, unknown> = Object.freeze({});
+
+/**
+ * The answers of an answer file (not a report) that validateAnswers accepts with no warning, read
+ * straight into bank order: the same canonical values, the same visibility, without the mappings
+ * validation, visibility and the report would build one after the other (a group aggregate reads
+ * millions). Undefined for anything else — a report, an unknown key or question, a bad answer, a
+ * missing one, an answer to a hidden question, another bank version — which validateAnswers then
+ * words: so this never decides alone that a record is wrong. tests/core/quick-respondent.test.ts
+ * and tests/properties/quick-respondent.test.ts check it against validateAnswers and buildReport,
+ * on literals and on generated records, good and bad.
+ */
+export function quickAnswers(bank: Bank, input: unknown): QuickAnswers | undefined {
+  if (!isObject(input)) return undefined;
+  const record: unknown = input;
+  if (isReport(record)) return undefined;
+  for (const key of Object.keys(input)) if (!TOP_KEYS.includes(key)) return undefined;
+  if (input.bank !== undefined && input.bank !== bank.id) return undefined;
+  const { respondent, lang } = input;
+  if (respondent !== undefined && respondent !== null && typeof respondent !== 'string') return undefined;
+  if (lang !== undefined && lang !== null && (typeof lang !== 'string' || !bank.languages.includes(lang))) return undefined;
+  if (input.bankVersion !== undefined && input.bankVersion !== bank.version) return undefined;
+  const given = input.answers === undefined || input.answers === null ? NO_ANSWERS : input.answers;
+  if (!isObject(given)) return undefined;
+  const { questions } = bank;
+  const { byId, notApplicable } = positionsOf(bank);
+  const checked: Array<AnswerValue | undefined> = new Array<AnswerValue | undefined>(questions.length).fill(undefined);
+  for (const id of Object.keys(given)) {
+    const at = byId.get(id);
+    const question = at === undefined ? undefined : questions[at];
+    if (at === undefined || question === undefined) return undefined;
+    const answer = quickAnswer(question, given[id]);
+    if (answer === INVALID) return undefined;
+    checked[at] = answer;
+  }
+  const values: Array<AnswerValue | undefined> = new Array<AnswerValue | undefined>(questions.length).fill(undefined);
+  // As applyConditions: a condition reads the visible answers before its question, the only ones
+  // set in `values` when it is evaluated.
+  const answerOf = (id: string) => {
+    const at = byId.get(id);
+    return at === undefined ? undefined : values[at];
+  };
+  const context = { answers: NO_ANSWERS as Answers, notApplicable, answerOf };
+  for (let i = 0; i < questions.length; i++) {
+    const question = questions[i] as Question;
+    const answer = checked[i];
+    if (question.when !== undefined && !evaluateCondition(question.when, context)) {
+      // An answer to a hidden question is dropped with a warning (null: dropped in silence).
+      if (answer !== undefined && answer !== null) return undefined;
+      continue;
+    }
+    if (answer === undefined && question.required) return undefined;
+    values[i] = answer;
+  }
+  return { respondent: typeof respondent === 'string' ? respondent : null, values };
+}
 
 export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFile> {
   const errors = new ProblemList();
