@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { messages, type Messages } from './i18n.js';
+import { writeStdoutNow } from './output.js';
 
 /**
  * commander's own words in the language of diag's messages: titles, help option and command, the
@@ -23,7 +24,7 @@ export function localizeCommander(program: Command, Help: typeof import('command
     })
     .exitOverride()
     .showHelpAfterError(m.usage.seeHelp)
-    .configureOutput({ writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(usageError(text, m)) });
+    .configureOutput({ writeOut: (text) => writeStdoutNow(text), writeErr: (text) => process.stderr.write(text), outputError: (text, write) => write(usageError(text, m)) });
 }
 
 /** One of commander's error lines, in the language of `m` (commander words them in English only). */

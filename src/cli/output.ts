@@ -258,6 +258,24 @@ export function stdoutFailure(error: unknown): Error {
   return new InputError(errorText('cannotWriteStdout', { reason: systemReason(error) }));
 }
 
+/**
+ * A short text that commander prints itself (help, usage) written to standard output at once, so
+ * that a failure is seen: `diag --help > /dev/full` is exit 2 with one line, as every output is;
+ * a reader that left ends it quietly (OutputClosedError). A non-blocking pipe that is full gets
+ * the rest through Node's stream, which waits for it.
+ */
+export function writeStdoutNow(text: string, system: Pick<typeof fs, 'writeSync'> = fs): void {
+  const data = Buffer.from(text, 'utf8');
+  let done = 0;
+  try {
+    while (done < data.length) done += system.writeSync(1, data, done, data.length - done, null);
+  } catch (error) {
+    if (codeOf(error) !== 'EAGAIN') throw stdoutFailure(error);
+    process.stdout.on('error', () => undefined);
+    process.stdout.write(data.subarray(done));
+  }
+}
+
 let plainStdout: boolean | undefined;
 
 /**

@@ -313,7 +313,8 @@ describe('standard output', () => {
   }, 30_000);
   it('a full disk on stdout (> /dev/full) is exit 2 with one line, for every command', () => {
     if (!existsSync('/dev/full')) return;
-    for (const args of [...commands.slice(0, 3), ['report', report], ['compare', report, later], ['explain', ...SAMPLE, FULL]]) {
+    // Help too: commander prints it itself (src/cli/commander-i18n.ts gives it diag's way of writing).
+    for (const args of [...commands.slice(0, 3), ['report', report], ['compare', report, later], ['explain', ...SAMPLE, FULL], ['--help'], ['score', '--help'], ['help', 'aggregate']]) {
       const full = openSync('/dev/full', 'w');
       const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
       closeSync(full);
