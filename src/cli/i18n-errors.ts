@@ -182,10 +182,18 @@ export const ERRORS_FR: ErrorStrings = {
 
 /** Warnings on stderr (the `warning:` prefix comes from the catalogue too). */
 export const WARNINGS_EN = {
-  skippedEntry: (a: { entry: string; kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' }) =>
+  skippedEntry: (a: { entry: string; kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden' }) =>
     `${a.entry}: skipped, ${
-      { subfolder: 'a folder (diag reads the files of a folder, not its sub-folders)', fifo: 'a FIFO', socket: 'a socket', device: 'a device', dangling: 'a symbolic link to nothing (an editor lock file?)', loop: 'a loop of symbolic links' }[a.kind]
-    }, not an answer file`,
+      {
+        subfolder: 'a folder (diag reads the files of a folder, not its sub-folders)',
+        fifo: 'a FIFO',
+        socket: 'a socket',
+        device: 'a device',
+        dangling: 'a symbolic link to nothing (an editor lock file?)',
+        loop: 'a loop of symbolic links',
+        hidden: 'a hidden file (name it on the command line to read it)',
+      }[a.kind]
+    }${a.kind === 'hidden' ? '' : ', not an answer file'}`,
   duplicateRespondent: (a: { name: string; who: string; counted: boolean }) => `${a.name}: respondent "${a.who}" appears more than once${a.counted ? '' : ', with the same answers: counted once'}`,
   moreWarnings: (a: { count: number }) => `… and ${a.count} more warning${s(a.count)}`,
   countOnly: (a: { count: number; minGroup: number }) => `only ${a.count} respondent${s(a.count)}, fewer than --min-group ${a.minGroup}: only the count is shown`,
@@ -213,8 +221,16 @@ const frNumber = (x: number) => String(x).replace('.', ',');
 export const WARNINGS_FR: WarningStrings = {
   skippedEntry: (a) =>
     `${a.entry} : ignoré, ${
-      { subfolder: 'c’est un dossier (diag lit les fichiers d’un dossier, pas ses sous-dossiers)', fifo: 'c’est un tube nommé (FIFO)', socket: 'c’est une socket', device: 'c’est un périphérique', dangling: 'c’est un lien symbolique vers rien (un fichier verrou d’éditeur ?)', loop: 'c’est une boucle de liens symboliques' }[a.kind]
-    }, pas un fichier de réponses`,
+      {
+        subfolder: 'c’est un dossier (diag lit les fichiers d’un dossier, pas ses sous-dossiers)',
+        fifo: 'c’est un tube nommé (FIFO)',
+        socket: 'c’est une socket',
+        device: 'c’est un périphérique',
+        dangling: 'c’est un lien symbolique vers rien (un fichier verrou d’éditeur ?)',
+        loop: 'c’est une boucle de liens symboliques',
+        hidden: 'c’est un fichier caché (nommez-le sur la ligne de commande pour le lire)',
+      }[a.kind]
+    }${a.kind === 'hidden' ? '' : ', pas un fichier de réponses'}`,
   duplicateRespondent: (a) => `${a.name} : le répondant « ${a.who} » apparaît plus d’une fois${a.counted ? '' : ', avec les mêmes réponses : compté une seule fois'}`,
   moreWarnings: (a) => `… et ${a.count} autre${a.count > 1 ? 's' : ''} avertissement${a.count > 1 ? 's' : ''}`,
   countOnly: (a) => `seulement ${a.count} répondant${a.count > 1 ? 's' : ''}, moins que --min-group ${a.minGroup} : seul le nombre est affiché`,

@@ -1,5 +1,5 @@
 import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { stripBidiControls } from '../core/sanitize.js';
 import { byteChunks, errorCode, inputName, LineSplitter, readBoundedSync, readFailure, STDIN, STDIN_NAME, type Line } from './bounded-read.js';
 import { errorText, InputError } from './errors.js';
@@ -85,14 +85,16 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
       .sort()
       .map((name) => join(path, name));
     for (const entry of entries) {
-      let kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | undefined;
+      let kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden' | undefined;
       try {
         const stats = fs.stat(entry);
-        if (stats.isFile()) {
+        // A hidden file is nobody's answers: the `._x.yaml` that macOS leaves beside each file
+        // on a USB stick, an editor's backup. Named on the command line, it is read like any file.
+        if (stats.isFile() && !basename(entry).startsWith('.')) {
           files.push(entry); // not push(...entries): a huge folder would overflow the stack
           continue;
         }
-        kind = stats.isDirectory() ? 'subfolder' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device';
+        kind = stats.isFile() ? 'hidden' : stats.isDirectory() ? 'subfolder' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device';
       } catch (error) {
         const code = errorCode(error);
         if (code === 'ENOENT') kind = 'dangling';

@@ -74,12 +74,15 @@ function fakeFs(entries: Record<string, 'file' | 'dir' | 'fifo' | string>): Fold
 }
 
 describe('expandInputs and odd folder entries', () => {
-  it('skips, with a warning each, a dangling link (editor lock), a link loop, a folder and a FIFO', () => {
+  it('skips, with a warning each, a dangling link (editor lock), a hidden file, a link loop, a folder and a FIFO', () => {
     const warnings: string[] = [];
-    const fs = fakeFs({ d: 'dir', 'd/a.yaml': 'file', 'd/.#x.yaml': 'ENOENT', 'd/loop.yaml': 'ELOOP', 'd/b.json': 'dir', 'd/f.yaml': 'fifo', 'd/notes.txt': 'file' });
+    const fs = fakeFs({ d: 'dir', 'd/a.yaml': 'file', 'd/.#x.yaml': 'ENOENT', 'd/._a.yaml': 'file', 'd/loop.yaml': 'ELOOP', 'd/b.json': 'dir', 'd/f.yaml': 'fifo', 'd/notes.txt': 'file' });
     expect(expandInputs(['d'], { fs, warn: (line) => warnings.push(line) })).toEqual({ files: ['d/a.yaml'], many: true });
+    // Named on the command line, a hidden file is read like any other.
+    expect(expandInputs(['d/._a.yaml'], { fs, warn: (line) => warnings.push(line) })).toEqual({ files: ['d/._a.yaml'], many: false });
     expect(warnings).toEqual([
       'warning: d/.#x.yaml: skipped, a symbolic link to nothing (an editor lock file?), not an answer file',
+      'warning: d/._a.yaml: skipped, a hidden file (name it on the command line to read it)',
       'warning: d/b.json: skipped, a folder (diag reads the files of a folder, not its sub-folders), not an answer file',
       'warning: d/f.yaml: skipped, a FIFO, not an answer file',
       'warning: d/loop.yaml: skipped, a loop of symbolic links, not an answer file',
