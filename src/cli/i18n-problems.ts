@@ -53,6 +53,7 @@ const EXPECTED: Record<Expected, (a: { shape?: string; languages?: readonly stri
   answers: () => 'une table identifiant de question -> réponse',
   answerMap: () => 'une table de réponses',
   scoreMap: () => 'une table {score, level}',
+  dateTime: () => 'une date et une heure comme "2026-11-23T09:30:00Z"',
 };
 
 const PATTERN: Record<PatternRule, (a: { entity?: Entity; pattern?: string }) => string> = {

@@ -164,11 +164,17 @@ export function describePath(data: unknown, path: Path): string {
   return formatPath(path);
 }
 
+/** An answer file's fields whose problems do not say which field they are about. */
+const NAMED_FIELDS = new Set(['respondent', 'lang', 'createdAt']);
+
 /** `file:line:col: path: message`, the form editors and CI logs link to. */
 export function formatProblem(source: Source, problem: Problem, options: { showPath?: boolean } = {}): string {
   const pos = source.locate(problem.path);
   const where = pos ? `${source.file}:${pos.line}:${pos.col}` : source.name;
-  const path = options.showPath === false ? '' : describePath(source.data, problem.path);
   const message = problem.text === undefined ? problem.message : wordProblem(problem.text, messages().problem);
+  // Without paths (answer problems name their question themselves), an answer file's own fields are still named.
+  const [key, ...deeper] = problem.path;
+  const named = options.showPath !== false || (typeof key === 'string' && deeper.length === 0 && NAMED_FIELDS.has(key));
+  const path = named ? describePath(source.data, problem.path) : '';
   return `${where}: ${path === '' ? '' : `${path}${messages().colon}`}${message}`;
 }

@@ -72,7 +72,8 @@ export type Expected =
   | 'benchmark'
   | 'answers'
   | 'answerMap'
-  | 'scoreMap';
+  | 'scoreMap'
+  | 'dateTime';
 
 /** The kinds of things that have ids in a bank. */
 export type Entity = 'dimension' | 'level' | 'recommendation';
@@ -213,6 +214,7 @@ const EXPECTED: Record<Expected, (a: { shape?: string; languages?: readonly stri
   answers: () => 'a mapping of question id -> answer',
   answerMap: () => 'a mapping of answers',
   scoreMap: () => 'a mapping {score, level}',
+  dateTime: () => 'a date and time such as "2026-11-23T09:30:00Z"',
 };
 
 const PATTERN: Record<PatternRule, (a: { entity?: Entity; pattern?: string }) => string> = {

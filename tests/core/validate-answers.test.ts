@@ -42,6 +42,18 @@ describe('validateAnswers', () => {
     ]);
   });
 
+  it('takes a createdAt that is a date-time (or a YAML timestamp), and refuses any other', () => {
+    const answers = { sells: false, q1: 3, pick: '2', n: 50 };
+    for (const createdAt of ['2026-11-23T09:30:00Z', '2026-11-23T09:30:00.000Z', '2026-11-23T10:30:00+01:00', new Date('2026-11-23T09:30:00Z')]) {
+      const result = validateAnswers(bank, { createdAt, answers });
+      expect(result.ok && result.value.createdAt).toBe(createdAt instanceof Date ? '2026-11-23T09:30:00.000Z' : createdAt);
+    }
+    for (const createdAt of ['not a date', '2026-11-23', '2026-13-45T99:99:99Z', '', 12, true, ['2026-11-23T09:30:00Z'], new Date(Number.NaN)]) {
+      expect(codes({ createdAt, answers })).toEqual([['createdAt', 'type']]);
+    }
+    expect(validateAnswers(bank, { createdAt: null, answers }).ok).toBe(true);
+  });
+
   it('suggests the closest id', () => {
     const result = validateAnswers(bank, { answers: { sells: true, q1: 1, pick: 'one', multi: ['a'], mutli: [] } });
     expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual(['"mutli" is not a question of bank "mini" (did you mean "multi"?)']);

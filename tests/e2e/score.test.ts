@@ -214,11 +214,18 @@ describe('diag score: an answer file whose createdAt is not a date', () => {
   // any string is copied into the report's createdAt, which report.schema.json says is a
   // date-time, and then printed as is ("Évolution du not a date au …"). Either refusing the file
   // (naming createdAt) or not copying it would do; this test accepts both.
-  it.failing('never writes a report whose createdAt is not a date-time', () => {
+  it('never writes a report whose createdAt is not a date-time: refused, naming createdAt', () => {
     const file = join(dir, 'bad-date.yaml');
     writeFileSync(file, readFileSync('tests/fixtures/answers/prototype-ids-low.yaml', 'utf8').replace('respondent: Low', 'respondent: Low\ncreatedAt: "not a date"'));
     const r = diag(['score', '--bank', 'tests/fixtures/banks/prototype-ids.yaml', file, '-f', 'json']);
-    if (r.code === 2) expect(r.stderr).toContain('createdAt');
-    else expect(Number.isNaN(Date.parse(JSON.parse(r.stdout).createdAt))).toBe(false);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/bad-date\.yaml:\d+:\d+: createdAt: must be a date and time such as "2026-11-23T09:30:00Z", not the text "not a date"/);
+    // The same in an aggregate, where clean records take a quicker way.
+    const lines = join(dir, 'bad-date.ndjson');
+    writeFileSync(lines, `${JSON.stringify({ respondent: 'x', createdAt: '2026-11-23', answers: {} })}\n`);
+    const a = diag(['aggregate', '--bank', 'tests/fixtures/banks/prototype-ids.yaml', lines]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('createdAt');
   });
 });

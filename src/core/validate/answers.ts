@@ -10,6 +10,21 @@ import { isObject } from './fields.js';
 
 const TOP_KEYS = ['$schema', 'bank', 'bankVersion', 'respondent', 'lang', 'createdAt', 'answers'];
 
+/** RFC 3339 date-time, as report.schema.json's `createdAt` (and JSON Schema's `date-time`) is. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const INVALID_DATE = Symbol('invalid date');
+
+/**
+ * An answer file's `createdAt`, which its report carries: a date-time (or a YAML timestamp), or
+ * none. Anything else would be copied into a report that says it is a date (and `diag compare`
+ * would print « Évolution du not a date … »), so it is refused.
+ */
+function createdAtOf(value: unknown): string | undefined | typeof INVALID_DATE {
+  if (value === undefined || value === null) return undefined;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? INVALID_DATE : value.toISOString();
+  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) ? value : INVALID_DATE;
+}
+
 function listAll(values: readonly Scalar[]): string {
   return values.map((v) => JSON.stringify(v)).join(', ');
 }
@@ -278,6 +293,7 @@ export function quickAnswers(bank: Bank, input: unknown): QuickAnswers | undefin
   if (respondent !== undefined && respondent !== null && typeof respondent !== 'string') return undefined;
   if (lang !== undefined && lang !== null && (typeof lang !== 'string' || !bank.languages.includes(lang))) return undefined;
   if (input.bankVersion !== undefined && input.bankVersion !== bank.version) return undefined;
+  if (createdAtOf(input.createdAt) === INVALID_DATE) return undefined;
   const given = input.answers === undefined || input.answers === null ? NO_ANSWERS : input.answers;
   if (!isObject(given)) return undefined;
   const { questions } = bank;
@@ -341,7 +357,8 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
   if (lang !== undefined && lang !== null && (typeof lang !== 'string' || !bank.languages.includes(lang))) {
     errors.add(['lang'], 'unknown-language', say('langNotInBank', { lang: JSON.stringify(lang), languages: bank.languages }));
   }
-  const createdAt = typeof raw.createdAt === 'string' ? raw.createdAt : raw.createdAt instanceof Date ? raw.createdAt.toISOString() : undefined;
+  const createdAt = createdAtOf(raw.createdAt);
+  if (createdAt === INVALID_DATE) errors.add(['createdAt'], 'type', say('mustBe', { expected: 'dateTime', actual: show(raw.createdAt) }));
   const given = raw.answers === undefined || raw.answers === null ? {} : raw.answers;
   if (!isObject(given)) {
     errors.add(['answers'], 'type', say('mustBe', { expected: 'answers', actual: show(given) }));
@@ -398,7 +415,7 @@ export function validateAnswers(bank: Bank, input: unknown): Validated<AnswerFil
       ...(typeof raw.bank === 'string' ? { bank: raw.bank } : {}),
       ...(typeof respondent === 'string' ? { respondent } : {}),
       ...(typeof lang === 'string' ? { lang } : {}),
-      ...(createdAt === undefined ? {} : { createdAt }),
+      ...(createdAt === undefined || createdAt === INVALID_DATE ? {} : { createdAt }),
       // Frozen: scoring them again finds their visibility without walking the conditions.
       answers: settleAnswers(bank, conditioned),
     },
