@@ -103,10 +103,11 @@ export class StagedFile {
     readonly file: string,
     private readonly force: boolean,
     private readonly system: FileSystem = fs,
+    mode = 0o644,
   ) {
     this.temporary = temporaryName(file);
     try {
-      this.fd = system.openSync(this.temporary, 'wx', 0o644);
+      this.fd = system.openSync(this.temporary, 'wx', mode);
     } catch (error) {
       throw new InputError(errorText('cannotWrite', { file, reason: systemReason(error) }));
     }
@@ -222,8 +223,8 @@ export function commitAll(files: readonly StagedFile[]): void {
  * Writes a whole file or nothing: the content goes to a temporary file first, then takes the
  * final name in one step. Without `force`, an existing file is never replaced (the link fails).
  */
-export function writeFileAtomic(file: string, content: string, options: { force?: boolean; system?: FileSystem } = {}): void {
-  const staged = new StagedFile(file, options.force === true, options.system);
+export function writeFileAtomic(file: string, content: string, options: { force?: boolean; system?: FileSystem; mode?: number } = {}): void {
+  const staged = new StagedFile(file, options.force === true, options.system, options.mode);
   try {
     staged.write(content);
     staged.commit();

@@ -70,7 +70,8 @@ export function savedAt(progress: Progress, file: string): Date {
 
 export function saveProgress(file: string, progress: Progress): void {
   mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 });
-  writeFileAtomic(file, `${JSON.stringify(progress, null, 2)}\n`, { force: true });
+  // Someone's answers so far: for them only, whoever made the folder (--state-dir).
+  writeFileAtomic(file, `${JSON.stringify(progress, null, 2)}\n`, { force: true, mode: 0o600 });
 }
 
 export function clearProgress(file: string): void {
