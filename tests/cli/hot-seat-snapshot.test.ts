@@ -2,10 +2,15 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { groupSnapshot } from '../../src/cli/commands/workshop.js';
+import { groupSnapshot as snapshotOf } from '../../src/cli/commands/workshop.js';
+import { loadBank } from '../../src/cli/load-bank.js';
+
+const { bank } = loadBank(undefined);
+const groupSnapshot = (folder: string) => snapshotOf(folder, bank);
 
 // The hot-seat finish screen (diag run --workshop) never shows two views that differ by fewer than
-// k = 5 participants: resuming a workshop and adding one person must not change the figures.
+// k = 5 participants in any figure: resuming a workshop and adding one person must not change the
+// figures. These files are not reports: all alike, they are counted in the same (no) figures.
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -27,7 +32,23 @@ describe('the hot-seat finish screen snapshot', () => {
     expect(groupSnapshot(dir).shown).toHaveLength(10);
   });
 
-  it('shows the count only after a report of the last view left DIR, until k people are apart from it', () => {
+  it('lets newcomers in by groups of k alike: one whose answers took another path waits', () => {
+    dir = mkdtempSync(join(tmpdir(), 'diag-hot-seat-'));
+    const question = bank.questions.find((q) => q.profile !== true);
+    if (question === undefined) throw new Error('the bundled bank has questions');
+    const report = (answered: boolean) => JSON.stringify({ profile: {}, answers: answered ? { [question.id]: 1 } : {}, scores: { overall: { score: 50 }, dimensions: [] } });
+    const put = (names: string[], answered: boolean) => names.forEach((n) => writeFileSync(join(dir, `${n}.json`), report(answered)));
+    put(['a', 'b', 'c', 'd', 'e'], false);
+    expect(groupSnapshot(dir).shown).toHaveLength(5);
+    // Five newcomers, one of them alone in answering that question: the four alike wait too.
+    put(['f', 'g', 'h', 'i'], false);
+    put(['z'], true);
+    expect(groupSnapshot(dir).shown).toHaveLength(5);
+    put(['j'], false);
+    expect(groupSnapshot(dir).shown).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((n) => `${n}.json`));
+  });
+
+  it('shows the count only after a report of the last view left DIR, until k newcomers alike can join', () => {
     dir = mkdtempSync(join(tmpdir(), 'diag-hot-seat-'));
     add(['a', 'b', 'c', 'd', 'e', 'f']);
     expect(groupSnapshot(dir).shown).toHaveLength(6);
@@ -37,7 +58,9 @@ describe('the hot-seat finish screen snapshot', () => {
     add(['g', 'h', 'i']);
     expect(groupSnapshot(dir)).toEqual({ shown: [], finished: 8, countOnly: true });
     add(['j']);
-    // One gone and four new: five apart, the view moves to the nine there are.
-    expect(groupSnapshot(dir)).toEqual({ shown: ['b.json', 'c.json', 'd.json', 'e.json', 'f.json', 'g.json', 'h.json', 'i.json', 'j.json'], finished: 9 });
+    // One gone and four new: still the count only, until five newcomers alike can join.
+    expect(groupSnapshot(dir)).toEqual({ shown: [], finished: 9, countOnly: true });
+    add(['k']);
+    expect(groupSnapshot(dir)).toEqual({ shown: ['b.json', 'c.json', 'd.json', 'e.json', 'f.json', 'g.json', 'h.json', 'i.json', 'j.json', 'k.json'], finished: 10 });
   });
 });

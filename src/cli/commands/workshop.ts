@@ -2,12 +2,12 @@ import { input, select } from '@inquirer/prompts';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Aggregate } from '../../core/index.js';
+import type { Aggregate, Bank, Report } from '../../core/index.js';
 import { writeFileAtomic } from '../output.js';
 import { progressFile, stateDirectory } from '../progress.js';
 import { promptTheme } from '../prompts.js';
 import { safeText } from '../render/terminal.js';
-import { nextSnapshot, nextUpdateAt } from '../workshop/snapshot.js';
+import { nextUpdateAt, nextView, viewPattern } from '../workshop/snapshot.js';
 import { aggregateInputs } from './aggregate.js';
 import { guardRun, interview, newProgress, openSession, pickUp, promptContext, showResults, welcome, type RunOptions } from './run.js';
 
@@ -22,12 +22,22 @@ function participantsIn(dir: string): number {
 /** The hot-seat's group screen, as the browser workshop's: figures change only when k more have finished. */
 const MIN_GROUP = 5;
 
+/** Which figures a report in DIR is counted in (viewPattern); one same key for a file that is not a report. */
+function patternOf(dir: string, name: string, bank: Bank): string {
+  try {
+    return viewPattern(bank, JSON.parse(readFileSync(join(dir, name), 'utf8')) as Report, []);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * The reports the finish screen is computed over (SPEC section 10): the last ones shown, kept in
- * DIR, until at least MIN_GROUP more have finished, so that two finish screens (a workshop resumed,
- * one more participant) never differ by one person.
+ * DIR, until a group of MIN_GROUP newcomers alike has finished (nextView, as the browser
+ * workshop's screen), so that two finish screens (a workshop resumed, one more participant) never
+ * differ by fewer than k people in any figure.
  */
-export function groupSnapshot(dir: string): { shown: string[]; finished: number; countOnly?: true } {
+export function groupSnapshot(dir: string, bank: Bank): { shown: string[]; finished: number; countOnly?: true } {
   const file = join(dir, '.diag-workshop', 'hot-seat-shown.json');
   const finished = reportsIn(dir);
   let shown: string[] = [];
@@ -37,9 +47,9 @@ export function groupSnapshot(dir: string): { shown: string[]; finished: number;
   } catch {
     // No snapshot yet (or an unreadable one): start from nothing shown.
   }
-  // Reports of the last view that left DIR count as people apart from it, like new ones.
-  const next = nextSnapshot(shown, finished, MIN_GROUP);
-  if (next !== undefined) {
+  const view = nextView(shown, finished.map((name) => ({ key: name, pattern: patternOf(dir, name, bank) })), MIN_GROUP);
+  if (view !== undefined) {
+    const next = finished.filter((name) => view.has(name));
     mkdirSync(join(dir, '.diag-workshop'), { recursive: true });
     writeFileAtomic(file, `${JSON.stringify(next)}\n`, { force: true });
     shown = next;
@@ -90,7 +100,7 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
       await input({ message: w.handOver }, promptContext(session));
       session.clear();
     }
-    const snapshot = groupSnapshot(dir);
+    const snapshot = groupSnapshot(dir, session.bank);
     const counted = await aggregateInputs(session.bank, snapshot.shown.length === 0 ? [dir] : snapshot.shown.map((f) => join(dir, f)), { by: [], minGroup: MIN_GROUP, warn: () => undefined });
     const group = snapshot.countOnly === true ? countOnly(counted) : counted;
     const { aggregateView } = await import('../render/aggregate-view.js');

@@ -1,18 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import { RateLimiter } from '../../../src/cli/workshop/rate-limit.js';
 import { CODE_LENGTH, isTokenShaped, newJoinCode, newToken, normalizeCode, sameSecret, tokenHash } from '../../../src/cli/workshop/secrets.js';
-import { largestWaiting, nextSnapshot, nextUpdateAt, nextView, type Finisher } from '../../../src/cli/workshop/snapshot.js';
+import { largestWaiting, nextUpdateAt, nextView, type Finisher } from '../../../src/cli/workshop/snapshot.js';
 import { isWildcard, publicHost } from '../../../src/cli/workshop/network.js';
 
-describe('the snapshot rule', () => {
-  const names = (n: number) => Array.from({ length: n }, (_, i) => `r${i}.json`);
-  it('moves only when k more have finished since the last view, then to everyone', () => {
-    expect(nextSnapshot([], names(2), 3)).toBeUndefined();
-    expect(nextSnapshot([], names(3), 3)).toEqual(names(3));
-    expect(nextSnapshot(names(3), names(4), 3)).toBeUndefined();
-    expect(nextSnapshot(names(3), names(5), 3)).toBeUndefined();
-    expect(nextSnapshot(names(3), names(6), 3)).toEqual(names(6));
-    expect(nextSnapshot([], names(7), 3)).toEqual(names(7));
+describe('the next update, at the soonest', () => {
+  it('is k after those shown', () => {
     expect([nextUpdateAt(0, 5), nextUpdateAt(5, 5), nextUpdateAt(12, 5)]).toEqual([5, 10, 17]);
   });
 });
