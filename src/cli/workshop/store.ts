@@ -138,7 +138,7 @@ export class WorkshopStore {
     const shown = readJson(join(this.state, 'shown.json'));
     if (isObject(shown) && Array.isArray(shown.shown)) this.shownNames = shown.shown.filter((n): n is string => typeof n === 'string');
     // A report of the last view taken out of DIR: the rest of that view, beside it, would give
-    // that person's answers; the figures wait until k people are apart from it.
+    // that person's answers; the figures wait until a group of k newcomers alike can join.
     this.shownWhole = this.shownNames.every((n) => this.scored.has(n));
     this.updateSnapshot();
   }
