@@ -29,8 +29,8 @@ describe('web strings', () => {
   test('plural agreement in French', () => {
     expect(CATALOGUE.fr.present.joined(1)).toBe('a rejoint');
     expect(CATALOGUE.fr.present.joined(2)).toBe('ont rejoint');
-    expect(CATALOGUE.fr.present.moreNeeded(1)).toBe('Les chiffres se mettent à jour quand 1 personne de plus aura terminé.');
-    expect(CATALOGUE.en.present.moreNeeded(2)).toBe('The figures update when 2 more people have finished.');
+    expect(CATALOGUE.fr.present.moreNeeded(1)).toBe('Les chiffres se mettent à jour quand au moins 1 personne de plus aura terminé (ensemble, celles dont les réponses se ressemblent, pour que personne ne soit reconnaissable).');
+    expect(CATALOGUE.en.present.moreNeeded(2)).toBe('The figures update when at least 2 more people have finished (together, those whose answers are alike, so that nobody can be singled out).');
   });
 
   test('bank texts in French get their no-break spaces; other languages are left alone', () => {
