@@ -48,7 +48,18 @@ describe('validateAnswers', () => {
       const result = validateAnswers(bank, { createdAt, answers });
       expect(result.ok && result.value.createdAt).toBe(createdAt instanceof Date ? '2026-11-23T09:30:00.000Z' : createdAt);
     }
-    for (const createdAt of ['not a date', '2026-11-23', '2026-13-45T99:99:99Z', '', 12, true, ['2026-11-23T09:30:00Z'], new Date(Number.NaN)]) {
+    // What people also write, kept as the date-time it means (UTC when no zone is said).
+    for (const [createdAt, meant] of [
+      ['2026-11-23', '2026-11-23T00:00:00.000Z'],
+      ['2026-11-23 09:30', '2026-11-23T09:30:00.000Z'],
+      ['2026-11-23 09:30:00', '2026-11-23T09:30:00.000Z'],
+      ['2026-11-23t09:30:00z', '2026-11-23T09:30:00.000Z'],
+      ['2026-11-23 10:30:00+01:00', '2026-11-23T09:30:00.000Z'],
+    ]) {
+      const result = validateAnswers(bank, { createdAt, answers });
+      expect(result.ok && result.value.createdAt).toBe(meant);
+    }
+    for (const createdAt of ['not a date', '23/11/2026', '2026-13-45T99:99:99Z', '2026-11-23T', '', 12, true, ['2026-11-23T09:30:00Z'], new Date(Number.NaN)]) {
       expect(codes({ createdAt, answers })).toEqual([['createdAt', 'type']]);
     }
     expect(validateAnswers(bank, { createdAt: null, answers }).ok).toBe(true);

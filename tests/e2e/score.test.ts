@@ -223,7 +223,7 @@ describe('diag score: an answer file whose createdAt is not a date', () => {
     expect(r.stderr).toMatch(/bad-date\.yaml:\d+:\d+: createdAt: must be a date and time such as "2026-11-23T09:30:00Z", not the text "not a date"/);
     // The same in an aggregate, where clean records take a quicker way.
     const lines = join(dir, 'bad-date.ndjson');
-    writeFileSync(lines, `${JSON.stringify({ respondent: 'x', createdAt: '2026-11-23', answers: {} })}\n`);
+    writeFileSync(lines, `${JSON.stringify({ respondent: 'x', createdAt: '23/11/2026', answers: {} })}\n`);
     const a = diag(['aggregate', '--bank', 'tests/fixtures/banks/prototype-ids.yaml', lines]);
     expect(a.code).toBe(2);
     expect(a.stderr).toContain('createdAt');

@@ -11,18 +11,25 @@ import { isObject } from './fields.js';
 const TOP_KEYS = ['$schema', 'bank', 'bankVersion', 'respondent', 'lang', 'createdAt', 'answers'];
 
 /** RFC 3339 date-time, as report.schema.json's `createdAt` (and JSON Schema's `date-time`) is. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/;
+/** What people also write: a date alone (midnight UTC), a space or lower case letters. */
+const LOOSE_DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:[Zz]|[+-]\d{2}:\d{2})?)?$/;
 const INVALID_DATE = Symbol('invalid date');
 
 /**
- * An answer file's `createdAt`, which its report carries: a date-time (or a YAML timestamp), or
- * none. Anything else would be copied into a report that says it is a date (and `diag compare`
- * would print « Évolution du not a date … »), so it is refused.
+ * An answer file's `createdAt`, which its report carries: a date-time as written, a date or a
+ * YAML timestamp as the date-time it means, or none. Anything else would be copied into a report
+ * that says it is a date (and `diag compare` would print « Évolution du not a date … »), so it
+ * is refused.
  */
 function createdAtOf(value: unknown): string | undefined | typeof INVALID_DATE {
   if (value === undefined || value === null) return undefined;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? INVALID_DATE : value.toISOString();
-  return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) ? value : INVALID_DATE;
+  if (typeof value !== 'string' || !LOOSE_DATE_TIME.test(value)) return INVALID_DATE;
+  // A date alone is midnight UTC, a time without a zone UTC too (never the machine's own zone).
+  const time = Date.parse(/[Tt ]\d{2}:\d{2}(?::[\d.]+)?$/.test(value) ? `${value}Z` : value);
+  if (Number.isNaN(time)) return INVALID_DATE;
+  return DATE_TIME.test(value) ? value : new Date(time).toISOString();
 }
 
 function listAll(values: readonly Scalar[]): string {
