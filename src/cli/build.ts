@@ -92,12 +92,14 @@ function lazyPackage(name: string, contents: string): Plugin {
  * at its first use (launch.ts). The names are listed here; importing another one fails the build.
  */
 const YAML_FUNCTIONS = ['isMap', 'isScalar', 'isSeq', 'parseDocument', 'stringify'];
+/** Module text: each of `names` exported as a function that calls the same name of `real` (an expression). */
+const forwarding = (names: readonly string[], real: string) => names.map((name) => `export function ${name}(...args) { return ${real}.${name}(...args); }`);
 const lazyYaml = lazyPackage(
   'yaml',
   [
     'let real;',
     "const load = () => (real ??= require(require('node:path').join(__dirname, 'yaml.cjs')));",
-    ...YAML_FUNCTIONS.map((name) => `export function ${name}(...args) { return load().${name}(...args); }`),
+    ...forwarding(YAML_FUNCTIONS, 'load()'),
     'export function LineCounter(...args) { return new (load().LineCounter)(...args); }',
     'export function visit(...args) { return load().visit(...args); }',
     "for (const key of ['BREAK', 'SKIP', 'REMOVE']) Object.defineProperty(visit, key, { get: () => load().visit[key] });",
@@ -109,7 +111,7 @@ const lazyYaml = lazyPackage(
  * network addresses.
  */
 const OS_FUNCTIONS = ['homedir', 'hostname', 'networkInterfaces', 'tmpdir'];
-const lazyOs = lazyPackage('node:os', OS_FUNCTIONS.map((name) => `export function ${name}(...args) { return require('node:os').${name}(...args); }`).join('\n'));
+const lazyOs = lazyPackage('node:os', forwarding(OS_FUNCTIONS, "require('node:os')").join('\n'));
 /** Likewise chalk, which an output without colour (a file, a pipe) never needs (src/cli/render/paint.ts). */
 const lazyChalk = lazyPackage('chalk', "let real;\nexport function Chalk(options) { return new (real ??= require('chalk')).Chalk(options); }");
 

@@ -265,11 +265,11 @@ export function stdoutFailure(error: unknown): Error {
  * a reader that left ends it quietly (OutputClosedError). A non-blocking pipe that is full gets
  * the rest through Node's stream, which waits for it.
  */
-export function writeStdoutNow(text: string, system: Pick<typeof fs, 'writeSync'> = fs): void {
+export function writeStdoutNow(text: string): void {
   const data = Buffer.from(text, 'utf8');
   let done = 0;
   try {
-    while (done < data.length) done += system.writeSync(1, data, done, data.length - done, null);
+    while (done < data.length) done += fs.writeSync(1, data, done, data.length - done, null);
   } catch (error) {
     if (codeOf(error) !== 'EAGAIN') throw stdoutFailure(error);
     process.stdout.on('error', () => undefined);

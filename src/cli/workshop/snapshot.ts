@@ -52,8 +52,16 @@ export interface Finisher {
  * group of newcomers can join; the store shows the count only meanwhile.
  */
 export function nextView(shown: readonly string[], finished: readonly Finisher[], minGroup: number): Set<string> | undefined {
+  if (shown.length === 0) return finished.length >= minGroup ? new Set(finished.map((person) => person.key)) : undefined;
+  const joining = [...newcomersAlike(shown, finished).values()].filter((group) => group.length >= minGroup).flat();
+  if (joining.length === 0) return undefined;
+  const here = new Set(finished.map((person) => person.key));
+  return new Set([...shown.filter((key) => here.has(key)), ...joining]);
+}
+
+/** The people not in the view `shown`, by pattern. */
+function newcomersAlike(shown: readonly string[], finished: readonly Finisher[]): Map<string, string[]> {
   const before = new Set(shown);
-  if (before.size === 0) return finished.length >= minGroup ? new Set(finished.map((person) => person.key)) : undefined;
   const groups = new Map<string, string[]>();
   for (const person of finished) {
     if (before.has(person.key)) continue;
@@ -61,18 +69,12 @@ export function nextView(shown: readonly string[], finished: readonly Finisher[]
     if (group === undefined) groups.set(person.pattern, [person.key]);
     else group.push(person.key);
   }
-  const joining = [...groups.values()].filter((group) => group.length >= minGroup).flat();
-  if (joining.length === 0) return undefined;
-  const here = new Set(finished.map((person) => person.key));
-  return new Set([...shown.filter((key) => here.has(key)), ...joining]);
+  return groups;
 }
 
 /** The largest group of newcomers alike (see nextView): the view moves when one reaches k (before the first view: everyone). */
 export function largestWaiting(shown: readonly string[], finished: readonly Finisher[]): number {
   // Before the first view, everyone counts: it takes them all at k.
   if (shown.length === 0) return finished.length;
-  const before = new Set(shown);
-  const sizes = new Map<string, number>();
-  for (const person of finished) if (!before.has(person.key)) sizes.set(person.pattern, (sizes.get(person.pattern) ?? 0) + 1);
-  return Math.max(0, ...sizes.values());
+  return Math.max(0, ...[...newcomersAlike(shown, finished).values()].map((group) => group.length));
 }

@@ -58,6 +58,8 @@ export class WorkshopStore {
   private readonly scored = new Map<string, Report>();
   /** Report file name -> the person it is, as `diag aggregate` counts people (see `personKey`). */
   private readonly personOf = new Map<string, string>();
+  /** Report file name -> the figures of the group view it is counted in (see viewPattern). */
+  private readonly patternOf = new Map<string, string>();
   /** The report files the last view was computed over, as saved: some may have left DIR since. */
   private shownNames: string[] = [];
   /** Whether every report of the last view is still here; if not, the view shows the count only. */
@@ -185,9 +187,15 @@ export class WorkshopStore {
       this.warnings.push(messages().warnings.invalidReport({ name, bank: this.bank.id }));
       return false;
     }
+    this.remember(name, scored);
+    return true;
+  }
+
+  /** A scored report of DIR, with the person it is and the figures it is counted in, worked out once. */
+  private remember(name: string, scored: Report): void {
     this.scored.set(name, scored);
     this.personOf.set(name, this.personKey(name, scored));
-    return true;
+    this.patternOf.set(name, viewPattern(this.bank, scored, this.by));
   }
 
   /**
@@ -242,8 +250,7 @@ export class WorkshopStore {
     // The report was just built from validated answers with this bank: its scores are what
     // `diag aggregate` computes from the file. Only what the aggregator reads is kept.
     const scored = { ...report, recommendations: [], benchmarks: [] };
-    this.scored.set(saved.report, scored);
-    this.personOf.set(saved.report, this.personKey(saved.report, scored));
+    this.remember(saved.report, scored);
     this.clearProgress(key);
     this.updateSnapshot();
   }
@@ -251,9 +258,10 @@ export class WorkshopStore {
   /** Everyone who finished, once each (copies of one person count once), with their view pattern. */
   private finishers(): Finisher[] {
     const people = new Map<string, string>();
-    for (const [name, report] of this.scored) {
+    for (const name of this.scored.keys()) {
       const key = this.personOf.get(name);
-      if (key !== undefined && !people.has(key)) people.set(key, viewPattern(this.bank, report, this.by));
+      const pattern = this.patternOf.get(name);
+      if (key !== undefined && pattern !== undefined && !people.has(key)) people.set(key, pattern);
     }
     return [...people].map(([key, pattern]) => ({ key, pattern }));
   }
