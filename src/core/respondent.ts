@@ -1,6 +1,7 @@
 import type { Respondent, RespondentScore } from './aggregate-group.js';
 import { itemScore } from './item-score.js';
 import { levelOf, round2 } from './levels.js';
+import { weightedMean } from './score.js';
 import type { AnswerValue, Bank, Question } from './types.js';
 import { quickAnswers } from './validate/answers.js';
 import { isScored } from './visibility.js';
@@ -29,29 +30,6 @@ function planOf(bank: Bank): ScorePlan {
     plans.set(bank, plan);
   }
   return plan;
-}
-
-/**
- * score.ts's weightedMean on the first `n` weights and scores of two arrays: the same operations in
- * the same order, so the same double.
- */
-function weightedMean(weights: readonly number[], scores: readonly number[], n: number): number | null {
-  let largest = 0;
-  for (let i = 0; i < n; i++) largest = Math.max(largest, weights[i] as number);
-  const unit = largest > 1e300 || (largest > 0 && largest < 1e-300) ? largest : 1;
-  let total = 0;
-  let sum = 0;
-  let lowest = Infinity;
-  let highest = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const weight = weights[i] as number;
-    const score = scores[i] as number;
-    total += (weight / unit) * score;
-    sum += weight / unit;
-    lowest = Math.min(lowest, score);
-    highest = Math.max(highest, score);
-  }
-  return sum > 0 ? Math.min(Math.max(total / sum, lowest), highest) : null;
 }
 
 /** As buildReport gives a score: rounded, with the id of its level (found on the unrounded score). */

@@ -35,24 +35,31 @@ export interface ScoreResult {
   hidden: string[];
 }
 
-function weightedMean(pairs: ReadonlyArray<{ weight: number; score: number }>): number | null {
+/**
+ * Σ w·s / Σ w over the first `n` weights and scores (SPEC section 4), null when the weights sum to
+ * nothing. Arrays rather than pairs, so that the quick way of src/core/respondent.ts shares it
+ * without building objects.
+ */
+export function weightedMean(weights: readonly number[], scores: readonly number[], n = weights.length): number | null {
   let largest = 0;
-  for (const { weight } of pairs) largest = Math.max(largest, weight);
+  for (let i = 0; i < n; i++) largest = Math.max(largest, weights[i] as number);
   // Weights near the largest double overflow Σ w·s, and weights near the smallest lose their
   // digits: scale them by the largest then. Ordinary weights keep SPEC's arithmetic exactly.
   const unit = largest > 1e300 || (largest > 0 && largest < 1e-300) ? largest : 1;
   let total = 0;
-  let weights = 0;
+  let sum = 0;
   let lowest = Infinity;
   let highest = -Infinity;
-  for (const { weight, score } of pairs) {
+  for (let i = 0; i < n; i++) {
+    const weight = weights[i] as number;
+    const score = scores[i] as number;
     total += (weight / unit) * score;
-    weights += weight / unit;
+    sum += weight / unit;
     lowest = Math.min(lowest, score);
     highest = Math.max(highest, score);
   }
   // A mean lies between its extremes; rounding can put it one ulp outside (100.00000000000001).
-  return weights > 0 ? Math.min(Math.max(total / weights, lowest), highest) : null;
+  return sum > 0 ? Math.min(Math.max(total / sum, lowest), highest) : null;
 }
 
 /** The scored questions of each dimension, in bank order, found once per bank: a batch scores millions of answer files. */
@@ -76,14 +83,19 @@ export function scoreAnswers(bank: Bank, given: Answers): ScoreResult {
   const dimensions: DimensionResult[] = bank.dimensions.map((dimension) => {
     const scored = (byDimension.get(dimension.id) ?? []).filter((q) => !hiddenIds.has(q.id));
     const items: ItemResult[] = [];
+    const weights: number[] = [];
+    const scores: number[] = [];
     let notApplicable = 0;
     for (const question of scored) {
       const value = Object.hasOwn(answers, question.id) ? (answers[question.id] ?? null) : null;
       if (isNotApplicable(question, value)) notApplicable += 1;
       const score = itemScore(question, value);
-      if (score !== null) items.push({ question: question.id, dimension: dimension.id, value, score, weight: question.weight });
+      if (score === null) continue;
+      items.push({ question: question.id, dimension: dimension.id, value, score, weight: question.weight });
+      weights.push(question.weight);
+      scores.push(score);
     }
-    const score = weightedMean(items);
+    const score = weightedMean(weights, scores);
     return {
       id: dimension.id,
       score,
@@ -94,9 +106,14 @@ export function scoreAnswers(bank: Bank, given: Answers): ScoreResult {
       items,
     };
   });
-  const overallScore = weightedMean(
-    dimensions.flatMap((d, i) => (d.score === null ? [] : [{ weight: bank.dimensions[i]?.weight ?? 1, score: d.score }])),
-  );
+  const dimensionWeights: number[] = [];
+  const dimensionScores: number[] = [];
+  dimensions.forEach((d, i) => {
+    if (d.score === null) return;
+    dimensionWeights.push(bank.dimensions[i]?.weight ?? 1);
+    dimensionScores.push(d.score);
+  });
+  const overallScore = weightedMean(dimensionWeights, dimensionScores);
   return {
     overall: { score: overallScore, level: overallScore === null ? null : levelOf(bank.levels, overallScore) },
     dimensions,
