@@ -1,3 +1,5 @@
+import { lazy } from './lazy.js';
+
 /**
  * diag's own errors and warnings about files, outputs, options and the workshop server, in
  * English (the reference shape) and French. Spread into the catalogue's `error` and `warnings`
@@ -45,78 +47,81 @@ export const systemFr = (r: SystemReason): string => {
 
 const s = (n: number) => (n === 1 ? '' : 's');
 
-export const ERRORS_EN = {
-  // Outputs (deliver.ts, output.ts)
-  csvDelimiter: (a: { value: string }) => `--csv-delimiter ${a.value}: expected one character such as , ; or tab`,
-  notAFormat: (a: { command: string; format: string; formats: string }) => `diag ${a.command} --format ${a.format}: not a format of diag ${a.command}; formats: ${a.formats}`,
-  unknownExtension: (a: { file: string; extensions: string; formats: string }) => `-o ${a.file}: cannot tell the format from the name; use an extension (${a.extensions}) or --format (${a.formats})`,
-  formatDisagrees: (a: { format: string; file: string; named: string; suggested: string }) =>
-    `--format ${a.format} and -o ${a.file} disagree: the format of a file follows its name (${a.named}), --format is the format of standard output; drop --format or name the file ${a.suggested}`,
-  cannotWriteFormat: (a: { file: string; command: string; format: string; formats: string; extensions: string }) => `-o ${a.file}: diag ${a.command} cannot write ${a.format}; its formats are ${a.formats} (${a.extensions})`,
-  outputTwice: (a: { files: string }) => `${a.files}: given more than once as an output; each -o names a different file`,
-  noFolder: (a: { file: string; folder: string }) => `cannot write ${a.file}: the folder ${a.folder} does not exist`,
-  outputIsFolder: (a: { file: string }) => `cannot write ${a.file}: it is a folder`,
-  notRegularFile: (a: { file: string }) => `cannot write ${a.file}: not a regular file (use -o - for standard output)`,
-  outputsExist: (a: { files: readonly string[] }) => `${a.files.join(', ')} already exist${a.files.length === 1 ? 's' : ''}; choose another name or add --force to replace`,
-  fileExists: (a: { file: string }) => `${a.file} already exists; choose another name or add --force to replace it`,
-  cannotWrite: (a: { file: string; reason: SystemReason }) => `cannot write ${a.file}: ${systemEn(a.reason)}`,
-  cannotWriteStdout: (a: { reason: SystemReason }) => `cannot write to standard output: ${systemEn(a.reason)}`,
-  cannotSpool: (a: { folder: string; reason: SystemReason }) => `cannot hold the output for standard output in ${a.folder}: ${systemEn(a.reason)}`,
-  // Inputs (read-inputs.ts, source.ts, file-limits.ts)
-  stdinTwice: (_: Record<string, never>) => '- (standard input) is given more than once; it can be read only once',
-  inputsUnreadable: (a: { count: number }) => `${a.count} inputs cannot be read; nothing was written`,
-  cannotReadInput: (a: { name: string; reason: SystemReason }) => `cannot read ${a.name}: ${systemEn(a.reason)}`,
-  cannotReadFolder: (a: { name: string; reason: SystemReason }) => `cannot read the folder ${a.name}: ${systemEn(a.reason)}`,
-  notJson: (a: { name: string; message: string }) => `${a.name}: not valid JSON: ${a.message}`,
-  yamlValue: (a: { name: string; message: string }) => `${a.name}: ${a.message}`,
-  tooBigRead: (a: { name: string; limit: string }) => `${a.name} is more than the ${a.limit} diag reads by default (reading stopped there); raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`,
-  // Commands
-  byRefused: (_: Record<string, never>) => '--by: cannot group by that',
-  outTaken: (a: { file: string }) => `${a.file} already exists; choose another name with --out (diag never replaces a report)`,
-  compareBanks: (a: { oldFile: string; oldBank: string; newFile: string; newBank: string }) => `${a.oldFile} is a report of bank "${a.oldBank}" and ${a.newFile} of bank "${a.newBank}": only reports of one bank can be compared`,
-  explainOne: (a: { file: string; count: number }) => `${a.file}: diag explain takes one answer file or report (found ${a.count} records)`,
-  refused: (a: { file: string }) => `${a.file}: refused`,
-  lintNumber: (a: { option: string; value: string; max: number }) => `${a.option} ${a.value}: expected a whole number from 0 to ${a.max}`,
-  rescoreNeedsBank: (_: Record<string, never>) => 'rescore needs --bank NEW_BANK: the version to score the saved reports with',
-  rescoreNotReport: (a: { name: string }) => `${a.name}: not a diag report (rescore reads reports: diag run or diag score --format json)`,
-  rescoreOtherBank: (a: { name: string; report: string; bank: string }) => `${a.name}: a report of bank "${a.report}", not "${a.bank}"`,
-  rescoreRefused: (_: Record<string, never>) => 'some inputs cannot be re-scored; nothing was written',
-  noReports: (a: { paths: readonly string[] }) => `no reports found in ${a.paths.join(', ')}`,
-  reportNeedsBank: (a: { file: string; lang: string; bank: string }) => `${a.file}: to render it in "${a.lang}", diag needs its bank "${a.bank}": give it with --bank`,
-  reportOtherBank: (a: { file: string; report: string; bank: string }) => `${a.file}: a report of bank "${a.report}", but the bank given is "${a.bank}"`,
-  answersDoNotFit: (a: { file: string; bank: string; version: string }) => `${a.file}: its answers do not fit bank ${a.bank} ${a.version}`,
-  reportNormsBank: (a: { file: string; report: string; norms: string }) => `${a.file}: a report of bank "${a.report}", but the norms are of bank "${a.norms}"`,
-  maxDropNeedsBaseline: (_: Record<string, never>) => '--max-drop needs --baseline PREVIOUS_REPORTS (a report, an array or NDJSON of reports, or a folder) to compare with',
-  noAnswersWritten: (a: { paths: readonly string[] }) => `no answers found in ${a.paths.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl); nothing was written`,
-  baselineNotReport: (a: { name: string }) => `--baseline ${a.name}: not a diag report`,
-  baselineOtherBank: (a: { name: string; bank: string; expected: string }) => `--baseline ${a.name}: it is a report of bank "${a.bank}", not "${a.expected}"`,
-  baselineInput: (a: { message: string }) => `--baseline: ${a.message}`,
-  baselineEmpty: (a: { path: string }) => `--baseline ${a.path}: no report found`,
-  minAlpha: (a: { value: string }) => `--min-alpha ${a.value}: expected a number up to 1, such as 0.7`,
-  normsOutStdout: (_: Record<string, never>) => '--norms-out: give a file name (the norms are JSON for `diag score --norms`)',
-  normsTooFew: (a: { file: string; n: number; needed: number; floor: number }) =>
-    `--norms-out ${a.file}: norms need at least ${a.needed} respondents with a score (max(--min-group, ${a.floor})); there are ${a.n}; nothing was written`,
-  notNorms: (a: { file: string }) => `${a.file}: not a valid norms file`,
-  normsOtherBank: (a: { file: string; norms: string; bank: string }) => `${a.file}: norms of bank "${a.norms}", but the bank is "${a.bank}"`,
-  // The workshop server
-  workshopDir: (a: { dir: string; reason: SystemReason }) => `cannot use ${a.dir} for the workshop: ${systemEn(a.reason)}`,
-  notASession: (a: { file: string; dir: string }) => `${a.file}: not a workshop session diag can read; move it away to start a new session in ${a.dir}`,
-  otherBankWorkshop: (a: { dir: string; saved: string; bank: string }) => `${a.dir} holds a workshop of bank "${a.saved}", not "${a.bank}"`,
-  otherBankWorkshopHint: (a: { saved: string }) => `continue it with --bank ${a.saved}, or choose another folder`,
-  cannotLock: (a: { dir: string; reason: SystemReason }) => `cannot lock ${a.dir}: ${systemEn(a.reason)}`,
-  serverRunning: (a: { pid: number; dir: string }) => `a workshop server (process ${a.pid}) is already running on ${a.dir}`,
-  serverRunningHint: (_: Record<string, never>) => 'stop it first (Ctrl-C in its terminal), or choose another folder',
-  serverStarting: (a: { dir: string }) => `cannot lock ${a.dir}: another server is starting on it`,
-  port: (a: { value: string }) => `--port ${a.value}: expected a port number from 0 to 65535 (0: any free port)`,
-  notAFolder: (a: { dir: string }) => `cannot use ${a.dir} for the workshop: it is a file, not a folder`,
-  cannotCreate: (a: { dir: string; reason: SystemReason }) => `cannot create ${a.dir}: ${systemEn(a.reason)}`,
-  portInUse: (a: { port: number }) => `--port ${a.port}: the port is in use; choose another, or --port 0 for any free port`,
-  cannotListen: (a: { host: string; port: number; reason: SystemReason }) => `cannot listen on ${a.host}:${a.port}: ${systemEn(a.reason)}`,
-};
+function errorsEnglish() {
+  return {
+    // Outputs (deliver.ts, output.ts)
+    csvDelimiter: (a: { value: string }) => `--csv-delimiter ${a.value}: expected one character such as , ; or tab`,
+    notAFormat: (a: { command: string; format: string; formats: string }) => `diag ${a.command} --format ${a.format}: not a format of diag ${a.command}; formats: ${a.formats}`,
+    unknownExtension: (a: { file: string; extensions: string; formats: string }) => `-o ${a.file}: cannot tell the format from the name; use an extension (${a.extensions}) or --format (${a.formats})`,
+    formatDisagrees: (a: { format: string; file: string; named: string; suggested: string }) =>
+      `--format ${a.format} and -o ${a.file} disagree: the format of a file follows its name (${a.named}), --format is the format of standard output; drop --format or name the file ${a.suggested}`,
+    cannotWriteFormat: (a: { file: string; command: string; format: string; formats: string; extensions: string }) => `-o ${a.file}: diag ${a.command} cannot write ${a.format}; its formats are ${a.formats} (${a.extensions})`,
+    outputTwice: (a: { files: string }) => `${a.files}: given more than once as an output; each -o names a different file`,
+    noFolder: (a: { file: string; folder: string }) => `cannot write ${a.file}: the folder ${a.folder} does not exist`,
+    outputIsFolder: (a: { file: string }) => `cannot write ${a.file}: it is a folder`,
+    notRegularFile: (a: { file: string }) => `cannot write ${a.file}: not a regular file (use -o - for standard output)`,
+    outputsExist: (a: { files: readonly string[] }) => `${a.files.join(', ')} already exist${a.files.length === 1 ? 's' : ''}; choose another name or add --force to replace`,
+    fileExists: (a: { file: string }) => `${a.file} already exists; choose another name or add --force to replace it`,
+    cannotWrite: (a: { file: string; reason: SystemReason }) => `cannot write ${a.file}: ${systemEn(a.reason)}`,
+    cannotWriteStdout: (a: { reason: SystemReason }) => `cannot write to standard output: ${systemEn(a.reason)}`,
+    cannotSpool: (a: { folder: string; reason: SystemReason }) => `cannot hold the output for standard output in ${a.folder}: ${systemEn(a.reason)}`,
+    // Inputs (read-inputs.ts, source.ts, file-limits.ts)
+    stdinTwice: (_: Record<string, never>) => '- (standard input) is given more than once; it can be read only once',
+    inputsUnreadable: (a: { count: number }) => `${a.count} inputs cannot be read; nothing was written`,
+    cannotReadInput: (a: { name: string; reason: SystemReason }) => `cannot read ${a.name}: ${systemEn(a.reason)}`,
+    cannotReadFolder: (a: { name: string; reason: SystemReason }) => `cannot read the folder ${a.name}: ${systemEn(a.reason)}`,
+    notJson: (a: { name: string; message: string }) => `${a.name}: not valid JSON: ${a.message}`,
+    yamlValue: (a: { name: string; message: string }) => `${a.name}: ${a.message}`,
+    tooBigRead: (a: { name: string; limit: string }) => `${a.name} is more than the ${a.limit} diag reads by default (reading stopped there); raise the limit with --max-file-size MB (or DIAG_MAX_FILE_SIZE)`,
+    // Commands
+    byRefused: (_: Record<string, never>) => '--by: cannot group by that',
+    outTaken: (a: { file: string }) => `${a.file} already exists; choose another name with --out (diag never replaces a report)`,
+    compareBanks: (a: { oldFile: string; oldBank: string; newFile: string; newBank: string }) => `${a.oldFile} is a report of bank "${a.oldBank}" and ${a.newFile} of bank "${a.newBank}": only reports of one bank can be compared`,
+    explainOne: (a: { file: string; count: number }) => `${a.file}: diag explain takes one answer file or report (found ${a.count} records)`,
+    refused: (a: { file: string }) => `${a.file}: refused`,
+    lintNumber: (a: { option: string; value: string; max: number }) => `${a.option} ${a.value}: expected a whole number from 0 to ${a.max}`,
+    rescoreNeedsBank: (_: Record<string, never>) => 'rescore needs --bank NEW_BANK: the version to score the saved reports with',
+    rescoreNotReport: (a: { name: string }) => `${a.name}: not a diag report (rescore reads reports: diag run or diag score --format json)`,
+    rescoreOtherBank: (a: { name: string; report: string; bank: string }) => `${a.name}: a report of bank "${a.report}", not "${a.bank}"`,
+    rescoreRefused: (_: Record<string, never>) => 'some inputs cannot be re-scored; nothing was written',
+    noReports: (a: { paths: readonly string[] }) => `no reports found in ${a.paths.join(', ')}`,
+    reportNeedsBank: (a: { file: string; lang: string; bank: string }) => `${a.file}: to render it in "${a.lang}", diag needs its bank "${a.bank}": give it with --bank`,
+    reportOtherBank: (a: { file: string; report: string; bank: string }) => `${a.file}: a report of bank "${a.report}", but the bank given is "${a.bank}"`,
+    answersDoNotFit: (a: { file: string; bank: string; version: string }) => `${a.file}: its answers do not fit bank ${a.bank} ${a.version}`,
+    reportNormsBank: (a: { file: string; report: string; norms: string }) => `${a.file}: a report of bank "${a.report}", but the norms are of bank "${a.norms}"`,
+    maxDropNeedsBaseline: (_: Record<string, never>) => '--max-drop needs --baseline PREVIOUS_REPORTS (a report, an array or NDJSON of reports, or a folder) to compare with',
+    noAnswersWritten: (a: { paths: readonly string[] }) => `no answers found in ${a.paths.join(', ')} (looked for .yaml, .yml, .json, .ndjson, .jsonl); nothing was written`,
+    baselineNotReport: (a: { name: string }) => `--baseline ${a.name}: not a diag report`,
+    baselineOtherBank: (a: { name: string; bank: string; expected: string }) => `--baseline ${a.name}: it is a report of bank "${a.bank}", not "${a.expected}"`,
+    baselineInput: (a: { message: string }) => `--baseline: ${a.message}`,
+    baselineEmpty: (a: { path: string }) => `--baseline ${a.path}: no report found`,
+    minAlpha: (a: { value: string }) => `--min-alpha ${a.value}: expected a number up to 1, such as 0.7`,
+    normsOutStdout: (_: Record<string, never>) => '--norms-out: give a file name (the norms are JSON for `diag score --norms`)',
+    normsTooFew: (a: { file: string; n: number; needed: number; floor: number }) =>
+      `--norms-out ${a.file}: norms need at least ${a.needed} respondents with a score (max(--min-group, ${a.floor})); there are ${a.n}; nothing was written`,
+    notNorms: (a: { file: string }) => `${a.file}: not a valid norms file`,
+    normsOtherBank: (a: { file: string; norms: string; bank: string }) => `${a.file}: norms of bank "${a.norms}", but the bank is "${a.bank}"`,
+    // The workshop server
+    workshopDir: (a: { dir: string; reason: SystemReason }) => `cannot use ${a.dir} for the workshop: ${systemEn(a.reason)}`,
+    notASession: (a: { file: string; dir: string }) => `${a.file}: not a workshop session diag can read; move it away to start a new session in ${a.dir}`,
+    otherBankWorkshop: (a: { dir: string; saved: string; bank: string }) => `${a.dir} holds a workshop of bank "${a.saved}", not "${a.bank}"`,
+    otherBankWorkshopHint: (a: { saved: string }) => `continue it with --bank ${a.saved}, or choose another folder`,
+    cannotLock: (a: { dir: string; reason: SystemReason }) => `cannot lock ${a.dir}: ${systemEn(a.reason)}`,
+    serverRunning: (a: { pid: number; dir: string }) => `a workshop server (process ${a.pid}) is already running on ${a.dir}`,
+    serverRunningHint: (_: Record<string, never>) => 'stop it first (Ctrl-C in its terminal), or choose another folder',
+    serverStarting: (a: { dir: string }) => `cannot lock ${a.dir}: another server is starting on it`,
+    port: (a: { value: string }) => `--port ${a.value}: expected a port number from 0 to 65535 (0: any free port)`,
+    notAFolder: (a: { dir: string }) => `cannot use ${a.dir} for the workshop: it is a file, not a folder`,
+    cannotCreate: (a: { dir: string; reason: SystemReason }) => `cannot create ${a.dir}: ${systemEn(a.reason)}`,
+    portInUse: (a: { port: number }) => `--port ${a.port}: the port is in use; choose another, or --port 0 for any free port`,
+    cannotListen: (a: { host: string; port: number; reason: SystemReason }) => `cannot listen on ${a.host}:${a.port}: ${systemEn(a.reason)}`,
+  };
+}
+export const ERRORS_EN = lazy(errorsEnglish);
 
-export type ErrorStrings = typeof ERRORS_EN;
+export type ErrorStrings = ReturnType<typeof ERRORS_EN>;
 
-export const ERRORS_FR: ErrorStrings = {
+export const ERRORS_FR = lazy((): ErrorStrings => ({
   csvDelimiter: (a) => `--csv-delimiter ${a.value} : un seul caractère est attendu, comme , ; ou tab`,
   notAFormat: (a) => `diag ${a.command} --format ${a.format} : diag ${a.command} n’a pas ce format ; formats : ${a.formats}`,
   unknownExtension: (a) => `-o ${a.file} : impossible de savoir le format d’après le nom ; donnez une extension (${a.extensions}) ou --format (${a.formats})`,
@@ -178,47 +183,50 @@ export const ERRORS_FR: ErrorStrings = {
   cannotCreate: (a) => `impossible de créer ${a.dir} : ${systemFr(a.reason)}`,
   portInUse: (a) => `--port ${a.port} : le port est déjà pris ; choisissez-en un autre, ou --port 0 pour n’importe quel port libre`,
   cannotListen: (a) => `impossible d’écouter sur ${a.host}:${a.port} : ${systemFr(a.reason)}`,
-};
+}));
 
 /** Warnings on stderr (the `warning:` prefix comes from the catalogue too). */
-export const WARNINGS_EN = {
-  skippedEntry: (a: { entry: string; kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden' }) =>
-    `${a.entry}: skipped, ${
-      {
-        subfolder: 'a folder (diag reads the files of a folder, not its sub-folders)',
-        fifo: 'a FIFO',
-        socket: 'a socket',
-        device: 'a device',
-        dangling: 'a symbolic link to nothing (an editor lock file?)',
-        loop: 'a loop of symbolic links',
-        hidden: 'a hidden file (name it on the command line to read it)',
-      }[a.kind]
-    }${a.kind === 'hidden' ? '' : ', not an answer file'}`,
-  duplicateRespondent: (a: { name: string; who: string; counted: boolean }) => `${a.name}: respondent "${a.who}" appears more than once${a.counted ? '' : ', with the same answers: counted once'}`,
-  moreWarnings: (a: { count: number }) => `… and ${a.count} more warning${s(a.count)}`,
-  countOnly: (a: { count: number; minGroup: number }) => `only ${a.count} respondent${s(a.count)}, fewer than --min-group ${a.minGroup}: only the count is shown`,
-  differentRespondents: (a: { old: string | null; now: string | null }) => `the reports are of different respondents (${a.old ?? 'anonymous'}, ${a.now ?? 'anonymous'})`,
-  differentVersions: (a: { bank: string; old: string; now: string }) => `the reports were made with different versions of bank ${a.bank} (${a.old}, ${a.now})`,
-  reportVersion: (a: { file: string; bank: string; made: string; now: string }) => `${a.file} was made with bank ${a.bank} ${a.made}; rendered with ${a.now}, its scores may differ`,
-  normsVersion: (a: { file: string; bank: string; made: string; now: string }) => `${a.file}: norms made with bank ${a.bank} ${a.made}, the bank is ${a.now}; the percentiles may be off`,
-  maxDropUnchecked: (a: { who: string; why: { kind: 'ambiguous'; key: string } | { kind: 'none' } }) =>
-    `${a.who}: --max-drop not checked: ${a.why.kind === 'ambiguous' ? `several baseline reports match ${a.why.key}` : 'no baseline report of the same source file or respondent'}`,
-  minAlphaNoStats: (a: { minAlpha: number; minGroup: number }) => `--min-alpha ${a.minAlpha}: no statistics for a group of fewer than ${a.minGroup} respondents`,
-  minAlphaWithheld: (a: { minAlpha: number; dimension: string; code: 'few-items' | 'few-respondents' | 'zero-variance'; reason: string }) => `--min-alpha ${a.minAlpha}: no alpha for ${a.dimension}: ${a.reason}`,
-  alphaBelow: (a: { segment?: string; dimension: string; alpha: number; minAlpha: number }) => `${a.segment === undefined ? '' : `${a.segment}: `}${a.dimension}: alpha ${a.alpha} is below --min-alpha ${a.minAlpha}`,
-  strictFindings: (a: { count: number; file: string }) => `--strict: ${a.count} finding${s(a.count)} in ${a.file}`,
-  thresholdNotMet: 'threshold not met:',
-  sessionVersion: (a: { bank: string; started: string; now: string }) => `the session was started with bank ${a.bank} ${a.started}; continuing with ${a.now}`,
-  foreignReport: (a: { name: string; dir: string }) => `${a.name}: a report in ${a.dir} not made by this session is counted in the group`,
-  unreadableReport: (a: { name: string; reason: SystemReason }) => `${a.name}: cannot be read (${systemEn(a.reason)}); left out of the group`,
-  invalidReport: (a: { name: string; bank: string }) => `${a.name}: not a valid report of bank ${a.bank}; left out of the group`,
-};
+function warningsEnglish() {
+  return {
+    skippedEntry: (a: { entry: string; kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden' }) =>
+      `${a.entry}: skipped, ${
+        {
+          subfolder: 'a folder (diag reads the files of a folder, not its sub-folders)',
+          fifo: 'a FIFO',
+          socket: 'a socket',
+          device: 'a device',
+          dangling: 'a symbolic link to nothing (an editor lock file?)',
+          loop: 'a loop of symbolic links',
+          hidden: 'a hidden file (name it on the command line to read it)',
+        }[a.kind]
+      }${a.kind === 'hidden' ? '' : ', not an answer file'}`,
+    duplicateRespondent: (a: { name: string; who: string; counted: boolean }) => `${a.name}: respondent "${a.who}" appears more than once${a.counted ? '' : ', with the same answers: counted once'}`,
+    moreWarnings: (a: { count: number }) => `… and ${a.count} more warning${s(a.count)}`,
+    countOnly: (a: { count: number; minGroup: number }) => `only ${a.count} respondent${s(a.count)}, fewer than --min-group ${a.minGroup}: only the count is shown`,
+    differentRespondents: (a: { old: string | null; now: string | null }) => `the reports are of different respondents (${a.old ?? 'anonymous'}, ${a.now ?? 'anonymous'})`,
+    differentVersions: (a: { bank: string; old: string; now: string }) => `the reports were made with different versions of bank ${a.bank} (${a.old}, ${a.now})`,
+    reportVersion: (a: { file: string; bank: string; made: string; now: string }) => `${a.file} was made with bank ${a.bank} ${a.made}; rendered with ${a.now}, its scores may differ`,
+    normsVersion: (a: { file: string; bank: string; made: string; now: string }) => `${a.file}: norms made with bank ${a.bank} ${a.made}, the bank is ${a.now}; the percentiles may be off`,
+    maxDropUnchecked: (a: { who: string; why: { kind: 'ambiguous'; key: string } | { kind: 'none' } }) =>
+      `${a.who}: --max-drop not checked: ${a.why.kind === 'ambiguous' ? `several baseline reports match ${a.why.key}` : 'no baseline report of the same source file or respondent'}`,
+    minAlphaNoStats: (a: { minAlpha: number; minGroup: number }) => `--min-alpha ${a.minAlpha}: no statistics for a group of fewer than ${a.minGroup} respondents`,
+    minAlphaWithheld: (a: { minAlpha: number; dimension: string; code: 'few-items' | 'few-respondents' | 'zero-variance'; reason: string }) => `--min-alpha ${a.minAlpha}: no alpha for ${a.dimension}: ${a.reason}`,
+    alphaBelow: (a: { segment?: string; dimension: string; alpha: number; minAlpha: number }) => `${a.segment === undefined ? '' : `${a.segment}: `}${a.dimension}: alpha ${a.alpha} is below --min-alpha ${a.minAlpha}`,
+    strictFindings: (a: { count: number; file: string }) => `--strict: ${a.count} finding${s(a.count)} in ${a.file}`,
+    thresholdNotMet: 'threshold not met:',
+    sessionVersion: (a: { bank: string; started: string; now: string }) => `the session was started with bank ${a.bank} ${a.started}; continuing with ${a.now}`,
+    foreignReport: (a: { name: string; dir: string }) => `${a.name}: a report in ${a.dir} not made by this session is counted in the group`,
+    unreadableReport: (a: { name: string; reason: SystemReason }) => `${a.name}: cannot be read (${systemEn(a.reason)}); left out of the group`,
+    invalidReport: (a: { name: string; bank: string }) => `${a.name}: not a valid report of bank ${a.bank}; left out of the group`,
+  };
+}
+export const WARNINGS_EN = lazy(warningsEnglish);
 
-export type WarningStrings = typeof WARNINGS_EN;
+export type WarningStrings = ReturnType<typeof WARNINGS_EN>;
 
 const frNumber = (x: number) => String(x).replace('.', ',');
 
-export const WARNINGS_FR: WarningStrings = {
+export const WARNINGS_FR = lazy((): WarningStrings => ({
   skippedEntry: (a) =>
     `${a.entry} : ignoré, ${
       {
@@ -250,4 +258,4 @@ export const WARNINGS_FR: WarningStrings = {
   foreignReport: (a) => `${a.name} : un rapport de ${a.dir} qui ne vient pas de cette session est compté dans le groupe`,
   unreadableReport: (a) => `${a.name} : illisible (${systemFr(a.reason)}) ; laissé hors du groupe`,
   invalidReport: (a) => `${a.name} : pas un rapport valide du questionnaire ${a.bank} ; laissé hors du groupe`,
-};
+}));

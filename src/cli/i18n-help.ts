@@ -1,3 +1,5 @@
+import { lazy } from './lazy.js';
+
 /**
  * The words of `--help`, in English (the reference shape) and French. main.ts wires them into
  * commander; a command or option added there without a text here does not compile.
@@ -10,134 +12,137 @@ const EXIT_FR = { ok: 'terminé', threshold: 'un seuil donné en option n’est 
 
 const after = (examples: string, exitTitle: string, codes: string) => `\n${examples}\n\n${exitTitle}\n${codes}\n`;
 
-export const HELP_EN = {
-  usage: 'Usage:',
-  options: 'Options:',
-  commands: 'Commands:',
-  arguments: 'Arguments:',
-  choices: 'choices',
-  default: 'default',
-  help: 'display help for command',
-  helpCommand: 'display help for a command',
-  version: 'output the version number',
-  tool: 'A self-diagnostic of management, digital, trust and sales transformation.',
-  toolAfter: after(
-    'Examples:\n  diag run                                  answer the questionnaire\n  diag score answers.yaml -o report.html    score a saved answer file\n  diag template > answers.yaml              a blank answer file to fill in\n\nLanguage: --lang, else LC_ALL / LC_MESSAGES / LANG, else English (reports: the bank\'s first language).',
-    'Exit codes:',
-    exitCodes(EXIT_EN, ['ok', 'threshold', 'input', 'interrupted']),
-  ),
-  maxFileSize: 'largest file (or NDJSON line) diag reads, in MB (default 10; also DIAG_MAX_FILE_SIZE)',
-  common: {
-    bank: 'question bank: a YAML/JSON file, or the id of a bundled bank (default: transformation)',
-    lang: 'language of the output (a language of the bank)',
-    noColor: 'no colours (also when NO_COLOR is set)',
-    format: 'output format',
-    output: 'write to a file instead of stdout',
-    force: 'replace --output if it exists',
-  },
-  run: {
-    description: 'answer the questionnaire in the terminal, then see your results (answers stay on this machine)',
-    resume: 'continue the run that was interrupted, without asking',
-    respondent: 'your name or a pseudonym for the report (not asked then)',
-    out: 'report file (default: diag-BANK-DATE.json in the current folder); never replaced',
-    outDir: 'folder for the report and answers, with unique names',
-    stateDir: 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)',
-    workshop: 'a workshop on ONE terminal, no network: participants take turns at this keyboard, results saved in DIR (in the browser: diag workshop DIR)',
-    after: after('Examples:\n  diag run\n  diag run --lang en --respondent Sam\n  diag run --workshop ./workshop', 'Exit codes:', exitCodes(EXIT_EN, ['ok', 'input', 'interrupted'])),
-  },
-  workshop: {
-    description: 'a workshop in the browser: participants answer on their phones (QR code, join code), your screen shows the group; results saved in DIR (one shared keyboard instead: diag run --workshop DIR)',
-    dir: 'folder of the session: answers are saved there, and "diag workshop DIR" again continues it',
-    host: 'address to listen on (default: every interface; 127.0.0.1 for this machine only)',
-    port: 'port (default 8080, or a free one if it is taken; 0: any free port)',
-    minGroup: 'the group screen shows figures only over N or more people, updated only when N more have finished (at least 3)',
-    after: after('Examples:\n  diag workshop atelier-mardi/\n  diag workshop atelier-mardi/ --by manages --min-group 5\n  diag workshop test/ --host 127.0.0.1 --port 0', 'Exit codes:', exitCodes(EXIT_EN, ['ok', 'input', 'interrupted'])),
-  },
-  score: {
-    description: 'score answer files (or folders, or .ndjson) without any prompt',
-    inputs: 'answer files, reports, folders of them, or .ndjson/.jsonl files; - reads standard input',
-    minScore: 'exit 1 when an overall score is below N',
-    min: 'exit 1 when a dimension score is below N (repeatable)',
-    baseline: 'previous reports for --max-drop: one report, a JSON array or NDJSON of reports, or a folder (matched by source file, then respondent)',
-    gateReport: 'write every threshold checked, per input file and respondent, with the figures, as JSON',
-    maxDrop: 'exit 1 when the overall (or a dimension, or *=N every dimension) fell by more than N since --baseline (repeatable)',
-    after: after(
-      'Examples:\n  diag score answers.yaml\n  diag score answers/ -o results.csv\n  diag score answers.yaml --min-score 50 --min trust=40',
+function helpEnglish() {
+  return {
+    usage: 'Usage:',
+    options: 'Options:',
+    commands: 'Commands:',
+    arguments: 'Arguments:',
+    choices: 'choices',
+    default: 'default',
+    help: 'display help for command',
+    helpCommand: 'display help for a command',
+    version: 'output the version number',
+    tool: 'A self-diagnostic of management, digital, trust and sales transformation.',
+    toolAfter: after(
+      'Examples:\n  diag run                                  answer the questionnaire\n  diag score answers.yaml -o report.html    score a saved answer file\n  diag template > answers.yaml              a blank answer file to fill in\n\nLanguage: --lang, else LC_ALL / LC_MESSAGES / LANG, else English (reports: the bank\'s first language).',
       'Exit codes:',
-      exitCodes(EXIT_EN, ['ok', 'threshold', 'input']),
+      exitCodes(EXIT_EN, ['ok', 'threshold', 'input', 'interrupted']),
     ),
-  },
-  reportOutput: {
-    format: 'format of standard output (an -o file takes the format of its extension)',
-    output: 'write to a file (repeatable; the format follows the extension: .json .ndjson .md .csv .html .txt .junit.xml .yaml; - is stdout); all files are written or none',
-    force: 'replace output files that exist',
-    csvDelimiter: 'CSV separator: , (default), ; (French spreadsheets, with decimal commas) or tab',
-    ascii: 'no box drawing or block characters (also when TERM=dumb)',
-    summary: 'Markdown: one summary table of every report (automatic above 10 reports)',
-    jsonArray: 'JSON: an array even for a single input file',
-    norms: "add percentiles against a reference group (from diag aggregate --norms-out; default: the bank's own norms file)",
-    noNorms: "do not use the bank's own norms file",
-  },
-  report: {
-    description: 'render saved JSON reports again, in any format and language',
-    reports: 'JSON reports written by diag run or diag score --format json',
-    after: after('Examples:\n  diag report diag-transformation.json -o report.html\n  diag report report.json --lang en', 'Exit codes:', exitCodes(EXIT_EN)),
-  },
-  aggregate: {
-    description: 'group results of many answer files or reports, by segment, without exposing anyone',
-    inputs: 'answer files, reports, folders of them, or .ndjson/.jsonl files',
-    by: 'break the group down by a single, multiple or boolean question (repeatable)',
-    minGroup: 'show no figure about fewer than N people, nor one that could be worked out (at least 3)',
-    stats: "for bank authors: Cronbach's alpha, alpha if deleted, item-total r, floor and ceiling shares",
-    minAlpha: "exit 1 when a dimension's alpha is below X (implies --stats)",
-    normsOut: 'write norms (percentile points of every score) for score --norms; needs 30 respondents',
-    after: after('Examples:\n  diag aggregate workshop/\n  diag aggregate answers/ --by age -o group.html\n  diag aggregate pilot/ --stats --min-alpha 0.7', 'Exit codes:', exitCodes(EXIT_EN, ['ok', 'threshold', 'input'])),
-  },
-  rescore: {
-    description: 'score saved reports again with another version of their bank (--bank NEW): what would change, per respondent and in total',
-    reports: 'JSON reports (files, folders, .ndjson) made with an earlier version of the bank',
-    after: after('Example:\n  diag rescore --bank my-bank-v2.yaml reports/', 'Exit codes:', exitCodes(EXIT_EN)),
-  },
-  lint: {
-    description: 'deeper checks of a bank by simulating respondents: what never fires, never shows, cannot be reached; and the time to answer',
-    strict: 'exit 1 when there is any finding (for CI)',
-    seed: 'seed of the random respondents (same seed, same findings)',
-    samples: 'random respondents to simulate, spread over the profile paths',
-    after: after('Examples:\n  diag lint\n  diag lint my-bank.yaml --strict -f markdown', 'Exit codes:', exitCodes(EXIT_EN, ['ok', 'threshold', 'input'])),
-  },
-  compare: {
-    description: 'what changed between two reports of the same bank: scores, levels, recommendations',
-    old: 'the earlier JSON report',
-    new: 'the later JSON report',
-    after: after('Example:\n  diag compare january.json june.json', 'Exit codes:', exitCodes(EXIT_EN)),
-  },
-  explain: {
-    description: 'how each answer makes its dimension score, and what would raise the overall score most',
-    file: 'one answer file or report',
-    top: 'how many improvements to list',
-    after: after('Example:\n  diag explain answers.yaml --top 3', 'Exit codes:', exitCodes(EXIT_EN)),
-  },
-  validate: {
-    description: 'check a question bank and say what is wrong, or that it is valid',
-    bank: 'bank file or bundled bank id (default: the bundled bank)',
-    bankOption: 'same as the argument',
-    quiet: 'print nothing when the bank is valid',
-    after: after('Examples:\n  diag validate my-bank.yaml\n  diag validate --quiet my-bank.yaml && echo valid', 'Exit codes:', exitCodes(EXIT_EN)),
-  },
-  template: {
-    description: 'print a blank answer file for the bank, with every question and its allowed values',
-    after: after('Example:\n  diag template --lang en > answers.yaml', 'Exit codes:', exitCodes(EXIT_EN)),
-  },
-  completion: {
-    description: 'print a completion script for bash, zsh or fish (commands, options, formats, bundled banks)',
-    shell: 'bash, zsh or fish',
-    after: after('Examples:\n  source <(diag completion bash)\n  diag completion fish > ~/.config/fish/completions/diag.fish', 'Exit codes:', exitCodes(EXIT_EN)),
-  },
-};
+    maxFileSize: 'largest file (or NDJSON line) diag reads, in MB (default 10; also DIAG_MAX_FILE_SIZE)',
+    common: {
+      bank: 'question bank: a YAML/JSON file, or the id of a bundled bank (default: transformation)',
+      lang: 'language of the output (a language of the bank)',
+      noColor: 'no colours (also when NO_COLOR is set)',
+      format: 'output format',
+      output: 'write to a file instead of stdout',
+      force: 'replace --output if it exists',
+    },
+    run: {
+      description: 'answer the questionnaire in the terminal, then see your results (answers stay on this machine)',
+      resume: 'continue the run that was interrupted, without asking',
+      respondent: 'your name or a pseudonym for the report (not asked then)',
+      out: 'report file (default: diag-BANK-DATE.json in the current folder); never replaced',
+      outDir: 'folder for the report and answers, with unique names',
+      stateDir: 'where progress is saved (default: $XDG_STATE_HOME/diag or ~/.local/state/diag)',
+      workshop: 'a workshop on ONE terminal, no network: participants take turns at this keyboard, results saved in DIR (in the browser: diag workshop DIR)',
+      after: after('Examples:\n  diag run\n  diag run --lang en --respondent Sam\n  diag run --workshop ./workshop', 'Exit codes:', exitCodes(EXIT_EN, ['ok', 'input', 'interrupted'])),
+    },
+    workshop: {
+      description: 'a workshop in the browser: participants answer on their phones (QR code, join code), your screen shows the group; results saved in DIR (one shared keyboard instead: diag run --workshop DIR)',
+      dir: 'folder of the session: answers are saved there, and "diag workshop DIR" again continues it',
+      host: 'address to listen on (default: every interface; 127.0.0.1 for this machine only)',
+      port: 'port (default 8080, or a free one if it is taken; 0: any free port)',
+      minGroup: 'the group screen shows figures only over N or more people, updated only when N more have finished (at least 3)',
+      after: after('Examples:\n  diag workshop atelier-mardi/\n  diag workshop atelier-mardi/ --by manages --min-group 5\n  diag workshop test/ --host 127.0.0.1 --port 0', 'Exit codes:', exitCodes(EXIT_EN, ['ok', 'input', 'interrupted'])),
+    },
+    score: {
+      description: 'score answer files (or folders, or .ndjson) without any prompt',
+      inputs: 'answer files, reports, folders of them, or .ndjson/.jsonl files; - reads standard input',
+      minScore: 'exit 1 when an overall score is below N',
+      min: 'exit 1 when a dimension score is below N (repeatable)',
+      baseline: 'previous reports for --max-drop: one report, a JSON array or NDJSON of reports, or a folder (matched by source file, then respondent)',
+      gateReport: 'write every threshold checked, per input file and respondent, with the figures, as JSON',
+      maxDrop: 'exit 1 when the overall (or a dimension, or *=N every dimension) fell by more than N since --baseline (repeatable)',
+      after: after(
+        'Examples:\n  diag score answers.yaml\n  diag score answers/ -o results.csv\n  diag score answers.yaml --min-score 50 --min trust=40',
+        'Exit codes:',
+        exitCodes(EXIT_EN, ['ok', 'threshold', 'input']),
+      ),
+    },
+    reportOutput: {
+      format: 'format of standard output (an -o file takes the format of its extension)',
+      output: 'write to a file (repeatable; the format follows the extension: .json .ndjson .md .csv .html .txt .junit.xml .yaml; - is stdout); all files are written or none',
+      force: 'replace output files that exist',
+      csvDelimiter: 'CSV separator: , (default), ; (French spreadsheets, with decimal commas) or tab',
+      ascii: 'no box drawing or block characters (also when TERM=dumb)',
+      summary: 'Markdown: one summary table of every report (automatic above 10 reports)',
+      jsonArray: 'JSON: an array even for a single input file',
+      norms: "add percentiles against a reference group (from diag aggregate --norms-out; default: the bank's own norms file)",
+      noNorms: "do not use the bank's own norms file",
+    },
+    report: {
+      description: 'render saved JSON reports again, in any format and language',
+      reports: 'JSON reports written by diag run or diag score --format json',
+      after: after('Examples:\n  diag report diag-transformation.json -o report.html\n  diag report report.json --lang en', 'Exit codes:', exitCodes(EXIT_EN)),
+    },
+    aggregate: {
+      description: 'group results of many answer files or reports, by segment, without exposing anyone',
+      inputs: 'answer files, reports, folders of them, or .ndjson/.jsonl files',
+      by: 'break the group down by a single, multiple or boolean question (repeatable)',
+      minGroup: 'show no figure about fewer than N people, nor one that could be worked out (at least 3)',
+      stats: "for bank authors: Cronbach's alpha, alpha if deleted, item-total r, floor and ceiling shares",
+      minAlpha: "exit 1 when a dimension's alpha is below X (implies --stats)",
+      normsOut: 'write norms (percentile points of every score) for score --norms; needs 30 respondents',
+      after: after('Examples:\n  diag aggregate workshop/\n  diag aggregate answers/ --by age -o group.html\n  diag aggregate pilot/ --stats --min-alpha 0.7', 'Exit codes:', exitCodes(EXIT_EN, ['ok', 'threshold', 'input'])),
+    },
+    rescore: {
+      description: 'score saved reports again with another version of their bank (--bank NEW): what would change, per respondent and in total',
+      reports: 'JSON reports (files, folders, .ndjson) made with an earlier version of the bank',
+      after: after('Example:\n  diag rescore --bank my-bank-v2.yaml reports/', 'Exit codes:', exitCodes(EXIT_EN)),
+    },
+    lint: {
+      description: 'deeper checks of a bank by simulating respondents: what never fires, never shows, cannot be reached; and the time to answer',
+      strict: 'exit 1 when there is any finding (for CI)',
+      seed: 'seed of the random respondents (same seed, same findings)',
+      samples: 'random respondents to simulate, spread over the profile paths',
+      after: after('Examples:\n  diag lint\n  diag lint my-bank.yaml --strict -f markdown', 'Exit codes:', exitCodes(EXIT_EN, ['ok', 'threshold', 'input'])),
+    },
+    compare: {
+      description: 'what changed between two reports of the same bank: scores, levels, recommendations',
+      old: 'the earlier JSON report',
+      new: 'the later JSON report',
+      after: after('Example:\n  diag compare january.json june.json', 'Exit codes:', exitCodes(EXIT_EN)),
+    },
+    explain: {
+      description: 'how each answer makes its dimension score, and what would raise the overall score most',
+      file: 'one answer file or report',
+      top: 'how many improvements to list',
+      after: after('Example:\n  diag explain answers.yaml --top 3', 'Exit codes:', exitCodes(EXIT_EN)),
+    },
+    validate: {
+      description: 'check a question bank and say what is wrong, or that it is valid',
+      bank: 'bank file or bundled bank id (default: the bundled bank)',
+      bankOption: 'same as the argument',
+      quiet: 'print nothing when the bank is valid',
+      after: after('Examples:\n  diag validate my-bank.yaml\n  diag validate --quiet my-bank.yaml && echo valid', 'Exit codes:', exitCodes(EXIT_EN)),
+    },
+    template: {
+      description: 'print a blank answer file for the bank, with every question and its allowed values',
+      after: after('Example:\n  diag template --lang en > answers.yaml', 'Exit codes:', exitCodes(EXIT_EN)),
+    },
+    completion: {
+      description: 'print a completion script for bash, zsh or fish (commands, options, formats, bundled banks)',
+      shell: 'bash, zsh or fish',
+      after: after('Examples:\n  source <(diag completion bash)\n  diag completion fish > ~/.config/fish/completions/diag.fish', 'Exit codes:', exitCodes(EXIT_EN)),
+    },
+  };
+}
+export const HELP_EN = lazy(helpEnglish);
 
-export type HelpTexts = typeof HELP_EN;
+export type HelpTexts = ReturnType<typeof HELP_EN>;
 
-export const HELP_FR: HelpTexts = {
+export const HELP_FR = lazy((): HelpTexts => ({
   usage: 'Usage :',
   options: 'Options :',
   commands: 'Commandes :',
@@ -260,4 +265,4 @@ export const HELP_FR: HelpTexts = {
     shell: 'bash, zsh ou fish',
     after: after('Exemples :\n  source <(diag completion bash)\n  diag completion fish > ~/.config/fish/completions/diag.fish', 'Codes de sortie :', exitCodes(EXIT_FR)),
   },
-};
+}));

@@ -1,4 +1,5 @@
 import type { Entity, Expected, PatternRule, ProblemTexts, Shown } from '../core/index.js';
+import { lazy } from './lazy.js';
 
 /**
  * The French wording of every problem the core reports (the English is the core's own,
@@ -65,7 +66,7 @@ const PATTERN: Record<PatternRule, (a: { entity?: Entity; pattern?: string }) =>
   entityId: (a) => (a.entity === undefined ? `ne suit pas le motif ${a.pattern ?? ''}` : `n’est pas un identifiant ${ENTITY[a.entity]} valide`),
 };
 
-export const FRENCH_PROBLEMS: ProblemTexts = {
+export const FRENCH_PROBLEMS = lazy((): ProblemTexts => ({
   required: (a) => `"${a.key}" est obligatoire`,
   mustBe: (a) => `doit être ${EXPECTED[a.expected](a)}${not(a.actual)}`,
   pattern: (a) => `${a.value} ${PATTERN[a.rule](a)}`,
@@ -159,4 +160,4 @@ export const FRENCH_PROBLEMS: ProblemTexts = {
   byNotAQuestion: (a) => `"${a.id}" n’est pas une question du questionnaire "${a.bank}"${didYouMean(a.suggestion)}`,
   byType: (a) =>
     `"${a.id}" est une question ${a.type} ; les groupes se font selon une question à choix unique, multiple ou oui/non${a.eligible.length > 0 ? ` (${a.eligible.join(', ')})` : ''}`,
-};
+}));

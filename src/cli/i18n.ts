@@ -3,6 +3,7 @@ import { environmentLanguage } from './locale.js';
 import { HELP_EN, HELP_FR } from './i18n-help.js';
 import { ERRORS_EN, ERRORS_FR, WARNINGS_EN, WARNINGS_FR } from './i18n-errors.js';
 import { FRENCH_PROBLEMS } from './i18n-problems.js';
+import { lazy } from './lazy.js';
 
 type NoArgs = Record<string, never>;
 /** What diag failed to read, and why. */
@@ -49,169 +50,9 @@ const NO_TRANSLATION: Readonly<Record<string, string>> = {};
  * Strings of diag's own interface (bank text comes from the bank). English is the reference shape:
  * French must have every key, so a missing translation is a compile error.
  */
-const en = {
-  colon: ': ',
-  percent: (n: string) => `${n}%`,
-  quote: (text: string) => `“${text}”`,
-  overall: 'Overall score',
-  dimension: 'Dimension',
-  score: 'Score',
-  level: 'Level',
-  noScore: 'no score',
-  notAsked: 'not asked on your path',
-  indicative: 'Indicative reference',
-  better: { lower: 'lower is better', higher: 'higher is better' },
-  respondent: 'Respondent',
-  recommendations: 'Recommendations',
-  noRecommendations: 'No recommendation triggered.',
-  priority: 'priority',
-  benchmarks: 'Reference figures',
-  youToo: 'you too',
-  notYou: 'not you',
-  respondentsSay: 'of respondents agree',
-  source: 'source',
-  moreInReport: (n: number) => `… and ${n} more in the report`,
-  yourAnswers: 'Your answers',
-  group: {
-    participants: (n: number) => `${n} participant${n > 1 ? 's' : ''}`,
-    overallMean: 'Mean overall score',
-    mean: 'Mean',
-    median: 'Median',
-    quartiles: 'Q1–Q3',
-    levels: 'Levels',
-    count: 'n',
-    segment: 'Group',
-    by: (question: string) => `By “${question}”`,
-    benchmarks: 'Reference figures: your group and the reference',
-    yourGroup: 'Your group',
-    reference: 'Reference',
-    answers: (n: number) => `${n} answer${n > 1 ? 's' : ''}`,
-    suppressed: (n: number) => `Groups hidden for anonymity (fewer than ${n} people, or could be worked out by subtraction)`,
-    noAnswer: '(no answer)',
-    notApplicable: '(does not apply)',
-    small: (n: number) => `Note: fewer than ${n} participants; the group figures are close to individual answers.`,
-  },
-  compare: {
-    title: (oldDate: string, newDate: string) => `Change from ${oldDate} to ${newDate}`,
-    before: 'Before',
-    after: 'After',
-    change: 'Change',
-    levelChange: 'Level',
-    gone: 'Recommendations that no longer apply',
-    added: 'New recommendations',
-    nothing: 'none',
-  },
-  explain: {
-    title: 'How your answers make your scores',
-    item: 'Answer',
-    itemScore: 'Item',
-    weight: 'Weight',
-    points: 'Points',
-    share: 'Share',
-    best: 'What would raise your overall score most',
-    gain: (points: string) => `+${points} points`,
-    none: 'All your answers already score the maximum.',
-  },
-  question: 'Question',
-  answer: 'Answer',
-  generated: (date: string, version: string) => `Generated on ${date} by diag ${version}. Answers stay on your machine.`,
-  levels: 'Levels',
-  chart: 'Your scores by dimension (0 at the centre, 100 at the edge)',
-  run: {
-    notATerminal:
-      'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
-      'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
-    keyActions: NO_TRANSLATION,
-    keyNames: NO_TRANSLATION,
-    welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
-      `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
-    notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
-    enterNumber: 'Answer with a number',
-    privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
-    keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
-    respondent: 'Your first name or a pseudonym (optional, Enter to skip)',
-    resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answer${n === 1 ? '' : 's'}). Resume it?`,
-    resumeYes: 'Resume where I stopped',
-    resumeNo: 'Start again from the beginning',
-    noProgress: 'No diagnostic in progress to resume: starting a new one.',
-    question: (i: number, n: number) => `Question ${i}/${n}`,
-    profile: 'About you',
-    other: 'To finish',
-    skip: 'Skip this question',
-    yes: 'Yes',
-    no: 'No',
-    skipped: '(skipped)',
-    none: '(none)',
-    numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
-    multipleHint: 'Space to tick, Enter to confirm',
-    notANumber: 'Type a number (such as 12 or 3.5).',
-    requiredAnswer: 'This question needs an answer.',
-    optionalHint: 'optional: Enter to skip',
-    review: 'Your answers: all correct? Choose an answer to change it.',
-    finish: 'Finish and see my results',
-    saved: (file: string) => `Paused: your answers are kept in ${file}`,
-    nothingSaved: 'Stopped before the first answer: nothing to keep.',
-    resumeWith: (command: string) => `To resume: ${command}`,
-    reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
-    outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
-    locked: (pid: number, since: string, file: string) =>
-      `another diag run (process ${pid}, since ${since}) is already using ${file}; finish it first, or choose another --state-dir. Nothing was changed.`,
-    bankChanged: (from: string, to: string) => `The questionnaire has changed since your pause (version ${from || '?'} → ${to}).`,
-    answersDropped: (n: number) => `${n} answer${n === 1 ? ' is' : 's are'} no longer valid and will be asked again:`,
-    answersKept: (n: number) => `${n} answer${n === 1 ? '' : 's'} kept.`,
-    pressEnter: 'Enter to continue',
-    stopped: (signal: string, saved: string | undefined, command: string) =>
-      saved === undefined ? `diag: stopped by ${signal}, before the first answer: nothing to keep.` : `diag: stopped by ${signal}; your answers are kept in ${saved} (to resume: ${command})`,
-    workshop: {
-      title: (bank: string) => `Workshop — ${bank}`,
-      so_far: (n: number, dir: string) => `${n} participant${n === 1 ? ' has' : 's have'} answered so far (results in ${dir}).`,
-      next: 'Next participant: start',
-      finish: 'Finish the workshop and show the group results',
-      pseudonym: 'Your first name or a pseudonym (optional: Enter to stay anonymous)',
-      handOver: 'Enter to clear the screen and hand over',
-      groupHint: (dir: string) => `For the detail by group: diag aggregate ${dir} --by age`,
-      snapshot: (shown: number, next: number) => `These figures are over the first ${shown} participants; they will change when ${next} have finished (so that nobody can be read between two screens).`,
-      resumeWith: (dir: string) => `To resume the workshop: diag run --workshop ${dir}`,
-    },
-  },
-  // Privacy of group results (SPEC section 10).
-  privacy: {
-    hidden: 'hidden',
-    countOnly: (k: number) => `Only their number is shown: with fewer than ${k} participants, someone could be singled out.`,
-    note: (k: number) => `“hidden”: fewer than ${k} people concerned, or could be worked out from the other figures.`,
-  },
-  template: {
-    title: (bank: string) => `Blank answer file — ${bank}`,
-    howTo: 'Fill in each answer after the colon, then: diag score THIS_FILE.yaml',
-    profile: 'Profile',
-    unscored: 'Other questions',
-    oneOf: 'one value among',
-    listOf: 'a list of values among, e.g. [a, b]',
-    boolean: 'true (yes) or false (no)',
-    number: (range: string) => `a number${range}`,
-    range: (min: number, max: number) => ` from ${min} to ${max}`,
-    text: 'text, in quotes',
-    optional: 'optional: leave empty or null to skip',
-    onlyIf: 'asked only if',
-    respondent: 'name or pseudonym (optional)',
-  },
-  /** `diag validate` of a valid bank. */
-  validBank: (a: { file: string; id: string; version: string; dimensions: number; questions: number; profile: number; levels: number; recommendations: number; languages: readonly string[] }) => {
-    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    return `${a.file}: valid bank "${a.id}" ${a.version} — ${count(a.dimensions, 'dimension')}, ${count(a.questions, 'question')}, ${count(a.profile, 'profile question')}, ${count(a.levels, 'level')}, ${count(a.recommendations, 'recommendation')} (${a.languages.join(', ')})`;
-  },
-  /** Conditions of a bank in words (blank answer files). */
-  condition: { and: 'and', or: 'or', not: 'not', score: 'score', in: 'in', notIn: 'not in', includes: 'includes', answered: 'answered', notAnswered: 'not answered' },
-  /** `--help` of every command. */
-  help: HELP_EN,
-  /** Problems found in files, by key (worded in English by the core). */
-  problem: ENGLISH_PROBLEMS,
-  warning: 'warning',
-  /** Warnings on stderr, after `warning: `. */
-  warnings: WARNINGS_EN,
-  /** diag's own errors (InputError), by key. */
-  error: {
-    ...ERRORS_EN,
+function englishErrorStrings() {
+  return {
+    ...ERRORS_EN(),
     cannotRead: (a: { what: Readable; file: string; reason: ReadFailure; detail?: string }) => `cannot read ${READABLE_EN[a.what]} ${a.file}: ${READ_FAILURE_EN[a.reason](a)}`,
     noBank: (a: { name: string }) => `no bank file or bundled bank named "${a.name}"`,
     bundledBanks: (a: { ids: readonly string[] }) => `bundled banks: ${a.ids.join(', ') || 'none'}`,
@@ -237,23 +78,227 @@ const en = {
     unknownShell: (a: { shell: string; shells: readonly string[] }) => `unknown shell "${a.shell}"; one of ${a.shells.join(', ')}`,
     wholeNumber: (a: { option: string; value: string }) => `${a.option} ${a.value}: expected a whole number, at least 1`,
     minGroup: (a: { option: string; value: string; floor: number }) => `${a.option} ${a.value}: expected a whole number, at least ${a.floor} (with fewer, people could read each other's answers)`,
-  },
-  /** commander's own messages, by the code of its error. */
-  usage: {
-    unknownOption: (a: { option: string; suggestion?: string }) => `unknown option '${a.option}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
-    unknownCommand: (a: { command: string; suggestion?: string }) => `unknown command '${a.command}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
-    missingArgument: (a: { name: string }) => `missing required argument '${a.name}'`,
-    optionMissingArgument: (a: { option: string }) => `option '${a.option}' argument missing`,
-    invalidChoice: (a: { option: string; value: string; choices: readonly string[] }) => `option '${a.option}' argument '${a.value}' is invalid. Allowed choices are ${a.choices.join(', ')}.`,
-    excessArguments: (a: { expected: number; got: number }) => `too many arguments: expected ${a.expected}, got ${a.got}`,
-    seeHelp: '(run with --help for usage)',
-  },
-};
+  };
+}
+const englishErrors = lazy(englishErrorStrings);
+
+function english() {
+  return {
+    colon: ': ',
+    percent: (n: string) => `${n}%`,
+    quote: (text: string) => `“${text}”`,
+    overall: 'Overall score',
+    dimension: 'Dimension',
+    score: 'Score',
+    level: 'Level',
+    noScore: 'no score',
+    notAsked: 'not asked on your path',
+    indicative: 'Indicative reference',
+    better: { lower: 'lower is better', higher: 'higher is better' },
+    respondent: 'Respondent',
+    recommendations: 'Recommendations',
+    noRecommendations: 'No recommendation triggered.',
+    priority: 'priority',
+    benchmarks: 'Reference figures',
+    youToo: 'you too',
+    notYou: 'not you',
+    respondentsSay: 'of respondents agree',
+    source: 'source',
+    moreInReport: (n: number) => `… and ${n} more in the report`,
+    yourAnswers: 'Your answers',
+    group: {
+      participants: (n: number) => `${n} participant${n > 1 ? 's' : ''}`,
+      overallMean: 'Mean overall score',
+      mean: 'Mean',
+      median: 'Median',
+      quartiles: 'Q1–Q3',
+      levels: 'Levels',
+      count: 'n',
+      segment: 'Group',
+      by: (question: string) => `By “${question}”`,
+      benchmarks: 'Reference figures: your group and the reference',
+      yourGroup: 'Your group',
+      reference: 'Reference',
+      answers: (n: number) => `${n} answer${n > 1 ? 's' : ''}`,
+      suppressed: (n: number) => `Groups hidden for anonymity (fewer than ${n} people, or could be worked out by subtraction)`,
+      noAnswer: '(no answer)',
+      notApplicable: '(does not apply)',
+      small: (n: number) => `Note: fewer than ${n} participants; the group figures are close to individual answers.`,
+    },
+    compare: {
+      title: (oldDate: string, newDate: string) => `Change from ${oldDate} to ${newDate}`,
+      before: 'Before',
+      after: 'After',
+      change: 'Change',
+      levelChange: 'Level',
+      gone: 'Recommendations that no longer apply',
+      added: 'New recommendations',
+      nothing: 'none',
+    },
+    explain: {
+      title: 'How your answers make your scores',
+      item: 'Answer',
+      itemScore: 'Item',
+      weight: 'Weight',
+      points: 'Points',
+      share: 'Share',
+      best: 'What would raise your overall score most',
+      gain: (points: string) => `+${points} points`,
+      none: 'All your answers already score the maximum.',
+    },
+    question: 'Question',
+    answer: 'Answer',
+    generated: (date: string, version: string) => `Generated on ${date} by diag ${version}. Answers stay on your machine.`,
+    levels: 'Levels',
+    chart: 'Your scores by dimension (0 at the centre, 100 at the edge)',
+    run: {
+      notATerminal:
+        'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
+        'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
+      keyActions: NO_TRANSLATION,
+      keyNames: NO_TRANSLATION,
+      welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+        `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
+      notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
+      enterNumber: 'Answer with a number',
+      privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
+      keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
+      respondent: 'Your first name or a pseudonym (optional, Enter to skip)',
+      resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answer${n === 1 ? '' : 's'}). Resume it?`,
+      resumeYes: 'Resume where I stopped',
+      resumeNo: 'Start again from the beginning',
+      noProgress: 'No diagnostic in progress to resume: starting a new one.',
+      question: (i: number, n: number) => `Question ${i}/${n}`,
+      profile: 'About you',
+      other: 'To finish',
+      skip: 'Skip this question',
+      yes: 'Yes',
+      no: 'No',
+      skipped: '(skipped)',
+      none: '(none)',
+      numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
+      multipleHint: 'Space to tick, Enter to confirm',
+      notANumber: 'Type a number (such as 12 or 3.5).',
+      requiredAnswer: 'This question needs an answer.',
+      optionalHint: 'optional: Enter to skip',
+      review: 'Your answers: all correct? Choose an answer to change it.',
+      finish: 'Finish and see my results',
+      saved: (file: string) => `Paused: your answers are kept in ${file}`,
+      nothingSaved: 'Stopped before the first answer: nothing to keep.',
+      resumeWith: (command: string) => `To resume: ${command}`,
+      reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
+      outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
+      locked: (pid: number, since: string, file: string) =>
+        `another diag run (process ${pid}, since ${since}) is already using ${file}; finish it first, or choose another --state-dir. Nothing was changed.`,
+      bankChanged: (from: string, to: string) => `The questionnaire has changed since your pause (version ${from || '?'} → ${to}).`,
+      answersDropped: (n: number) => `${n} answer${n === 1 ? ' is' : 's are'} no longer valid and will be asked again:`,
+      answersKept: (n: number) => `${n} answer${n === 1 ? '' : 's'} kept.`,
+      pressEnter: 'Enter to continue',
+      stopped: (signal: string, saved: string | undefined, command: string) =>
+        saved === undefined ? `diag: stopped by ${signal}, before the first answer: nothing to keep.` : `diag: stopped by ${signal}; your answers are kept in ${saved} (to resume: ${command})`,
+      workshop: {
+        title: (bank: string) => `Workshop — ${bank}`,
+        so_far: (n: number, dir: string) => `${n} participant${n === 1 ? ' has' : 's have'} answered so far (results in ${dir}).`,
+        next: 'Next participant: start',
+        finish: 'Finish the workshop and show the group results',
+        pseudonym: 'Your first name or a pseudonym (optional: Enter to stay anonymous)',
+        handOver: 'Enter to clear the screen and hand over',
+        groupHint: (dir: string) => `For the detail by group: diag aggregate ${dir} --by age`,
+        snapshot: (shown: number, next: number) => `These figures are over the first ${shown} participants; they will change when ${next} have finished (so that nobody can be read between two screens).`,
+        resumeWith: (dir: string) => `To resume the workshop: diag run --workshop ${dir}`,
+      },
+    },
+    // Privacy of group results (SPEC section 10).
+    privacy: {
+      hidden: 'hidden',
+      countOnly: (k: number) => `Only their number is shown: with fewer than ${k} participants, someone could be singled out.`,
+      note: (k: number) => `“hidden”: fewer than ${k} people concerned, or could be worked out from the other figures.`,
+    },
+    template: {
+      title: (bank: string) => `Blank answer file — ${bank}`,
+      howTo: 'Fill in each answer after the colon, then: diag score THIS_FILE.yaml',
+      profile: 'Profile',
+      unscored: 'Other questions',
+      oneOf: 'one value among',
+      listOf: 'a list of values among, e.g. [a, b]',
+      boolean: 'true (yes) or false (no)',
+      number: (range: string) => `a number${range}`,
+      range: (min: number, max: number) => ` from ${min} to ${max}`,
+      text: 'text, in quotes',
+      optional: 'optional: leave empty or null to skip',
+      onlyIf: 'asked only if',
+      respondent: 'name or pseudonym (optional)',
+    },
+    /** `diag validate` of a valid bank. */
+    validBank: (a: { file: string; id: string; version: string; dimensions: number; questions: number; profile: number; levels: number; recommendations: number; languages: readonly string[] }) => {
+      const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+      return `${a.file}: valid bank "${a.id}" ${a.version} — ${count(a.dimensions, 'dimension')}, ${count(a.questions, 'question')}, ${count(a.profile, 'profile question')}, ${count(a.levels, 'level')}, ${count(a.recommendations, 'recommendation')} (${a.languages.join(', ')})`;
+    },
+    /** Conditions of a bank in words (blank answer files). */
+    condition: { and: 'and', or: 'or', not: 'not', score: 'score', in: 'in', notIn: 'not in', includes: 'includes', answered: 'answered', notAnswered: 'not answered' },
+    /** `--help` of every command. */
+    get help() {
+      return HELP_EN();
+    },
+    /** Problems found in files, by key (worded in English by the core). */
+    get problem() {
+      return ENGLISH_PROBLEMS;
+    },
+    warning: 'warning',
+    /** Warnings on stderr, after `warning: `. */
+    get warnings() {
+      return WARNINGS_EN();
+    },
+    /** diag's own errors (InputError), by key. */
+    get error() {
+      return englishErrors();
+    },
+    /** commander's own messages, by the code of its error. */
+    usage: {
+      unknownOption: (a: { option: string; suggestion?: string }) => `unknown option '${a.option}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
+      unknownCommand: (a: { command: string; suggestion?: string }) => `unknown command '${a.command}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
+      missingArgument: (a: { name: string }) => `missing required argument '${a.name}'`,
+      optionMissingArgument: (a: { option: string }) => `option '${a.option}' argument missing`,
+      invalidChoice: (a: { option: string; value: string; choices: readonly string[] }) => `option '${a.option}' argument '${a.value}' is invalid. Allowed choices are ${a.choices.join(', ')}.`,
+      excessArguments: (a: { expected: number; got: number }) => `too many arguments: expected ${a.expected}, got ${a.got}`,
+      seeHelp: '(run with --help for usage)',
+    },
+  };
+}
+const en = lazy(english);
 
 /** The shape of the catalogue: a key missing from a language is a compile error. */
-export type Messages = typeof en;
+export type Messages = ReturnType<typeof en>;
 
-const fr: Messages = {
+const frenchErrors = lazy((): Messages['error'] => ({
+  ...ERRORS_FR(),
+  cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
+  noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
+  bundledBanks: (a) => `questionnaires fournis : ${a.ids.join(', ') || 'aucun'}`,
+  invalidBank: (a) => `${a.file} : questionnaire invalide, ${a.count} problème${a.count === 1 ? '' : 's'}`,
+  tooDeep: (a) => `${a.name} : valeurs imbriquées sur plus de ${a.depth} niveaux`,
+  notYaml: (a) => `${a.name} : YAML invalide`,
+  yamlError: (a) => `${YAML_FR[a.code] ?? 'erreur de syntaxe'} (${a.message})`,
+  recursiveAlias: (a) => `${a.name} : alias YAML récursif`,
+  aliasInside: (a) => `l’alias *${a.alias} est utilisé à l’intérieur du nœud qu’il désigne ; diag ne lit que des données en arbre`,
+  scoreValue: (a) => `${a.option} ${a.value} : un score de 0 à 100 est attendu`,
+  dimensionSpec: (a) => `${a.option} ${a.spec} : DIMENSION=N est attendu, par ex. ${a.option} ${a.example}=50`,
+  notADimension: (a) =>
+    `${a.option} ${a.spec} : "${a.id}" n’est pas une dimension du questionnaire${a.suggestion === undefined ? '' : ` (vouliez-vous dire "${a.suggestion}" ?)`} ; dimensions : ${a.ids.join(', ')}`,
+  noInput: () => 'aucune entrée : donnez des fichiers de réponses, des dossiers ou des fichiers .ndjson',
+  noSuchInput: (a) => `impossible de lire ${a.path} : fichier ou dossier introuvable`,
+  sizeOption: (a) => `${a.origin} ${a.value} : une taille en Mo est attendue, par ex. 50`,
+  tooBig: (a) => `${a.name} fait ${a.size}, plus que les ${a.limit} que diag lit par défaut ; relevez la limite avec --max-file-size Mo (ou DIAG_MAX_FILE_SIZE)`,
+  noSuchLanguage: (a) => `--lang ${a.lang} : le questionnaire "${a.bank}" n’a pas cette langue ; disponibles : ${a.languages.join(', ')}`,
+  inputsRefused: (a) => `${a.count} entrée${a.count === 1 ? ' refusée' : 's refusées'} ; rien n’a été écrit`,
+  noAnswers: (a) => `aucune réponse trouvée dans ${a.paths.join(', ')} (fichiers cherchés : .yaml, .yml, .json, .ndjson, .jsonl)`,
+  notAReport: (a) => `${a.file} : ce n’est pas un rapport diag`,
+  unknownShell: (a) => `shell inconnu "${a.shell}" ; l’un de ${a.shells.join(', ')}`,
+  wholeNumber: (a) => `${a.option} ${a.value} : un nombre entier d’au moins 1 est attendu`,
+  minGroup: (a) => `${a.option} ${a.value} : un nombre entier d’au moins ${a.floor} est attendu (en dessous, des participants pourraient lire les réponses des autres)`,
+}));
+
+const fr = lazy((): Messages => ({
   colon: ' : ',
   percent: (n: string) => `${n}\u202f%`,
   quote: (text: string) => `« ${text} »`,
@@ -405,36 +450,18 @@ const fr: Messages = {
     return `${a.file} : questionnaire "${a.id}" ${a.version} valide — ${count(a.dimensions, 'dimension', 'dimensions')}, ${count(a.questions, 'question', 'questions')}, ${count(a.profile, 'question de profil', 'questions de profil')}, ${count(a.levels, 'niveau', 'niveaux')}, ${count(a.recommendations, 'recommandation', 'recommandations')} (${a.languages.join(', ')})`;
   },
   condition: { and: 'et', or: 'ou', not: 'non', score: 'score', in: 'parmi', notIn: 'hors de', includes: 'contient', answered: 'répondue', notAnswered: 'sans réponse' },
-  help: HELP_FR,
-  problem: FRENCH_PROBLEMS,
+  get help() {
+    return HELP_FR();
+  },
+  get problem() {
+    return FRENCH_PROBLEMS();
+  },
   warning: 'avertissement',
-  warnings: WARNINGS_FR,
-  error: {
-    ...ERRORS_FR,
-    cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
-    noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
-    bundledBanks: (a) => `questionnaires fournis : ${a.ids.join(', ') || 'aucun'}`,
-    invalidBank: (a) => `${a.file} : questionnaire invalide, ${a.count} problème${a.count === 1 ? '' : 's'}`,
-    tooDeep: (a) => `${a.name} : valeurs imbriquées sur plus de ${a.depth} niveaux`,
-    notYaml: (a) => `${a.name} : YAML invalide`,
-    yamlError: (a) => `${YAML_FR[a.code] ?? 'erreur de syntaxe'} (${a.message})`,
-    recursiveAlias: (a) => `${a.name} : alias YAML récursif`,
-    aliasInside: (a) => `l’alias *${a.alias} est utilisé à l’intérieur du nœud qu’il désigne ; diag ne lit que des données en arbre`,
-    scoreValue: (a) => `${a.option} ${a.value} : un score de 0 à 100 est attendu`,
-    dimensionSpec: (a) => `${a.option} ${a.spec} : DIMENSION=N est attendu, par ex. ${a.option} ${a.example}=50`,
-    notADimension: (a) =>
-      `${a.option} ${a.spec} : "${a.id}" n’est pas une dimension du questionnaire${a.suggestion === undefined ? '' : ` (vouliez-vous dire "${a.suggestion}" ?)`} ; dimensions : ${a.ids.join(', ')}`,
-    noInput: () => 'aucune entrée : donnez des fichiers de réponses, des dossiers ou des fichiers .ndjson',
-    noSuchInput: (a) => `impossible de lire ${a.path} : fichier ou dossier introuvable`,
-    sizeOption: (a) => `${a.origin} ${a.value} : une taille en Mo est attendue, par ex. 50`,
-    tooBig: (a) => `${a.name} fait ${a.size}, plus que les ${a.limit} que diag lit par défaut ; relevez la limite avec --max-file-size Mo (ou DIAG_MAX_FILE_SIZE)`,
-    noSuchLanguage: (a) => `--lang ${a.lang} : le questionnaire "${a.bank}" n’a pas cette langue ; disponibles : ${a.languages.join(', ')}`,
-    inputsRefused: (a) => `${a.count} entrée${a.count === 1 ? ' refusée' : 's refusées'} ; rien n’a été écrit`,
-    noAnswers: (a) => `aucune réponse trouvée dans ${a.paths.join(', ')} (fichiers cherchés : .yaml, .yml, .json, .ndjson, .jsonl)`,
-    notAReport: (a) => `${a.file} : ce n’est pas un rapport diag`,
-    unknownShell: (a) => `shell inconnu "${a.shell}" ; l’un de ${a.shells.join(', ')}`,
-    wholeNumber: (a) => `${a.option} ${a.value} : un nombre entier d’au moins 1 est attendu`,
-    minGroup: (a) => `${a.option} ${a.value} : un nombre entier d’au moins ${a.floor} est attendu (en dessous, des participants pourraient lire les réponses des autres)`,
+  get warnings() {
+    return WARNINGS_FR();
+  },
+  get error() {
+    return frenchErrors();
   },
   usage: {
     unknownOption: (a) => `option inconnue '${a.option}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
@@ -445,9 +472,9 @@ const fr: Messages = {
     excessArguments: (a) => `trop d’arguments : ${a.expected} attendu${a.expected > 1 ? 's' : ''}, ${a.got} donné${a.got > 1 ? 's' : ''}`,
     seeHelp: '(lancez avec --help pour l’aide)',
   },
-};
+}));
 
-const CATALOGUE = { fr, en } satisfies Record<string, Messages>;
+const CATALOGUE = { fr, en } satisfies Record<string, () => Messages>;
 
 export type UiLanguage = keyof typeof CATALOGUE;
 export type UiStrings = Messages;
@@ -459,7 +486,7 @@ export function uiLanguage(lang: string | undefined): UiLanguage {
 }
 
 export function ui(lang: string | undefined): UiStrings {
-  return CATALOGUE[uiLanguage(lang)];
+  return CATALOGUE[uiLanguage(lang)]();
 }
 
 export { environmentLanguage };
@@ -507,28 +534,31 @@ export function setMessageLanguage(lang: UiLanguage): void {
 
 /** The catalogue in the language of diag's own messages (help, errors, problems in files). */
 export function messages(): Messages {
-  return CATALOGUE[messageLanguage];
+  return CATALOGUE[messageLanguage]();
 }
 
 // ---------------------------------------------------------------------------------------------
 // Output pipeline strings (renderers, `diag run`'s closing screen). A separate block so that the
 // typed catalogue can take it in as it is: `fr` must have every key of `en`.
 // ---------------------------------------------------------------------------------------------
-const OUTPUT_EN = {
-  scoresTable: 'Scores by dimension',
-  summarySource: 'source',
-  htmlReport: 'Your full report, to open in a browser:',
-  allRecommendations: (n: number) => `All ${n} recommendations, with your answers, are in your report (open it in a browser):`,
-  moreRecommendations: (n: number) => `… and ${n} more in the HTML report below`,
-  files: (json: string, answers: string) => `Also saved: ${json} (JSON report) and ${answers} (answers, to replay with diag score)`,
-  below: (who: string, target: string, value: string, option: string) => `${who}: ${target} score ${value} is below ${option}`,
-  fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who}: ${target} fell from ${old} to ${now} (−${drop}, more than ${option})`,
-  noScore: 'none',
-  figure: (n: number) => String(n),
-  overallTarget: 'overall',
-  moreFailures: (n: number) => `… and ${n} more (see --gate-report)`,
-};
-const OUTPUT_FR: typeof OUTPUT_EN = {
+function outputEnglish() {
+  return {
+    scoresTable: 'Scores by dimension',
+    summarySource: 'source',
+    htmlReport: 'Your full report, to open in a browser:',
+    allRecommendations: (n: number) => `All ${n} recommendations, with your answers, are in your report (open it in a browser):`,
+    moreRecommendations: (n: number) => `… and ${n} more in the HTML report below`,
+    files: (json: string, answers: string) => `Also saved: ${json} (JSON report) and ${answers} (answers, to replay with diag score)`,
+    below: (who: string, target: string, value: string, option: string) => `${who}: ${target} score ${value} is below ${option}`,
+    fell: (who: string, target: string, old: string, now: string, drop: string, option: string) => `${who}: ${target} fell from ${old} to ${now} (−${drop}, more than ${option})`,
+    noScore: 'none',
+    figure: (n: number) => String(n),
+    overallTarget: 'overall',
+    moreFailures: (n: number) => `… and ${n} more (see --gate-report)`,
+  };
+}
+const OUTPUT_EN = lazy(outputEnglish);
+const OUTPUT_FR = lazy((): OutputStrings => ({
   scoresTable: 'Scores par dimension',
   summarySource: 'source',
   htmlReport: 'Votre rapport complet, à ouvrir dans un navigateur :',
@@ -541,12 +571,12 @@ const OUTPUT_FR: typeof OUTPUT_EN = {
   figure: (n: number) => String(n).replace('.', ','),
   overallTarget: 'global',
   moreFailures: (n: number) => `… et ${n} autre${n > 1 ? 's' : ''} (voir --gate-report)`,
-};
-export type OutputStrings = typeof OUTPUT_EN;
+}));
+export type OutputStrings = ReturnType<typeof OUTPUT_EN>;
 
 /** The output pipeline's strings in the interface language closest to `lang`. */
 export function outputUi(lang: string | undefined): OutputStrings {
-  return uiLanguage(lang) === 'fr' ? OUTPUT_FR : OUTPUT_EN;
+  return (uiLanguage(lang) === 'fr' ? OUTPUT_FR : OUTPUT_EN)();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,103 +589,106 @@ export type LintData = Readonly<Record<string, string>>;
 /** The conventional bands for Cronbach's alpha (George & Mallery 2003; Nunnally 1978 for 0.7). */
 export type AlphaBand = 'good' | 'acceptable' | 'weak';
 
-const authorEn = {
-  number: (x: number, digits: number) => x.toFixed(digits),
-  semicolon: '; ',
-  stats: {
-    title: 'Reliability of the dimensions (Cronbach’s α)',
-    convention: 'α ≥ 0.8 good, ≥ 0.7 acceptable, < 0.7 weak (George & Mallery 2003; Nunnally 1978). Only the questions asked of everyone count; respondents who skipped one are left out.',
-    dimension: 'Dimension',
-    alpha: 'α',
-    n: 'n',
-    items: 'items',
-    reading: 'Reading',
-    question: 'Question',
-    itemTotal: 'item–total r',
-    ifDeleted: 'α if deleted',
-    floor: 'floor',
-    ceiling: 'ceiling',
-    group: 'Whole group',
-    segment: (by: string, value: string) => `${by} = ${value}`,
-    band: (band: AlphaBand, items: number, dimension: string, alpha: string): string =>
-      band === 'good'
-        ? `the ${items} items of ${dimension} hang together well: α = ${alpha}`
-        : band === 'acceptable'
-          ? `the ${items} items of ${dimension} hang together acceptably: α = ${alpha}`
-          : `the ${items} items of ${dimension} hang together weakly: α = ${alpha}`,
-    raise: (ids: string) => `α would rise without ${ids}`,
-    negative: 'a negative α: check which questions are reversed',
-    withheld: {
-      'few-items': (dimension: string) => `${dimension}: no α, fewer than 2 of its questions are asked of everyone`,
-      'few-respondents': (dimension: string, needed: number) => `${dimension}: no α, fewer than ${needed} respondents answered all its questions`,
-      'zero-variance': (dimension: string, ids: string) => `${dimension}: no α, everyone gave the same answer to ${ids}`,
+function authorEnglish() {
+  return {
+    number: (x: number, digits: number) => x.toFixed(digits),
+    semicolon: '; ',
+    stats: {
+      title: 'Reliability of the dimensions (Cronbach’s α)',
+      convention: 'α ≥ 0.8 good, ≥ 0.7 acceptable, < 0.7 weak (George & Mallery 2003; Nunnally 1978). Only the questions asked of everyone count; respondents who skipped one are left out.',
+      dimension: 'Dimension',
+      alpha: 'α',
+      n: 'n',
+      items: 'items',
+      reading: 'Reading',
+      question: 'Question',
+      itemTotal: 'item–total r',
+      ifDeleted: 'α if deleted',
+      floor: 'floor',
+      ceiling: 'ceiling',
+      group: 'Whole group',
+      segment: (by: string, value: string) => `${by} = ${value}`,
+      band: (band: AlphaBand, items: number, dimension: string, alpha: string): string =>
+        band === 'good'
+          ? `the ${items} items of ${dimension} hang together well: α = ${alpha}`
+          : band === 'acceptable'
+            ? `the ${items} items of ${dimension} hang together acceptably: α = ${alpha}`
+            : `the ${items} items of ${dimension} hang together weakly: α = ${alpha}`,
+      raise: (ids: string) => `α would rise without ${ids}`,
+      negative: 'a negative α: check which questions are reversed',
+      withheld: {
+        'few-items': (dimension: string) => `${dimension}: no α, fewer than 2 of its questions are asked of everyone`,
+        'few-respondents': (dimension: string, needed: number) => `${dimension}: no α, fewer than ${needed} respondents answered all its questions`,
+        'zero-variance': (dimension: string, ids: string) => `${dimension}: no α, everyone gave the same answer to ${ids}`,
+      },
+      totalFlat: 'its total',
     },
-    totalFlat: 'its total',
-  },
-  lint: {
-    title: (file: string, id: string, version: string) => `diag lint: ${file} — bank ${id} ${version}`,
-    simulated: (n: number, paths: number, seed: number) => `${n} simulated respondents on ${paths} profile path${paths === 1 ? '' : 's'} (seed ${seed})`,
-    truncated: (paths: number) => `more than ${paths} profile paths: a sample of ${paths} was simulated, with every answer of every profile question at least once`,
-    none: 'No findings.',
-    count: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
-    finding: 'Finding',
-    where: 'Where',
-    code: 'Code',
-    timeTitle: (wpm: number, seconds: number, lang: string) => `Estimated time to answer (reading at ${wpm} words a minute, plus ${seconds} s per question; texts in ${lang}):`,
-    everyone: 'every respondent',
-    path: 'Profile path',
-    questions: 'Questions',
-    time: 'Time',
-    range: (a: string, b: string) => (a === b ? a : `${a} to ${b}`),
-    duration: (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min${seconds % 60 === 0 ? '' : ` ${String(seconds % 60).padStart(2, '0')} s`}`),
-    yes: 'yes',
-    no: 'no',
-    skipped: '(skipped)',
-    morePaths: (n: number) => `… and ${n} more paths between the shortest and the longest above (all in --format json)`,
-    messages: {
-      'recommendation-never-fires': (d: LintData) => `recommendation "${d.id}" fired for none of ${d.simulated} simulated respondents`,
-      'recommendation-always-fires': (d: LintData) => `recommendation "${d.id}" fired for all ${d.simulated} simulated respondents: its "when" never rules anyone out`,
-      'recommendations-fire-together': (d: LintData) => `recommendations "${d.with}" and "${d.id}" fired for exactly the same ${d.count} of ${d.simulated} simulated respondents: merge them, or tell them apart`,
-      'level-unreachable': (d: LintData) => `${d.dimension === 'overall' ? 'the overall score' : `dimension "${d.dimension}"`} never reached level "${d.level}" (from ${d.min}) in ${d.simulated} simulated respondents`,
-      'dimension-few-questions': (d: LintData) => `dimension "${d.id}" has ${d.count} scored question${d.count === '1' ? '' : 's'}; 3 or more measure it more reliably`,
-      'condition-always-true': (d: LintData) => `the "when" of question "${d.id}" held for all ${d.simulated} simulated respondents: it can go`,
-      'condition-always-false': (d: LintData) => `the "when" of question "${d.id}" held for none of ${d.simulated} simulated respondents: the question is never asked`,
-      'items-keyed-one-way': (d: LintData) => `dimension "${d.id}": its ${d.items} likert, boolean and number questions are all keyed the same way (${d.reversed === '0' ? 'none is reversed' : 'all are reversed'}); a reversed item or two guards against agreeing with everything`,
-      'duplicate-text': (d: LintData) => `question "${d.id}" has the same text as "${d.same}" (${d.lang})`,
-      'missing-translation': (d: LintData) => `${d.id}: no ${d.missing} text here (readers in ${d.missing} see ${d.fallback})`,
+    lint: {
+      title: (file: string, id: string, version: string) => `diag lint: ${file} — bank ${id} ${version}`,
+      simulated: (n: number, paths: number, seed: number) => `${n} simulated respondents on ${paths} profile path${paths === 1 ? '' : 's'} (seed ${seed})`,
+      truncated: (paths: number) => `more than ${paths} profile paths: a sample of ${paths} was simulated, with every answer of every profile question at least once`,
+      none: 'No findings.',
+      count: (n: number) => `${n} finding${n === 1 ? '' : 's'}`,
+      finding: 'Finding',
+      where: 'Where',
+      code: 'Code',
+      timeTitle: (wpm: number, seconds: number, lang: string) => `Estimated time to answer (reading at ${wpm} words a minute, plus ${seconds} s per question; texts in ${lang}):`,
+      everyone: 'every respondent',
+      path: 'Profile path',
+      questions: 'Questions',
+      time: 'Time',
+      range: (a: string, b: string) => (a === b ? a : `${a} to ${b}`),
+      duration: (seconds: number) => (seconds < 60 ? `${seconds} s` : `${Math.floor(seconds / 60)} min${seconds % 60 === 0 ? '' : ` ${String(seconds % 60).padStart(2, '0')} s`}`),
+      yes: 'yes',
+      no: 'no',
+      skipped: '(skipped)',
+      morePaths: (n: number) => `… and ${n} more paths between the shortest and the longest above (all in --format json)`,
+      messages: {
+        'recommendation-never-fires': (d: LintData) => `recommendation "${d.id}" fired for none of ${d.simulated} simulated respondents`,
+        'recommendation-always-fires': (d: LintData) => `recommendation "${d.id}" fired for all ${d.simulated} simulated respondents: its "when" never rules anyone out`,
+        'recommendations-fire-together': (d: LintData) => `recommendations "${d.with}" and "${d.id}" fired for exactly the same ${d.count} of ${d.simulated} simulated respondents: merge them, or tell them apart`,
+        'level-unreachable': (d: LintData) => `${d.dimension === 'overall' ? 'the overall score' : `dimension "${d.dimension}"`} never reached level "${d.level}" (from ${d.min}) in ${d.simulated} simulated respondents`,
+        'dimension-few-questions': (d: LintData) => `dimension "${d.id}" has ${d.count} scored question${d.count === '1' ? '' : 's'}; 3 or more measure it more reliably`,
+        'condition-always-true': (d: LintData) => `the "when" of question "${d.id}" held for all ${d.simulated} simulated respondents: it can go`,
+        'condition-always-false': (d: LintData) => `the "when" of question "${d.id}" held for none of ${d.simulated} simulated respondents: the question is never asked`,
+        'items-keyed-one-way': (d: LintData) => `dimension "${d.id}": its ${d.items} likert, boolean and number questions are all keyed the same way (${d.reversed === '0' ? 'none is reversed' : 'all are reversed'}); a reversed item or two guards against agreeing with everything`,
+        'duplicate-text': (d: LintData) => `question "${d.id}" has the same text as "${d.same}" (${d.lang})`,
+        'missing-translation': (d: LintData) => `${d.id}: no ${d.missing} text here (readers in ${d.missing} see ${d.fallback})`,
+      },
     },
-  },
-  rescore: {
-    title: (id: string, from: string, to: string) => `Re-scoring with bank ${id} ${to} (reports made with ${from})`,
-    respondents: (n: number) => `${n} report${n === 1 ? '' : 's'}`,
-    anonymous: '(anonymous)',
-    unchanged: 'no change',
-    level: (from: string, to: string) => `level ${from} → ${to}`,
-    added: 'new advice',
-    removed: 'advice gone',
-    dropped: 'answers the new version refuses',
-    unanswered: 'new questions without an answer',
-    total: 'In total',
-    score: 'Score',
-    changed: 'changed',
-    meanDelta: 'mean Δ',
-    range: 'Δ min – max',
-    levelChanges: 'level changes',
-    recommendation: 'Recommendation',
-    addedFor: 'added for',
-    removedFor: 'removed for',
-    noScoreNow: (n: number) => `${n} without a score now`,
-    scoreNow: (n: number) => `${n} with a score now`,
-  },
-  norms: {
-    percentile: (p: number) => `at or above ${p} % of the reference group`,
-    reference: (n: number, date: string) => `reference group: ${n} respondents, ${date}`,
-  },
-};
+    rescore: {
+      title: (id: string, from: string, to: string) => `Re-scoring with bank ${id} ${to} (reports made with ${from})`,
+      respondents: (n: number) => `${n} report${n === 1 ? '' : 's'}`,
+      anonymous: '(anonymous)',
+      unchanged: 'no change',
+      level: (from: string, to: string) => `level ${from} → ${to}`,
+      added: 'new advice',
+      removed: 'advice gone',
+      dropped: 'answers the new version refuses',
+      unanswered: 'new questions without an answer',
+      total: 'In total',
+      score: 'Score',
+      changed: 'changed',
+      meanDelta: 'mean Δ',
+      range: 'Δ min – max',
+      levelChanges: 'level changes',
+      recommendation: 'Recommendation',
+      addedFor: 'added for',
+      removedFor: 'removed for',
+      noScoreNow: (n: number) => `${n} without a score now`,
+      scoreNow: (n: number) => `${n} with a score now`,
+    },
+    norms: {
+      percentile: (p: number) => `at or above ${p} % of the reference group`,
+      reference: (n: number, date: string) => `reference group: ${n} respondents, ${date}`,
+    },
+  };
+}
+const authorEn = lazy(authorEnglish);
 
-export type AuthorStrings = typeof authorEn;
+export type AuthorStrings = ReturnType<typeof authorEn>;
 
-const authorFr: AuthorStrings = {
+const authorFr = lazy((): AuthorStrings => ({
   number: (x: number, digits: number) => x.toFixed(digits).replace('.', ','),
   semicolon: ' ; ',
   stats: {
@@ -747,10 +780,10 @@ const authorFr: AuthorStrings = {
     percentile: (p: number) => `au niveau ou au-dessus de ${p}\u202f% du groupe de référence`,
     reference: (n: number, date: string) => `groupe de référence : ${n} répondants, ${date}`,
   },
-};
+}));
 
 export function authorUi(lang: string | undefined): AuthorStrings {
-  return uiLanguage(lang) === 'fr' ? authorFr : authorEn;
+  return (uiLanguage(lang) === 'fr' ? authorFr : authorEn)();
 }
 
 /** The band of an alpha, by the convention quoted in `stats.convention`. */
@@ -762,31 +795,34 @@ export function alphaBand(alpha: number): AlphaBand {
 // `diag workshop DIR`: the browser workshop's server (the terminal lines and its own small pages).
 // Kept apart from STRINGS so that it can grow without touching the rest of the catalogue.
 
-const workshopFr = {
-  title: (bank: string) => `Atelier « ${bank} »`,
-  resumed: (joined: number, finished: number) => `Suite de la session : ${joined} participant${joined > 1 ? 's' : ''} arrivé${joined > 1 ? 's' : ''}, ${finished} terminé${finished > 1 ? 's' : ''}.`,
-  closedNote: 'Les réponses sont fermées (Terminer) ; « Rouvrir » sur l’écran de l’animateur les rouvre.',
-  joinHint: 'Participants : scannez le QR code ou ouvrez l’adresse « join » dans un navigateur, sur le même réseau.',
-  presentHint: 'Votre écran (projecteur) : l’adresse « present », à garder pour vous (elle contient votre jeton).',
-  listening: (addresses: string) => `À l’écoute sur : ${addresses}`,
-  everyInterface: 'toutes les interfaces',
-  noNetwork: 'Aucun réseau local trouvé : seule cette machine peut rejoindre l’atelier.',
-  localOnly: 'Seule cette machine peut rejoindre l’atelier (--host 127.0.0.1).',
-  stopHint: (dir: string) => `Ctrl-C arrête le serveur ; « diag workshop ${dir} » reprend la même session (même code, mêmes participants).`,
-  portBusy: (port: number, chosen: number) => `Le port ${port} est occupé ; le serveur écoute sur le port ${chosen}.`,
-  stopped: (finished: number, dir: string) => `Serveur arrêté. ${finished} réponse${finished > 1 ? 's' : ''} enregistrée${finished > 1 ? 's' : ''} dans ${dir}.`,
-  notBuilt: 'Les pages web ne sont pas construites (dist/web manque) : lancez « npm run build ». L’API fonctionne.',
-  pages: {
-    unknownCode: { title: 'Code inconnu', text: 'Aucun atelier ne porte ce code. Vérifiez l’adresse affichée par l’animateur.' },
-    wrongToken: { title: 'Accès refusé', text: 'Cette page est réservée à l’animateur : l’adresse n’a pas le bon jeton.' },
-    notBuilt: { title: 'Pages non construites', text: 'Les pages de l’atelier ne sont pas construites : lancez « npm run build » puis relancez « diag workshop ».' },
-    notFound: { title: 'Page introuvable', text: 'Cette adresse n’existe pas.' },
-  },
-};
+function workshopFrench() {
+  return {
+    title: (bank: string) => `Atelier « ${bank} »`,
+    resumed: (joined: number, finished: number) => `Suite de la session : ${joined} participant${joined > 1 ? 's' : ''} arrivé${joined > 1 ? 's' : ''}, ${finished} terminé${finished > 1 ? 's' : ''}.`,
+    closedNote: 'Les réponses sont fermées (Terminer) ; « Rouvrir » sur l’écran de l’animateur les rouvre.',
+    joinHint: 'Participants : scannez le QR code ou ouvrez l’adresse « join » dans un navigateur, sur le même réseau.',
+    presentHint: 'Votre écran (projecteur) : l’adresse « present », à garder pour vous (elle contient votre jeton).',
+    listening: (addresses: string) => `À l’écoute sur : ${addresses}`,
+    everyInterface: 'toutes les interfaces',
+    noNetwork: 'Aucun réseau local trouvé : seule cette machine peut rejoindre l’atelier.',
+    localOnly: 'Seule cette machine peut rejoindre l’atelier (--host 127.0.0.1).',
+    stopHint: (dir: string) => `Ctrl-C arrête le serveur ; « diag workshop ${dir} » reprend la même session (même code, mêmes participants).`,
+    portBusy: (port: number, chosen: number) => `Le port ${port} est occupé ; le serveur écoute sur le port ${chosen}.`,
+    stopped: (finished: number, dir: string) => `Serveur arrêté. ${finished} réponse${finished > 1 ? 's' : ''} enregistrée${finished > 1 ? 's' : ''} dans ${dir}.`,
+    notBuilt: 'Les pages web ne sont pas construites (dist/web manque) : lancez « npm run build ». L’API fonctionne.',
+    pages: {
+      unknownCode: { title: 'Code inconnu', text: 'Aucun atelier ne porte ce code. Vérifiez l’adresse affichée par l’animateur.' },
+      wrongToken: { title: 'Accès refusé', text: 'Cette page est réservée à l’animateur : l’adresse n’a pas le bon jeton.' },
+      notBuilt: { title: 'Pages non construites', text: 'Les pages de l’atelier ne sont pas construites : lancez « npm run build » puis relancez « diag workshop ».' },
+      notFound: { title: 'Page introuvable', text: 'Cette adresse n’existe pas.' },
+    },
+  };
+}
+const workshopFr = lazy(workshopFrench);
 
-type WorkshopStrings = typeof workshopFr;
+type WorkshopStrings = ReturnType<typeof workshopFr>;
 
-const workshopEn: WorkshopStrings = {
+const workshopEn = lazy((): WorkshopStrings => ({
   title: (bank) => `Workshop "${bank}"`,
   resumed: (joined, finished) => `Continuing the session: ${joined} joined, ${finished} finished.`,
   closedNote: 'Answers are closed (Finish); "Reopen" on the trainer’s screen opens them again.',
@@ -806,9 +842,9 @@ const workshopEn: WorkshopStrings = {
     notBuilt: { title: 'Pages not built', text: 'The workshop pages are not built: run "npm run build", then start "diag workshop" again.' },
     notFound: { title: 'Page not found', text: 'This address does not exist.' },
   },
-};
+}));
 
 /** The workshop server's strings in the interface language closest to `lang`. */
 export function workshopUi(lang: string | undefined): WorkshopStrings {
-  return uiLanguage(lang) === 'fr' ? workshopFr : workshopEn;
+  return (uiLanguage(lang) === 'fr' ? workshopFr : workshopEn)();
 }

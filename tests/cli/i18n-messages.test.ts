@@ -56,7 +56,7 @@ const strip = (text: string) =>
 const sections = {
   error: [ui('en').error, ui('fr').error],
   warnings: [ui('en').warnings, ui('fr').warnings],
-  problem: [ENGLISH_PROBLEMS, FRENCH_PROBLEMS],
+  problem: [ENGLISH_PROBLEMS, FRENCH_PROBLEMS()],
 } as const;
 
 describe.each(Object.entries(sections))('the French %s messages', (_, [en, fr]) => {

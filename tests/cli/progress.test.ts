@@ -88,7 +88,7 @@ describe('reconcileProgress', () => {
     expect(dropped.find((d) => d.id === 'age')?.reason).toContain('"45+" is not an option');
     // The reason as data, for a French survey to word it in French (it was shown in English).
     const text = dropped.find((d) => d.id === 'age')?.text;
-    expect(text === undefined ? '' : wordProblem(text, FRENCH_PROBLEMS)).toContain('"45+" n’est pas une option');
+    expect(text === undefined ? '' : wordProblem(text, FRENCH_PROBLEMS())).toContain('"45+" n’est pas une option');
   });
   it('changes nothing when the bank still accepts every answer (missing ones are asked later)', () => {
     const { progress, dropped, bankChanged } = reconcileProgress(bank(['45+'], '1.0.0'), { ...saved, answers: { age: '45+' } });
