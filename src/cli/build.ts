@@ -116,10 +116,20 @@ const lazyOs = lazyPackage('node:os', forwarding(OS_FUNCTIONS, "require('node:os
 const lazyChalk = lazyPackage('chalk', "let real;\nexport function Chalk(options) { return new (real ??= require('chalk')).Chalk(options); }");
 
 /**
+ * Node's CommonJS wrapper, written around each bundle at build time: the launcher compiles the
+ * file's text as it is (launch.ts), instead of making a second copy of 300 KB with the wrapper
+ * around it at every start. A bundle file is therefore one function expression, not a module
+ * that `require` could load.
+ */
+const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) {';
+const WRAPPER_TAIL = '\n})';
+
+/**
  * One bundle: minified whitespace and syntax (fewer bytes to read and decode at every start;
  * names are kept for readable stacks), and ASCII only. esbuild escapes non-ASCII text except in
  * regular expressions; escaping those too keeps the file ASCII, which the launcher decodes six
- * times faster than UTF-8 (\uXXXX means the same there). Returns the SHA-1 of what it wrote.
+ * times faster than UTF-8 (\uXXXX means the same there). Wrapped (WRAPPER_HEAD). Returns the SHA-1
+ * of what it wrote.
  */
 async function bundle(entry: { file: string } | { contents: string; name: string }, outfile: string, plugins = [lazyBuiltins, noColorGuess, lazyYaml, lazyChalk, lazyOs]): Promise<string> {
   await build({
@@ -131,7 +141,8 @@ async function bundle(entry: { file: string } | { contents: string; name: string
     minifySyntax: true,
     plugins,
   });
-  const cjs = readFileSync(outfile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const ascii = readFileSync(outfile, 'utf8').replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const cjs = `${WRAPPER_HEAD}${ascii}${WRAPPER_TAIL}`;
   writeFileSync(outfile, cjs);
   return createHash('sha1').update(cjs, 'latin1').digest('hex');
 }

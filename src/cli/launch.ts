@@ -99,8 +99,9 @@ function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: 
   const { file, bytes, stat } = bundle;
   const cacheFile = folder === undefined || !settled(stat, bytes.length, Date.now()) ? undefined : join(folder, cacheName(stat, build, use));
   const cached = cacheFile === undefined ? undefined : readCache(cacheFile);
-  // Node's CommonJS wrapper. The build keeps the bundle ASCII, which decodes much faster.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8')}\n})`, {
+  // The build writes Node's CommonJS wrapper around the bundle, and keeps it ASCII, which decodes
+  // much faster.
+  const script = new vm.Script(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), {
     filename: file,
     ...(cached === undefined ? {} : { cachedData: cached }),
   });
