@@ -117,11 +117,11 @@ function errorsEnglish() {
     cannotListen: (a: { host: string; port: number; reason: SystemReason }) => `cannot listen on ${a.host}:${a.port}: ${systemEn(a.reason)}`,
   };
 }
-export const ERRORS_EN = lazy(errorsEnglish);
+export const ERRORS_EN = /* @__PURE__ */ lazy(errorsEnglish);
 
 export type ErrorStrings = ReturnType<typeof ERRORS_EN>;
 
-export const ERRORS_FR = lazy((): ErrorStrings => ({
+export const ERRORS_FR = /* @__PURE__ */ lazy((): ErrorStrings => ({
   csvDelimiter: (a) => `--csv-delimiter ${a.value} : un seul caractère est attendu, comme , ; ou tab`,
   notAFormat: (a) => `diag ${a.command} --format ${a.format} : diag ${a.command} n’a pas ce format ; formats : ${a.formats}`,
   unknownExtension: (a) => `-o ${a.file} : impossible de savoir le format d’après le nom ; donnez une extension (${a.extensions}) ou --format (${a.formats})`,
@@ -220,13 +220,13 @@ function warningsEnglish() {
     invalidReport: (a: { name: string; bank: string }) => `${a.name}: not a valid report of bank ${a.bank}; left out of the group`,
   };
 }
-export const WARNINGS_EN = lazy(warningsEnglish);
+export const WARNINGS_EN = /* @__PURE__ */ lazy(warningsEnglish);
 
 export type WarningStrings = ReturnType<typeof WARNINGS_EN>;
 
 const frNumber = (x: number) => String(x).replace('.', ',');
 
-export const WARNINGS_FR = lazy((): WarningStrings => ({
+export const WARNINGS_FR = /* @__PURE__ */ lazy((): WarningStrings => ({
   skippedEntry: (a) =>
     `${a.entry} : ignoré, ${
       {

@@ -138,11 +138,11 @@ function helpEnglish() {
     },
   };
 }
-export const HELP_EN = lazy(helpEnglish);
+export const HELP_EN = /* @__PURE__ */ lazy(helpEnglish);
 
 export type HelpTexts = ReturnType<typeof HELP_EN>;
 
-export const HELP_FR = lazy((): HelpTexts => ({
+export const HELP_FR = /* @__PURE__ */ lazy((): HelpTexts => ({
   usage: 'Usage :',
   options: 'Options :',
   commands: 'Commandes :',

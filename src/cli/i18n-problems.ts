@@ -66,7 +66,7 @@ const PATTERN: Record<PatternRule, (a: { entity?: Entity; pattern?: string }) =>
   entityId: (a) => (a.entity === undefined ? `ne suit pas le motif ${a.pattern ?? ''}` : `n’est pas un identifiant ${ENTITY[a.entity]} valide`),
 };
 
-export const FRENCH_PROBLEMS = lazy((): ProblemTexts => ({
+export const FRENCH_PROBLEMS = /* @__PURE__ */ lazy((): ProblemTexts => ({
   required: (a) => `"${a.key}" est obligatoire`,
   mustBe: (a) => `doit être ${EXPECTED[a.expected](a)}${not(a.actual)}`,
   pattern: (a) => `${a.value} ${PATTERN[a.rule](a)}`,

@@ -80,7 +80,7 @@ function englishErrorStrings() {
     minGroup: (a: { option: string; value: string; floor: number }) => `${a.option} ${a.value}: expected a whole number, at least ${a.floor} (with fewer, people could read each other's answers)`,
   };
 }
-const englishErrors = lazy(englishErrorStrings);
+const englishErrors = /* @__PURE__ */ lazy(englishErrorStrings);
 
 function english() {
   return {
@@ -265,12 +265,12 @@ function english() {
     },
   };
 }
-const en = lazy(english);
+const en = /* @__PURE__ */ lazy(english);
 
 /** The shape of the catalogue: a key missing from a language is a compile error. */
 export type Messages = ReturnType<typeof en>;
 
-const frenchErrors = lazy((): Messages['error'] => ({
+const frenchErrors = /* @__PURE__ */ lazy((): Messages['error'] => ({
   ...ERRORS_FR(),
   cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
   noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
@@ -298,7 +298,7 @@ const frenchErrors = lazy((): Messages['error'] => ({
   minGroup: (a) => `${a.option} ${a.value} : un nombre entier d’au moins ${a.floor} est attendu (en dessous, des participants pourraient lire les réponses des autres)`,
 }));
 
-const fr = lazy((): Messages => ({
+const fr = /* @__PURE__ */ lazy((): Messages => ({
   colon: ' : ',
   percent: (n: string) => `${n}\u202f%`,
   quote: (text: string) => `« ${text} »`,
@@ -557,8 +557,8 @@ function outputEnglish() {
     moreFailures: (n: number) => `… and ${n} more (see --gate-report)`,
   };
 }
-const OUTPUT_EN = lazy(outputEnglish);
-const OUTPUT_FR = lazy((): OutputStrings => ({
+const OUTPUT_EN = /* @__PURE__ */ lazy(outputEnglish);
+const OUTPUT_FR = /* @__PURE__ */ lazy((): OutputStrings => ({
   scoresTable: 'Scores par dimension',
   summarySource: 'source',
   htmlReport: 'Votre rapport complet, à ouvrir dans un navigateur :',
@@ -684,11 +684,11 @@ function authorEnglish() {
     },
   };
 }
-const authorEn = lazy(authorEnglish);
+const authorEn = /* @__PURE__ */ lazy(authorEnglish);
 
 export type AuthorStrings = ReturnType<typeof authorEn>;
 
-const authorFr = lazy((): AuthorStrings => ({
+const authorFr = /* @__PURE__ */ lazy((): AuthorStrings => ({
   number: (x: number, digits: number) => x.toFixed(digits).replace('.', ','),
   semicolon: ' ; ',
   stats: {
@@ -818,11 +818,11 @@ function workshopFrench() {
     },
   };
 }
-const workshopFr = lazy(workshopFrench);
+const workshopFr = /* @__PURE__ */ lazy(workshopFrench);
 
 type WorkshopStrings = ReturnType<typeof workshopFr>;
 
-const workshopEn = lazy((): WorkshopStrings => ({
+const workshopEn = /* @__PURE__ */ lazy((): WorkshopStrings => ({
   title: (bank) => `Workshop "${bank}"`,
   resumed: (joined, finished) => `Continuing the session: ${joined} joined, ${finished} finished.`,
   closedNote: 'Answers are closed (Finish); "Reopen" on the trainer’s screen opens them again.',
