@@ -1,4 +1,4 @@
-import * as fs from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { errorText, InputError } from './errors.js';
@@ -15,6 +15,12 @@ export class FileExistsError extends InputError {
 export class OutputClosedError extends Error {
   override readonly name = 'OutputClosedError';
 }
+
+/**
+ * Node's file-system calls this file makes, in one object that tests can replace. (Named imports:
+ * `import * as fs` makes the bundle copy every export of node:fs at start-up.)
+ */
+const fs = { closeSync, fstatSync, fsyncSync, linkSync, openSync, renameSync, statSync, unlinkSync, writeSync };
 
 /** The file-system calls a staged file makes; tests inject failures (a full disk) through it. */
 export type FileSystem = Pick<typeof fs, 'openSync' | 'writeSync' | 'fsyncSync' | 'closeSync' | 'renameSync' | 'linkSync' | 'unlinkSync'>;
@@ -39,7 +45,7 @@ let hooked = false;
 function removePending(): void {
   for (const file of pending) {
     try {
-      fs.unlinkSync(file);
+      unlinkSync(file);
     } catch {
       // already gone
     }
@@ -269,7 +275,7 @@ export function writeStdoutNow(text: string): void {
   const data = Buffer.from(text, 'utf8');
   let done = 0;
   try {
-    while (done < data.length) done += fs.writeSync(1, data, done, data.length - done, null);
+    while (done < data.length) done += writeSync(1, data, done, data.length - done, null);
   } catch (error) {
     if (codeOf(error) !== 'EAGAIN') throw stdoutFailure(error);
     process.stdout.on('error', () => undefined);
@@ -376,10 +382,10 @@ export class Spool {
       if (this.size < SPOOL_IN_MEMORY) return;
       const file = join(tmpdir(), `.diag-stdout-${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`);
       try {
-        this.fd = fs.openSync(file, 'wx+', 0o600);
+        this.fd = openSync(file, 'wx+', 0o600);
       } finally {
         try {
-          fs.unlinkSync(file);
+          unlinkSync(file);
         } catch {
           // not created
         }
@@ -407,7 +413,7 @@ export class Spool {
     const buffer = Buffer.alloc(BUFFER * 4);
     try {
       for (let position = 0; position < this.length; ) {
-        const read = fs.readSync(this.fd, buffer, 0, buffer.length, position);
+        const read = readSync(this.fd, buffer, 0, buffer.length, position);
         if (read === 0) break;
         position += read;
         await write(Buffer.from(buffer.subarray(0, read)));
@@ -418,7 +424,7 @@ export class Spool {
   }
 
   close(): void {
-    if (this.fd !== undefined) fs.closeSync(this.fd);
+    if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     this.chunks = [];
   }
