@@ -1,6 +1,7 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, type BigIntStats } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { shortHash } from './paths.js';
+import { readWhole } from './read-whole.js';
 
 /**
  * The V8 code cache of the CLI bundle (see launch.ts): where it is kept, what a cache file is
@@ -10,7 +11,7 @@ import { shortHash } from './paths.js';
 export const MAGIC = 'diag-code-cache-2';
 const KEEP = 4;
 /** A bundle changed this recently may change again within the same timestamp tick. */
-const SETTLED_NS = 2_000_000_000n;
+const SETTLED_MS = 2_000;
 
 /** `$XDG_CACHE_HOME/diag`, else `~/.cache/diag`; none under DIAG_NO_CACHE or without a home. */
 export function cacheFolder(env: NodeJS.ProcessEnv, home: () => string): string | undefined {
@@ -27,17 +28,23 @@ export function cacheFolder(env: NodeJS.ProcessEnv, home: () => string): string 
  * identity of its file; `use` tells apart the commands that run the same bundle (each compiles
  * different functions, and a cache holds those of the run that made it).
  */
-export function cacheName(stat: BigIntStats, build: string, use = ''): string {
-  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${use}`;
+export function cacheName(stat: Stats, build: string, use = ''): string {
+  // Times in milliseconds, as doubles (a quarter of a microsecond apart at worst): a cache is made
+  // only two seconds after the bundle's last change (`settled`), and any later change moves its
+  // change time on by more than that.
+  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${use}`;
   return `code-${process.version}-${process.arch}-${build}-${shortHash(identity)}.bin`;
 }
 
 /** The payload of a cache file, if the file is whole: `MAGIC LENGTH\n`, then the payload twice. */
 export function readCache(file: string): Buffer | undefined {
   try {
-    const raw = readFileSync(file);
-    const newline = raw.indexOf(10);
-    if (newline < 0 || newline > 80) return undefined;
+    const raw = readWhole(file).bytes;
+    // The header line, found by hand: Buffer#indexOf would be two more functions for Node to
+    // compile at every start.
+    let newline = 0;
+    while (newline < raw.length && newline <= 80 && raw[newline] !== 10) newline++;
+    if (newline >= raw.length || newline > 80) return undefined;
     const [magic, size] = raw.subarray(0, newline).toString('latin1').split(' ');
     const length = Number(size);
     if (magic !== MAGIC || !Number.isSafeInteger(length) || length <= 0 || raw.length !== newline + 1 + 2 * length) return undefined;
@@ -87,6 +94,6 @@ export function writeCache(folder: string, file: string, payload: Buffer, curren
  * Whether a bundle file may be trusted by its identity: changed more than two seconds ago (else
  * a coarse clock could give an edit made now the same times), and read whole.
  */
-export function settled(stat: BigIntStats, bytesRead: number, nowMs: number): boolean {
-  return BigInt(Math.floor(nowMs)) * 1_000_000n - stat.ctimeNs > SETTLED_NS && BigInt(bytesRead) === stat.size;
+export function settled(stat: Stats, bytesRead: number, nowMs: number): boolean {
+  return nowMs - stat.ctimeMs > SETTLED_MS && bytesRead === stat.size;
 }

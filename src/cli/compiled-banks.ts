@@ -32,10 +32,12 @@ function filesOf(bankFile: string): { json: string; source: string } {
 export function compiledBank(file: string): CompiledBank | undefined {
   const compiled = filesOf(file);
   try {
-    const source = readFileSync(compiled.source);
+    // readWhole rather than readFileSync: the one way of reading files on a short command's path
+    // (the launcher's), so that Node compiles one set of functions for it at start-up.
+    const source = readWhole(compiled.source).bytes;
     const current = readWhole(file, source.length);
     if (current === undefined || !current.bytes.equals(source)) return undefined;
-    const entry: unknown = JSON.parse(readFileSync(compiled.json, 'latin1'));
+    const entry: unknown = JSON.parse(readWhole(compiled.json).bytes.toString('latin1'));
     if (typeof entry !== 'object' || entry === null || !('format' in entry) || entry.format !== FORMAT || !('bank' in entry) || !('warnings' in entry)) return undefined;
     return entry as CompiledBank;
   } catch {

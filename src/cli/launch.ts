@@ -1,4 +1,4 @@
-import { writeSync, type BigIntStats } from 'node:fs';
+import { writeSync, type Stats } from 'node:fs';
 import type { Script } from 'node:vm';
 import { join } from 'node:path';
 import { cacheFolder, cacheName, readCache, settled, writeCache } from './code-cache.js';
@@ -74,7 +74,7 @@ function printVersion(): number {
 }
 
 /** A command's own bundle, if it can be read (else the whole CLI does the same). */
-function readBundle(file: string): { file: string; bytes: Buffer; stat: BigIntStats } | undefined {
+function readBundle(file: string): { file: string; bytes: Buffer; stat: Stats } | undefined {
   try {
     return { file, ...readWhole(file) };
   } catch {
@@ -94,7 +94,7 @@ interface Loaded {
  * it (the same wrapper and arguments). Every bundle is given the launcher's folder (dist/bundle)
  * as its own: paths.ts finds the package from it. What it requires goes to `requireFor`.
  */
-function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: Buffer; stat: BigIntStats }, build: string, use: string, folder: string | undefined, requireFor: NodeJS.Require, loaded: Loaded[]): unknown {
+function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: Buffer; stat: Stats }, build: string, use: string, folder: string | undefined, requireFor: NodeJS.Require, loaded: Loaded[]): unknown {
   const { isAscii } = require('node:buffer') as typeof import('node:buffer');
   const { file, bytes, stat } = bundle;
   const cacheFile = folder === undefined || !settled(stat, bytes.length, Date.now()) ? undefined : join(folder, cacheName(stat, build, use));
