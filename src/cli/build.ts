@@ -1,6 +1,6 @@
 import { build, type Plugin } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileBundledBanks } from './compiled-banks.js';
 import { COMMAND_ORDER } from './commands-table.js';
@@ -178,7 +178,11 @@ await build({
   // Node compiles it from source at every start (it has no code cache).
   minifyWhitespace: true,
   minifySyntax: true,
+  // The file package.json's "bin" names: an installed `diag` starts here directly, without the
+  // extra module bin/diag.js is (which stays, for `node bin/diag.js` in a clone).
+  banner: { js: '#!/usr/bin/env node' },
 });
+chmodSync(join(out, 'launch.cjs'), 0o755);
 const banks = await compileBundledBanks();
 process.stdout.write(`bundled dist/bundle/diag.cjs, launch.cjs, yaml.cjs and commands/{${ALONE.join(',')}}.cjs; compiled banks: ${banks.join(', ')}\n`);
 

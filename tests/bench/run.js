@@ -16,7 +16,9 @@ import { commandLine, Interrupted, median, peakRssKb, spawn, timeCommands, timeC
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const NODE = process.execPath;
-const DIAG = [NODE, 'bin/diag.js'];
+// The file an installed `diag` runs (package.json's "bin"; `node bin/diag.js` in a clone goes
+// through one module more).
+const DIAG = [NODE, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).bin.diag];
 const BANK = join(ROOT, 'questions/transformation.yaml');
 
 const { values: opts } = parseArgs({
