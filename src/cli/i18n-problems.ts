@@ -3,7 +3,7 @@ import { lazy } from './lazy.js';
 
 /**
  * The French wording of every problem the core reports (the English is the core's own,
- * `PROBLEM_TEXT`). Typed `ProblemTexts`: a key the core adds without a translation here does not
+ * `problemText` in problem-text.ts). Typed `ProblemTexts`: a key the core adds without a translation here does not
  * compile. Ids, values and keys stay as written in the file, in straight quotes.
  */
 function shown(value: Shown): string {

@@ -1,4 +1,4 @@
-import { ENGLISH_PROBLEMS } from '../core/index.js';
+import { englishProblems } from '../core/index.js';
 import { environmentLanguage } from './locale.js';
 import { HELP_EN, HELP_FR } from './i18n-help.js';
 import { ERRORS_EN, ERRORS_FR, WARNINGS_EN, WARNINGS_FR } from './i18n-errors.js';
@@ -242,7 +242,7 @@ function english() {
     },
     /** Problems found in files, by key (worded in English by the core). */
     get problem() {
-      return ENGLISH_PROBLEMS;
+      return englishProblems();
     },
     warning: 'warning',
     /** Warnings on stderr, after `warning: `. */

@@ -12,7 +12,7 @@
  */
 export * from './types.js';
 export * from './problems.js';
-export { ENGLISH_PROBLEMS, say, show, wordProblem, type Entity, type Expected, type PatternRule, type ProblemArgs, type ProblemKey, type ProblemText, type ProblemTexts, type Shown } from './problem-text.js';
+export { englishProblems, say, show, wordProblem, type Entity, type Expected, type PatternRule, type ProblemArgs, type ProblemKey, type ProblemText, type ProblemTexts, type Shown } from './problem-text.js';
 export { LIMITS } from './limits.js';
 export { validateBank } from './validate/bank.js';
 export { validateAnswers, isReport } from './validate/answers.js';

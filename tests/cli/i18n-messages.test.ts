@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ENGLISH_PROBLEMS } from '../../src/core/index.js';
+import { englishProblems } from '../../src/core/index.js';
 import { FRENCH_PROBLEMS } from '../../src/cli/i18n-problems.js';
 import { ui } from '../../src/cli/i18n.js';
 
@@ -56,7 +56,7 @@ const strip = (text: string) =>
 const sections = {
   error: [ui('en').error, ui('fr').error],
   warnings: [ui('en').warnings, ui('fr').warnings],
-  problem: [ENGLISH_PROBLEMS, FRENCH_PROBLEMS()],
+  problem: [englishProblems(), FRENCH_PROBLEMS()],
 } as const;
 
 describe.each(Object.entries(sections))('the French %s messages', (_, [en, fr]) => {
