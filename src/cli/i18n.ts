@@ -46,6 +46,12 @@ const FRENCH_KEY_ACTIONS: Readonly<Record<string, string>> = { navigate: 'navigu
 const FRENCH_KEY_NAMES: Readonly<Record<string, string>> = { space: 'espace' };
 const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 
+/** The value of a score option as given (`async=`, `*=abc`); `""` when nothing was given at all. */
+const shownScore = (a: { value: string; prefix?: string }) => {
+  const given = `${a.prefix ?? ''}${a.value}`;
+  return given === '' ? '""' : given;
+};
+
 /**
  * Strings of diag's own interface (bank text comes from the bank). English is the reference shape:
  * French must have every key, so a missing translation is a compile error.
@@ -62,7 +68,8 @@ function englishErrorStrings() {
     yamlError: (a: { code: string; message: string }) => (a.code === 'DUPLICATE_KEY' ? `duplicate key: ${a.message}` : a.message),
     recursiveAlias: (a: { name: string }) => `${a.name}: recursive YAML alias`,
     aliasInside: (a: { alias: string }) => `alias *${a.alias} is used inside the node it refers to; diag reads only tree-shaped data`,
-    scoreValue: (a: { option: string; value: string }) => `${a.option} ${a.value}: expected a score from 0 to 100`,
+    scoreValue: (a: { option: string; value: string; prefix?: string }) =>
+      `${a.option} ${shownScore(a)}: expected a score from 0 to 100${a.prefix === undefined ? '' : ` after "${a.prefix}"`}`,
     dimensionSpec: (a: { option: string; spec: string; example: string }) => `${a.option} ${a.spec}: expected DIMENSION=N, e.g. ${a.option} ${a.example}=50`,
     notADimension: (a: { option: string; spec: string; id: string; suggestion?: string; ids: readonly string[] }) =>
       `${a.option} ${a.spec}: "${a.id}" is not a dimension of the bank${a.suggestion === undefined ? '' : ` (did you mean "${a.suggestion}"?)`}; dimensions: ${a.ids.join(', ')}`,
@@ -281,7 +288,7 @@ const frenchErrors = lazy((): Messages['error'] => ({
   yamlError: (a) => `${YAML_FR[a.code] ?? 'erreur de syntaxe'} (${a.message})`,
   recursiveAlias: (a) => `${a.name} : alias YAML récursif`,
   aliasInside: (a) => `l’alias *${a.alias} est utilisé à l’intérieur du nœud qu’il désigne ; diag ne lit que des données en arbre`,
-  scoreValue: (a) => `${a.option} ${a.value} : un score de 0 à 100 est attendu`,
+  scoreValue: (a) => `${a.option} ${shownScore(a)} : un score de 0 à 100 est attendu${a.prefix === undefined ? '' : ` après "${a.prefix}"`}`,
   dimensionSpec: (a) => `${a.option} ${a.spec} : DIMENSION=N est attendu, par ex. ${a.option} ${a.example}=50`,
   notADimension: (a) =>
     `${a.option} ${a.spec} : "${a.id}" n’est pas une dimension du questionnaire${a.suggestion === undefined ? '' : ` (vouliez-vous dire "${a.suggestion}" ?)`} ; dimensions : ${a.ids.join(', ')}`,

@@ -48,10 +48,11 @@ export interface Gate {
   unchecked?: string;
 }
 
-export function parseScoreValue(value: string, option: string): number {
+/** A score from 0 to 100; `prefix` is what came before it in the spec (`async=`), quoted by the message. */
+export function parseScoreValue(value: string, option: string, prefix?: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-    throw new InputError(errorText('scoreValue', { option, value }));
+    throw new InputError(errorText('scoreValue', { option, value, ...(prefix === undefined ? {} : { prefix }) }));
   }
   return n;
 }
@@ -67,7 +68,7 @@ export function parseDimensionThresholds(specs: readonly string[], bank: { dimen
       const match = didYouMean(id, ids);
       throw new InputError(errorText('notADimension', { option, spec, id, ids, ...(match === undefined ? {} : { suggestion: match }) }));
     }
-    return { id, min: parseScoreValue(match[2] ?? '', option) };
+    return { id, min: parseScoreValue(match[2] ?? '', option, `${match[1] ?? ''}=`) };
   });
 }
 
@@ -87,7 +88,7 @@ export function parseThresholds(options: { minScore?: string; min?: string[]; ma
   const named: string[] = [];
   for (const spec of options.maxDrop ?? []) {
     if (!spec.includes('=')) maxDrop.overall = parseScoreValue(spec, '--max-drop');
-    else if (spec.startsWith('*=')) maxDrop.dimensions['*'] = parseScoreValue(spec.slice(2), '--max-drop');
+    else if (spec.startsWith('*=')) maxDrop.dimensions['*'] = parseScoreValue(spec.slice(2), '--max-drop', '*=');
     else named.push(spec);
   }
   for (const { id, min } of parseDimensionThresholds(named, { dimensions }, '--max-drop')) maxDrop.dimensions[id] = min;
