@@ -3,12 +3,14 @@ import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { errorText, InputError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { readReport } from '../read-report.js';
+import { outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { COMPARISON_FORMATS } from '../render/formats.js';
 import { comparisonRenderers } from '../render/document-renderers.js';
 import { warn, warningLine } from '../warn.js';
 
 /** `diag compare OLD.json NEW.json`: what changed between two reports of the same bank. */
 export async function compare(oldFile: string, newFile: string, options: OutputOptions): Promise<void> {
+  refuseOutputsOverInputs(outputFiles(options), [oldFile, newFile]);
   const targets = planTargets('compare', options, COMPARISON_FORMATS, 'text');
   const old = readReport(oldFile);
   const now = readReport(newFile);

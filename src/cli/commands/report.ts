@@ -5,6 +5,7 @@ import { errorText, InputError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { bundledBankPath, formatProblems, loadBank, resolveBankPath } from '../load-bank.js';
 import { readReportSource } from '../read-report.js';
+import { bankInput, outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { loadNorms, withPercentiles, type NormsOption } from '../load-norms.js';
 import { applyNorms } from '../../core/norms.js';
 import { REPORT_FORMATS } from '../render/formats.js';
@@ -48,6 +49,7 @@ function rerender(source: Source, report: Report, bank: Bank | undefined, lang: 
 /** `diag report REPORT.json…`: renders saved reports again, in any format and language. */
 export async function report(files: string[], options: ReportCommandOptions): Promise<void> {
   const cache = new Map<string, Bank>();
+  refuseOutputsOverInputs(outputFiles(options), [...files, bankInput(options.bank), typeof options.norms === 'string' ? options.norms : undefined]);
   const targets = planTargets('report', options, REPORT_FORMATS, 'text');
   // Every report is read and checked before anything is written; the bank of the first is shown.
   const reports = files.map((file) => {

@@ -7,6 +7,7 @@ import { formatProblems, loadBank } from '../load-bank.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { RESCORE_FORMATS } from '../render/formats.js';
 import { expandInputs, readRecords } from '../read-inputs.js';
+import { bankInput, outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { rescoreRenderers } from '../render/rescore.js';
 import { checkLanguage } from '../score-inputs.js';
 import type { Source } from '../source.js';
@@ -20,6 +21,7 @@ export type RescoreOptions = CommonOptions & OutputOptions;
  */
 export async function rescore(inputs: string[], options: RescoreOptions): Promise<void> {
   if (options.bank === undefined) throw new InputError(errorText('rescoreNeedsBank', {}));
+  refuseOutputsOverInputs(outputFiles(options), [...inputs, bankInput(options.bank)]);
   const targets = planTargets('rescore', options, RESCORE_FORMATS, 'text');
   const { bank } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
