@@ -4,6 +4,7 @@ import { HELP_EN, HELP_FR } from './i18n-help.js';
 import { ERRORS_EN, ERRORS_FR, WARNINGS_EN, WARNINGS_FR } from './i18n-errors.js';
 import { FRENCH_PROBLEMS } from './i18n-problems.js';
 import { lazy } from './lazy.js';
+import { quoteName } from '../core/sanitize.js';
 
 type NoArgs = Record<string, never>;
 /** What diag failed to read, and why. */
@@ -46,6 +47,36 @@ const FRENCH_KEY_ACTIONS: Readonly<Record<string, string>> = { navigate: 'navigu
 const FRENCH_KEY_NAMES: Readonly<Record<string, string>> = { space: 'espace' };
 const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 
+/** Arguments worded as they are given, not quoted: texts already made of lines of their own (a system's or a parser's message). */
+const WORDED_ARGS = new Set(['message', 'detail']);
+
+/** A message's arguments with every name and value in one readable line (core/sanitize.ts quoteName). */
+function quotedArgs(args: unknown): unknown {
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) return args;
+  const quoted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (WORDED_ARGS.has(key)) quoted[key] = value;
+    else if (typeof value === 'string') quoted[key] = quoteName(value);
+    else if (Array.isArray(value)) quoted[key] = value.map((v: unknown) => (typeof v === 'string' ? quoteName(v) : v));
+    else quoted[key] = value;
+  }
+  return quoted;
+}
+
+/**
+ * A section of errors or warnings whose messages quote a name with a line feed or another control
+ * character (`"bad\nname.yaml"`): a hostile file name cannot break a message in two and forge a line.
+ */
+function quotingNames<T extends object>(section: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(section)) {
+    wrapped[key] = typeof value === 'function' ? (args: unknown) => (value as (a: unknown) => unknown)(quotedArgs(args)) : value;
+  }
+  return wrapped as T;
+}
+const quotedWarningsEn = lazy(() => quotingNames(WARNINGS_EN()));
+const quotedWarningsFr = lazy(() => quotingNames(WARNINGS_FR()));
+
 /** The value of a score option as given (`async=`, `*=abc`); `""` when nothing was given at all. */
 const shownScore = (a: { value: string; prefix?: string }) => {
   const given = `${a.prefix ?? ''}${a.value}`;
@@ -87,7 +118,7 @@ function englishErrorStrings() {
     minGroup: (a: { option: string; value: string; floor: number }) => `${a.option} ${a.value}: expected a whole number, at least ${a.floor} (with fewer, people could read each other's answers)`,
   };
 }
-const englishErrors = lazy(englishErrorStrings);
+const englishErrors = lazy(() => quotingNames(englishErrorStrings()));
 
 function english() {
   return {
@@ -254,7 +285,7 @@ function english() {
     warning: 'warning',
     /** Warnings on stderr, after `warning: `. */
     get warnings() {
-      return WARNINGS_EN();
+      return quotedWarningsEn();
     },
     /** diag's own errors (InputError), by key. */
     get error() {
@@ -277,7 +308,7 @@ const en = lazy(english);
 /** The shape of the catalogue: a key missing from a language is a compile error. */
 export type Messages = ReturnType<typeof en>;
 
-const frenchErrors = lazy((): Messages['error'] => ({
+const frenchErrors = lazy((): Messages['error'] => quotingNames({
   ...ERRORS_FR(),
   cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
   noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
@@ -465,7 +496,7 @@ const fr = lazy((): Messages => ({
   },
   warning: 'avertissement',
   get warnings() {
-    return WARNINGS_FR();
+    return quotedWarningsFr();
   },
   get error() {
     return frenchErrors();

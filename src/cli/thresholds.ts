@@ -1,4 +1,5 @@
 import { round2 } from '../core/levels.js';
+import { quoteName } from '../core/sanitize.js';
 import { didYouMean, type Report } from '../core/index.js';
 import { errorText, InputError } from './errors.js';
 import { outputUi } from './i18n.js';
@@ -139,8 +140,8 @@ export function checkScores(scores: Scores, thresholds: Thresholds, baseline: Sc
 /** `answers/camille.yaml`, `big.ndjson:17`: where to look. */
 export const sourceName = (source: SourceRef) => (source.line === undefined ? source.path : `${source.path}:${source.line}`);
 
-/** `answers/camille.yaml (Camille)`: the file (and line) and the respondent of a gate. */
-export const whoOf = (gate: Pick<Gate, 'source' | 'respondent'>) => `${sourceName(gate.source)}${gate.respondent === null ? '' : ` (${gate.respondent})`}`;
+/** `answers/camille.yaml (Camille)`: the file (and line, quoted if need be) and the respondent of a gate. */
+export const whoOf = (gate: Pick<Gate, 'source' | 'respondent'>) => `${quoteName(sourceName(gate.source))}${gate.respondent === null ? '' : ` (${gate.respondent})`}`;
 
 /** One line per threshold not met, naming the file (and line) and the respondent, in the interface language. */
 export function failureLine(gate: Gate, check: Check, lang?: string): string {
