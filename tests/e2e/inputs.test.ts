@@ -206,7 +206,7 @@ describe('a file name with a line feed stays on one line in every message', () =
   });
 
   it('diag aggregate of a folder holding such files: errors and warnings one line each, in English and French', () => {
-    for (const env of [{}, { LANG: 'fr_FR.UTF-8' }]) {
+    for (const env of [{}, { LANG: 'fr_FR.UTF-8' }] as Array<Record<string, string>>) {
       const r = diag(['aggregate', ...SUS, folder], { env });
       expect(r.code).toBe(2);
       for (const line of lines(r.stderr)) expect(line).toMatch(ok);
