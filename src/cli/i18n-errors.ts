@@ -188,6 +188,9 @@ export const ERRORS_FR = lazy((): ErrorStrings => ({
   cannotListen: (a) => `impossible d’écouter sur ${a.host}:${a.port} : ${systemFr(a.reason)}`,
 }));
 
+/** Why a progress file cannot be used (progress.ts ProgressProblem, repeated here: catalogues import no reader). */
+type ProgressProblemArg = { kind: 'json' } | { kind: 'shape' } | { kind: 'bank'; bank: string } | { kind: 'unreadable'; reason: SystemReason };
+
 /** Warnings on stderr (the `warning:` prefix comes from the catalogue too). */
 function warningsEnglish() {
   return {
@@ -221,6 +224,10 @@ function warningsEnglish() {
     foreignReport: (a: { name: string; dir: string }) => `${a.name}: a report in ${a.dir} not made by this session is counted in the group`,
     unreadableReport: (a: { name: string; reason: SystemReason }) => `${a.name}: cannot be read (${systemEn(a.reason)}); left out of the group`,
     invalidReport: (a: { name: string; bank: string }) => `${a.name}: not a valid report of bank ${a.bank}; left out of the group`,
+    corruptProgress: (a: { file: string; problem: ProgressProblemArg; kept?: string; failed?: SystemReason }) =>
+      `${a.file}: the saved progress cannot be used (${
+        { json: 'not valid JSON', shape: 'not a progress file of diag run', bank: `the progress of bank ${a.problem.kind === 'bank' ? a.problem.bank : ''}`, unreadable: a.problem.kind === 'unreadable' ? systemEn(a.problem.reason) : '' }[a.problem.kind]
+      }); ${a.kept === undefined ? `it could not be set aside (${a.failed === undefined ? '' : systemEn(a.failed)}) and will be replaced` : `kept as ${a.kept}`}; starting afresh`,
   };
 }
 export const WARNINGS_EN = lazy(warningsEnglish);
@@ -261,4 +268,8 @@ export const WARNINGS_FR = lazy((): WarningStrings => ({
   foreignReport: (a) => `${a.name} : un rapport de ${a.dir} qui ne vient pas de cette session est compté dans le groupe`,
   unreadableReport: (a) => `${a.name} : illisible (${systemFr(a.reason)}) ; laissé hors du groupe`,
   invalidReport: (a) => `${a.name} : pas un rapport valide du questionnaire ${a.bank} ; laissé hors du groupe`,
+  corruptProgress: (a) =>
+    `${a.file} : la progression enregistrée est inutilisable (${
+      { json: 'JSON invalide', shape: 'pas un fichier de progression de diag run', bank: `progression du questionnaire ${a.problem.kind === 'bank' ? a.problem.bank : ''}`, unreadable: a.problem.kind === 'unreadable' ? systemFr(a.problem.reason) : '' }[a.problem.kind]
+    }) ; ${a.kept === undefined ? `impossible de la mettre de côté (${a.failed === undefined ? '' : systemFr(a.failed)}), elle sera remplacée` : `gardée sous ${a.kept}`} ; on recommence`,
 }));
