@@ -224,6 +224,8 @@ function warningsEnglish() {
     foreignReport: (a: { name: string; dir: string }) => `${a.name}: a report in ${a.dir} not made by this session is counted in the group`,
     unreadableReport: (a: { name: string; reason: SystemReason }) => `${a.name}: cannot be read (${systemEn(a.reason)}); left out of the group`,
     invalidReport: (a: { name: string; bank: string }) => `${a.name}: not a valid report of bank ${a.bank}; left out of the group`,
+    savedScoresDiffer: (a: { file: string; target: string; saved: number | null; now: number | null }) =>
+      `${a.file}: its saved ${a.target === 'overall' ? 'overall score' : `score of ${a.target}`} (${a.saved ?? 'none'}) is not what its answers give (${a.now ?? 'none'}); compared with the scores of its answers`,
     corruptProgress: (a: { file: string; problem: ProgressProblemArg; kept?: string; failed?: SystemReason }) =>
       `${a.file}: the saved progress cannot be used (${
         { json: 'not valid JSON', shape: 'not a progress file of diag run', bank: `the progress of bank ${a.problem.kind === 'bank' ? a.problem.bank : ''}`, unreadable: a.problem.kind === 'unreadable' ? systemEn(a.problem.reason) : '' }[a.problem.kind]
@@ -268,6 +270,8 @@ export const WARNINGS_FR = lazy((): WarningStrings => ({
   foreignReport: (a) => `${a.name} : un rapport de ${a.dir} qui ne vient pas de cette session est compté dans le groupe`,
   unreadableReport: (a) => `${a.name} : illisible (${systemFr(a.reason)}) ; laissé hors du groupe`,
   invalidReport: (a) => `${a.name} : pas un rapport valide du questionnaire ${a.bank} ; laissé hors du groupe`,
+  savedScoresDiffer: (a) =>
+    `${a.file} : ${a.target === 'overall' ? 'son score global enregistré' : `son score enregistré de ${a.target}`} (${a.saved === null ? 'aucun' : frNumber(a.saved)}) n’est pas celui que donnent ses réponses (${a.now === null ? 'aucun' : frNumber(a.now)}) ; comparé avec les scores de ses réponses`,
   corruptProgress: (a) =>
     `${a.file} : la progression enregistrée est inutilisable (${
       { json: 'JSON invalide', shape: 'pas un fichier de progression de diag run', bank: `progression du questionnaire ${a.problem.kind === 'bank' ? a.problem.bank : ''}`, unreadable: a.problem.kind === 'unreadable' ? systemFr(a.problem.reason) : '' }[a.problem.kind]
