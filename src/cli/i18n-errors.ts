@@ -57,7 +57,7 @@ function errorsEnglish() {
       `--format ${a.format} and -o ${a.file} disagree: the format of a file follows its name (${a.named}), --format is the format of standard output; drop --format or name the file ${a.suggested}`,
     cannotWriteFormat: (a: { file: string; command: string; format: string; formats: string; extensions: string }) => `-o ${a.file}: diag ${a.command} cannot write ${a.format}; its formats are ${a.formats} (${a.extensions})`,
     outputIsInput: (a: { option: string; file: string; input?: string; folder: boolean }) =>
-      `${a.option} ${a.file} is also an input${a.input === undefined ? '' : ` (${a.folder ? 'read from ' : ''}${a.input})`}; choose another name`,
+      `${a.option} ${a.file} is also an input${a.input === undefined ? '' : ` (${a.input === '-' ? 'standard input' : `${a.folder ? 'read from ' : ''}${a.input}`})`}; choose another name`,
     outputTwice: (a: { files: string }) => `${a.files}: given more than once as an output; each -o names a different file`,
     noFolder: (a: { file: string; folder: string }) => `cannot write ${a.file}: the folder ${a.folder} does not exist`,
     outputIsFolder: (a: { file: string }) => `cannot write ${a.file}: it is a folder`,
@@ -130,7 +130,7 @@ export const ERRORS_FR = lazy((): ErrorStrings => ({
   formatDisagrees: (a) =>
     `--format ${a.format} et -o ${a.file} se contredisent : le format d’un fichier suit son nom (${a.named}), --format est celui de la sortie standard ; retirez --format ou nommez le fichier ${a.suggested}`,
   cannotWriteFormat: (a) => `-o ${a.file} : diag ${a.command} ne sait pas écrire du ${a.format} ; ses formats sont ${a.formats} (${a.extensions})`,
-  outputIsInput: (a) => `${a.option} ${a.file} est aussi une entrée${a.input === undefined ? '' : ` (${a.folder ? 'lue dans ' : ''}${a.input})`} ; choisissez un autre nom`,
+  outputIsInput: (a) => `${a.option} ${a.file} est aussi une entrée${a.input === undefined ? '' : ` (${a.input === '-' ? 'l’entrée standard' : `${a.folder ? 'lue dans ' : ''}${a.input}`})`} ; choisissez un autre nom`,
   outputTwice: (a) => `${a.files} : donné plus d’une fois en sortie ; chaque -o doit nommer un fichier différent`,
   noFolder: (a) => `impossible d’écrire ${a.file} : le dossier ${a.folder} n’existe pas`,
   outputIsFolder: (a) => `impossible d’écrire ${a.file} : c’est un dossier`,

@@ -1,4 +1,4 @@
-import { statSync, type Stats } from 'node:fs';
+import { fstatSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { STDIN } from './bounded-read.js';
 import type { OutputOptions } from './deliver.js';
@@ -38,6 +38,16 @@ function statOf(path: string): Stats | undefined {
 
 const same = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
 
+/** Standard input when it is a file (`diag report - -o r.json < r.json`): a pipe or a terminal is no file to replace. */
+function stdinFile(): Stats | undefined {
+  try {
+    const stat = fstatSync(0);
+    return stat.isFile() ? stat : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Refuses an output that is one of the inputs before anything is read: with --force it would
  * replace the answers, report or bank it was made from (`diag score a.json -o a.json --force`).
@@ -46,12 +56,13 @@ const same = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
  * An output that does not exist yet is compared by its resolved path.
  */
 export function refuseOutputsOverInputs(outputs: readonly NamedOutput[], inputs: ReadonlyArray<string | undefined>): void {
-  const given = inputs.filter((i): i is string => i !== undefined && i !== STDIN);
+  const given = inputs.filter((i): i is string => i !== undefined);
   if (outputs.length === 0 || given.length === 0) return;
-  const inputStats = given.map((input) => ({ input, stat: statOf(input) }));
+  const inputStats = given.map((input) => ({ input, stat: input === STDIN ? stdinFile() : statOf(input) }));
   for (const { option, file } of outputs) {
     const out = statOf(file);
     for (const { input, stat } of inputStats) {
+      if (input === STDIN && (stat === undefined || out === undefined)) continue;
       const folder = stat?.isDirectory() === true;
       let clash: boolean;
       if (out === undefined || stat === undefined) clash = out === undefined && stat === undefined && resolve(file) === resolve(input);

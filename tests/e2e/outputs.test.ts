@@ -445,6 +445,17 @@ describe('an output that is also an input', () => {
     ['template onto its bank', ['template', '--bank', 'bank.yaml', '-o', 'bank.yaml', '--force'], '-o bank.yaml is also an input; choose another name'],
   ])('refuses %s: exit 2, one line, the input untouched', (_name, args, line) => refused(args, line));
 
+  it('refuses an output that is the file given on standard input, and writes one when standard input is a pipe', () => {
+    const before = readFileSync(join(here, 'r.json'), 'utf8');
+    const r = spawnSync('sh', ['-c', `exec node ${JSON.stringify(BIN)} report - -o r.json --force < r.json`], { cwd: here, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
+    expect({ code: r.status, stderr: r.stderr, stdout: r.stdout }).toEqual({ code: 2, stderr: 'diag: -o r.json is also an input (standard input); choose another name\n', stdout: '' });
+    expect(readFileSync(join(here, 'r.json'), 'utf8')).toBe(before);
+    const piped = spawnSync('sh', ['-c', `cat r.json | node ${JSON.stringify(BIN)} report - -o piped.json`], { cwd: here, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(here, 'piped.json'), 'utf8')).scores).toEqual(JSON.parse(before).scores);
+    rmSync(join(here, 'piped.json'));
+  });
+
   it('says it in French', () => {
     refused(['report', 'r.json', '-o', 'hard.json', '--force'], '-o hard.json est aussi une entrée (r.json) ; choisissez un autre nom', { LANG: 'fr_FR.UTF-8' });
   });
