@@ -93,7 +93,8 @@ export function setAsideProgress(file: string, now = new Date()): { kept: string
     return { failed: { code: errorCode(error), message: readFailure(error) } };
   }
   try {
-    chmodSync(kept, 0o600);
+    // A file, for its owner only; a folder in the progress file's place keeps its mode (0600 would close it to its owner too).
+    if (statSync(kept).isFile()) chmodSync(kept, 0o600);
   } catch {
     // a file of another owner (--state-dir shared): it keeps its mode, it is no longer read
   }

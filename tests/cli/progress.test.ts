@@ -159,7 +159,11 @@ describe('readProgress and setAsideProgress: a progress file that cannot be used
     const file = join(dir, 'folder.progress.json');
     mkdirSync(file);
     expect(readProgress(file, 'b')).toEqual({ corrupt: { kind: 'unreadable', reason: { code: 'EISDIR', message: 'is a folder, not a file' } } });
-    rmSync(file, { recursive: true });
+    // Set aside, a folder keeps its mode: 0600 would close it to its owner too.
+    const mode = statSync(file).mode & 0o777;
+    const aside = setAsideProgress(file);
+    expect('kept' in aside && statSync(aside.kept).isDirectory() && (statSync(aside.kept).mode & 0o777) === mode).toBe(true);
+    if ('kept' in aside) rmSync(aside.kept, { recursive: true });
   });
   it('renames the file NAME.corrupt-TIMESTAMP, for its owner only, never over an earlier one', () => {
     const aside = mkdtempSync(join(dir, 'aside-'));
