@@ -4,7 +4,7 @@ import { HELP_EN, HELP_FR } from './i18n-help.js';
 import { ERRORS_EN, ERRORS_FR, WARNINGS_EN, WARNINGS_FR } from './i18n-errors.js';
 import { FRENCH_PROBLEMS } from './i18n-problems.js';
 import { lazy } from './lazy.js';
-import { quoteName } from '../core/sanitize.js';
+import { escapeControls, quoteName } from '../core/sanitize.js';
 
 type NoArgs = Record<string, never>;
 /** What diag failed to read, and why. */
@@ -50,14 +50,18 @@ const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 /** Arguments worded as they are given, not quoted: texts already made of lines of their own (a system's or a parser's message). */
 const WORDED_ARGS = new Set(['message', 'detail']);
 
-/** A message's arguments with every name and value in one readable line (core/sanitize.ts quoteName). */
+/** Arguments that name files and folders: quoted whole when need be; other values are only escaped (their message may quote them). */
+const NAME_ARGS = new Set(['file', 'files', 'name', 'path', 'paths', 'entry', 'oldFile', 'newFile', 'dir', 'folder', 'input', 'who', 'kept']);
+
+/** A message's arguments with every name and value in one readable line (core/sanitize.ts quoteName, escapeControls). */
 function quotedArgs(args: unknown): unknown {
   if (typeof args !== 'object' || args === null || Array.isArray(args)) return args;
   const quoted: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
+    const shown = NAME_ARGS.has(key) ? quoteName : escapeControls;
     if (WORDED_ARGS.has(key)) quoted[key] = value;
-    else if (typeof value === 'string') quoted[key] = quoteName(value);
-    else if (Array.isArray(value)) quoted[key] = value.map((v: unknown) => (typeof v === 'string' ? quoteName(v) : v));
+    else if (typeof value === 'string') quoted[key] = shown(value);
+    else if (Array.isArray(value)) quoted[key] = value.map((v: unknown) => (typeof v === 'string' ? shown(v) : v));
     else quoted[key] = value;
   }
   return quoted;

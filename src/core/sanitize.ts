@@ -48,6 +48,18 @@ export function quoteName(name: string): string {
   return `"${name.replace(NAME_ESCAPED, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A value quoted by the message that shows it (`"${id}" is not a dimension`): its control
+ * characters escaped as quoteName escapes them, without quotes of its own.
+ */
+export function escapeControls(text: string): string {
+  if (!NAME_SUSPECT.test(text)) return text;
+  return text.replace(CONTROL_ESCAPED, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** One line however it was made: a line feed left in it is shown as `\n` (names are quoted before; this is the last guard). */
 export function oneLine(line: string): string {
   return line.includes('\n') ? line.replace(/\n/g, '\\n') : line;

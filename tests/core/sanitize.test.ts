@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hasBidiControls, oneLine, quoteName, sanitizeText, stripBidiControls } from '../../src/core/sanitize.js';
+import { escapeControls, hasBidiControls, oneLine, quoteName, sanitizeText, stripBidiControls } from '../../src/core/sanitize.js';
 
 describe('sanitizeText', () => {
   it('leaves ordinary text alone, accents, line feeds and tabs included', () => {
@@ -77,5 +77,13 @@ describe('oneLine', () => {
   it('shows a line feed left in a message as \\n, and leaves other lines alone', () => {
     expect(oneLine('a.yaml: not valid YAML')).toBe('a.yaml: not valid YAML');
     expect(oneLine('x\ndiag: forged')).toBe('x\\ndiag: forged');
+  });
+});
+
+describe('escapeControls', () => {
+  it('escapes control characters as quoteName does, without quotes of its own', () => {
+    expect(escapeControls('async')).toBe('async');
+    expect(escapeControls('a\nb="c"')).toBe('a\\nb="c"');
+    expect(escapeControls('\u001b[2J')).toBe('\\u001b[2J');
   });
 });
