@@ -1,3 +1,4 @@
+import { quoteName } from '../core/sanitize.js';
 import { decodeReport, type Report } from '../core/index.js';
 import { errorText, InputError } from './errors.js';
 import { messages } from './i18n.js';
@@ -24,7 +25,7 @@ export async function readBaselines(path: string, bankId: string): Promise<Basel
   const keep = (key: string, scores: Scores) => keyed.set(key, keyed.has(key) ? AMBIGUOUS : scores);
   const add = (name: string, raw: unknown) => {
     const decoded = decodeReport(raw);
-    if (!decoded.ok) throw new InputError(errorText('baselineNotReport', { name }), decoded.errors.map((e) => `${name}${messages().colon}${e.message}`));
+    if (!decoded.ok) throw new InputError(errorText('baselineNotReport', { name }), decoded.errors.map((e) => `${quoteName(name)}${messages().colon}${e.message}`));
     const report = decoded.value;
     if (report.bank.id !== bankId) throw new InputError(errorText('baselineOtherBank', { name, bank: report.bank.id, expected: bankId }));
     const scores = scoresOf(report);

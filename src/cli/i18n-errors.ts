@@ -56,6 +56,8 @@ function errorsEnglish() {
     formatDisagrees: (a: { format: string; file: string; named: string; suggested: string }) =>
       `--format ${a.format} and -o ${a.file} disagree: the format of a file follows its name (${a.named}), --format is the format of standard output; drop --format or name the file ${a.suggested}`,
     cannotWriteFormat: (a: { file: string; command: string; format: string; formats: string; extensions: string }) => `-o ${a.file}: diag ${a.command} cannot write ${a.format}; its formats are ${a.formats} (${a.extensions})`,
+    outputIsInput: (a: { option: string; file: string; input?: string; folder: boolean }) =>
+      `${a.option} ${a.file} is also an input${a.input === undefined ? '' : ` (${a.input === '-' ? 'standard input' : `${a.folder ? 'read from ' : ''}${a.input}`})`}; choose another name`,
     outputTwice: (a: { files: string }) => `${a.files}: given more than once as an output; each -o names a different file`,
     noFolder: (a: { file: string; folder: string }) => `cannot write ${a.file}: the folder ${a.folder} does not exist`,
     outputIsFolder: (a: { file: string }) => `cannot write ${a.file}: it is a folder`,
@@ -128,6 +130,7 @@ export const ERRORS_FR = /* @__PURE__ */ lazy((): ErrorStrings => ({
   formatDisagrees: (a) =>
     `--format ${a.format} et -o ${a.file} se contredisent : le format d’un fichier suit son nom (${a.named}), --format est celui de la sortie standard ; retirez --format ou nommez le fichier ${a.suggested}`,
   cannotWriteFormat: (a) => `-o ${a.file} : diag ${a.command} ne sait pas écrire du ${a.format} ; ses formats sont ${a.formats} (${a.extensions})`,
+  outputIsInput: (a) => `${a.option} ${a.file} est aussi une entrée${a.input === undefined ? '' : ` (${a.input === '-' ? 'l’entrée standard' : `${a.folder ? 'lue dans ' : ''}${a.input}`})`} ; choisissez un autre nom`,
   outputTwice: (a) => `${a.files} : donné plus d’une fois en sortie ; chaque -o doit nommer un fichier différent`,
   noFolder: (a) => `impossible d’écrire ${a.file} : le dossier ${a.folder} n’existe pas`,
   outputIsFolder: (a) => `impossible d’écrire ${a.file} : c’est un dossier`,
@@ -185,6 +188,9 @@ export const ERRORS_FR = /* @__PURE__ */ lazy((): ErrorStrings => ({
   cannotListen: (a) => `impossible d’écouter sur ${a.host}:${a.port} : ${systemFr(a.reason)}`,
 }));
 
+/** Why a progress file cannot be used (progress.ts ProgressProblem, repeated here: catalogues import no reader). */
+type ProgressProblemArg = { kind: 'json' } | { kind: 'shape' } | { kind: 'bank'; bank: string } | { kind: 'unreadable'; reason: SystemReason };
+
 /** Warnings on stderr (the `warning:` prefix comes from the catalogue too). */
 function warningsEnglish() {
   return {
@@ -218,6 +224,12 @@ function warningsEnglish() {
     foreignReport: (a: { name: string; dir: string }) => `${a.name}: a report in ${a.dir} not made by this session is counted in the group`,
     unreadableReport: (a: { name: string; reason: SystemReason }) => `${a.name}: cannot be read (${systemEn(a.reason)}); left out of the group`,
     invalidReport: (a: { name: string; bank: string }) => `${a.name}: not a valid report of bank ${a.bank}; left out of the group`,
+    savedScoresDiffer: (a: { file: string; target: string; saved: number | null; now: number | null }) =>
+      `${a.file}: its saved ${a.target === 'overall' ? 'overall score' : `score of ${a.target}`} (${a.saved ?? 'none'}) is not what its answers give (${a.now ?? 'none'}); compared with the scores of its answers`,
+    corruptProgress: (a: { file: string; problem: ProgressProblemArg; kept?: string; failed?: SystemReason }) =>
+      `${a.file}: the saved progress cannot be used (${
+        { json: 'not valid JSON', shape: 'not a progress file of diag run', bank: `the progress of bank ${a.problem.kind === 'bank' ? a.problem.bank : ''}`, unreadable: a.problem.kind === 'unreadable' ? systemEn(a.problem.reason) : '' }[a.problem.kind]
+      }); ${a.kept === undefined ? `it could not be set aside (${a.failed === undefined ? '' : systemEn(a.failed)}) and will be replaced` : `kept as ${a.kept}`}; starting afresh`,
   };
 }
 export const WARNINGS_EN = /* @__PURE__ */ lazy(warningsEnglish);
@@ -258,4 +270,10 @@ export const WARNINGS_FR = /* @__PURE__ */ lazy((): WarningStrings => ({
   foreignReport: (a) => `${a.name} : un rapport de ${a.dir} qui ne vient pas de cette session est compté dans le groupe`,
   unreadableReport: (a) => `${a.name} : illisible (${systemFr(a.reason)}) ; laissé hors du groupe`,
   invalidReport: (a) => `${a.name} : pas un rapport valide du questionnaire ${a.bank} ; laissé hors du groupe`,
+  savedScoresDiffer: (a) =>
+    `${a.file} : ${a.target === 'overall' ? 'son score global enregistré' : `son score enregistré de ${a.target}`} (${a.saved === null ? 'aucun' : frNumber(a.saved)}) n’est pas celui que donnent ses réponses (${a.now === null ? 'aucun' : frNumber(a.now)}) ; comparé avec les scores de ses réponses`,
+  corruptProgress: (a) =>
+    `${a.file} : la progression enregistrée est inutilisable (${
+      { json: 'JSON invalide', shape: 'pas un fichier de progression de diag run', bank: `progression du questionnaire ${a.problem.kind === 'bank' ? a.problem.bank : ''}`, unreadable: a.problem.kind === 'unreadable' ? systemFr(a.problem.reason) : '' }[a.problem.kind]
+    }) ; ${a.kept === undefined ? `impossible de la mettre de côté (${a.failed === undefined ? '' : systemFr(a.failed)}), elle sera remplacée` : `gardée sous ${a.kept}`} ; on recommence`,
 }));

@@ -102,6 +102,7 @@ export const FRENCH_PROBLEMS = /* @__PURE__ */ lazy((): ProblemTexts => ({
   minMax: (a) => `min (${a.min}) doit être inférieur à max (${a.max})`,
   minMaxRequired: () => 'une question nombre notée a besoin de "min" et de "max"',
   conditionValueUnknown: (a) => `${a.value} n’est pas une valeur de "${a.question}" (${a.allowed}) : ce test ne peut jamais être vrai`,
+  selfQuestion: (a) => `la question "${a.id}" dépend d’elle-même : une condition ne peut regarder que des questions posées avant`,
   laterQuestion: (a) => `la question "${a.id}" vient plus loin dans le fichier : une condition ne peut regarder que des questions posées avant`,
   noSuchQuestion: (a) => `la question "${a.id}" n’existe pas${didYouMean(a.suggestion)}`,
   unknownOperator: (a) => `opérateur inconnu "${a.key}"${didYouMean(a.suggestion)} ; l’un de ${a.operators.join(', ')}`,

@@ -4,6 +4,7 @@ import { HELP_EN, HELP_FR } from './i18n-help.js';
 import { ERRORS_EN, ERRORS_FR, WARNINGS_EN, WARNINGS_FR } from './i18n-errors.js';
 import { FRENCH_PROBLEMS } from './i18n-problems.js';
 import { lazy } from './lazy.js';
+import { escapeControls, quoteName } from '../core/sanitize.js';
 
 type NoArgs = Record<string, never>;
 /** What diag failed to read, and why. */
@@ -46,6 +47,46 @@ const FRENCH_KEY_ACTIONS: Readonly<Record<string, string>> = { navigate: 'navigu
 const FRENCH_KEY_NAMES: Readonly<Record<string, string>> = { space: 'espace' };
 const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 
+/** Arguments worded as they are given, not quoted: texts already made of lines of their own (a system's or a parser's message). */
+const WORDED_ARGS = new Set(['message', 'detail']);
+
+/** Arguments that name files and folders: quoted whole when need be; other values are only escaped (their message may quote them). */
+const NAME_ARGS = new Set(['file', 'files', 'name', 'path', 'paths', 'entry', 'oldFile', 'newFile', 'dir', 'folder', 'input', 'who', 'kept']);
+
+/** A message's arguments with every name and value in one readable line (core/sanitize.ts quoteName, escapeControls). */
+function quotedArgs(args: unknown): unknown {
+  if (typeof args !== 'object' || args === null || Array.isArray(args)) return args;
+  const quoted: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(args)) {
+    const shown = NAME_ARGS.has(key) ? quoteName : escapeControls;
+    if (WORDED_ARGS.has(key)) quoted[key] = value;
+    else if (typeof value === 'string') quoted[key] = shown(value);
+    else if (Array.isArray(value)) quoted[key] = value.map((v: unknown) => (typeof v === 'string' ? shown(v) : v));
+    else quoted[key] = value;
+  }
+  return quoted;
+}
+
+/**
+ * A section of errors or warnings whose messages quote a name with a line feed or another control
+ * character (`"bad\nname.yaml"`): a hostile file name cannot break a message in two and forge a line.
+ */
+function quotingNames<T extends object>(section: T): T {
+  const wrapped: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(section)) {
+    wrapped[key] = typeof value === 'function' ? (args: unknown) => (value as (a: unknown) => unknown)(quotedArgs(args)) : value;
+  }
+  return wrapped as T;
+}
+const quotedWarningsEn = /* @__PURE__ */ lazy(() => quotingNames(WARNINGS_EN()));
+const quotedWarningsFr = /* @__PURE__ */ lazy(() => quotingNames(WARNINGS_FR()));
+
+/** The value of a score option as given (`async=`, `*=abc`); `""` when nothing was given at all. */
+const shownScore = (a: { value: string; prefix?: string }) => {
+  const given = `${a.prefix ?? ''}${a.value}`;
+  return given === '' ? '""' : given;
+};
+
 /**
  * Strings of diag's own interface (bank text comes from the bank). English is the reference shape:
  * French must have every key, so a missing translation is a compile error.
@@ -62,7 +103,8 @@ function englishErrorStrings() {
     yamlError: (a: { code: string; message: string }) => (a.code === 'DUPLICATE_KEY' ? `duplicate key: ${a.message}` : a.message),
     recursiveAlias: (a: { name: string }) => `${a.name}: recursive YAML alias`,
     aliasInside: (a: { alias: string }) => `alias *${a.alias} is used inside the node it refers to; diag reads only tree-shaped data`,
-    scoreValue: (a: { option: string; value: string }) => `${a.option} ${a.value}: expected a score from 0 to 100`,
+    scoreValue: (a: { option: string; value: string; prefix?: string }) =>
+      `${a.option} ${shownScore(a)}: expected a score from 0 to 100${a.prefix === undefined ? '' : ` after "${a.prefix}"`}`,
     dimensionSpec: (a: { option: string; spec: string; example: string }) => `${a.option} ${a.spec}: expected DIMENSION=N, e.g. ${a.option} ${a.example}=50`,
     notADimension: (a: { option: string; spec: string; id: string; suggestion?: string; ids: readonly string[] }) =>
       `${a.option} ${a.spec}: "${a.id}" is not a dimension of the bank${a.suggestion === undefined ? '' : ` (did you mean "${a.suggestion}"?)`}; dimensions: ${a.ids.join(', ')}`,
@@ -80,7 +122,7 @@ function englishErrorStrings() {
     minGroup: (a: { option: string; value: string; floor: number }) => `${a.option} ${a.value}: expected a whole number, at least ${a.floor} (with fewer, people could read each other's answers)`,
   };
 }
-const englishErrors = /* @__PURE__ */ lazy(englishErrorStrings);
+const englishErrors = /* @__PURE__ */ lazy(() => quotingNames(englishErrorStrings()));
 
 function english() {
   return {
@@ -247,7 +289,7 @@ function english() {
     warning: 'warning',
     /** Warnings on stderr, after `warning: `. */
     get warnings() {
-      return WARNINGS_EN();
+      return quotedWarningsEn();
     },
     /** diag's own errors (InputError), by key. */
     get error() {
@@ -270,7 +312,7 @@ const en = /* @__PURE__ */ lazy(english);
 /** The shape of the catalogue: a key missing from a language is a compile error. */
 export type Messages = ReturnType<typeof en>;
 
-const frenchErrors = /* @__PURE__ */ lazy((): Messages['error'] => ({
+const frenchErrors = /* @__PURE__ */ lazy((): Messages['error'] => quotingNames({
   ...ERRORS_FR(),
   cannotRead: (a) => `impossible de lire ${READABLE_FR[a.what]} ${a.file} : ${READ_FAILURE_FR[a.reason](a)}`,
   noBank: (a) => `aucun fichier ni questionnaire fourni ne s’appelle "${a.name}"`,
@@ -281,7 +323,7 @@ const frenchErrors = /* @__PURE__ */ lazy((): Messages['error'] => ({
   yamlError: (a) => `${YAML_FR[a.code] ?? 'erreur de syntaxe'} (${a.message})`,
   recursiveAlias: (a) => `${a.name} : alias YAML récursif`,
   aliasInside: (a) => `l’alias *${a.alias} est utilisé à l’intérieur du nœud qu’il désigne ; diag ne lit que des données en arbre`,
-  scoreValue: (a) => `${a.option} ${a.value} : un score de 0 à 100 est attendu`,
+  scoreValue: (a) => `${a.option} ${shownScore(a)} : un score de 0 à 100 est attendu${a.prefix === undefined ? '' : ` après "${a.prefix}"`}`,
   dimensionSpec: (a) => `${a.option} ${a.spec} : DIMENSION=N est attendu, par ex. ${a.option} ${a.example}=50`,
   notADimension: (a) =>
     `${a.option} ${a.spec} : "${a.id}" n’est pas une dimension du questionnaire${a.suggestion === undefined ? '' : ` (vouliez-vous dire "${a.suggestion}" ?)`} ; dimensions : ${a.ids.join(', ')}`,
@@ -458,7 +500,7 @@ const fr = /* @__PURE__ */ lazy((): Messages => ({
   },
   warning: 'avertissement',
   get warnings() {
-    return WARNINGS_FR();
+    return quotedWarningsFr();
   },
   get error() {
     return frenchErrors();

@@ -18,9 +18,14 @@ export interface NormsOption {
  * another version of the same bank accepted with a warning. The bank's own norms file is used when
  * no --norms is given.
  */
-export function loadNorms(bank: Pick<Bank, 'id' | 'version' | 'norms'>, bankFile: string | undefined, option: NormsOption['norms'], warn: (line: string) => void): Norms | undefined {
+/** The norms file to read: --norms, else the one the bank names beside it; none with --no-norms. */
+export function normsFile(bank: Pick<Bank, 'norms'>, bankFile: string | undefined, option: NormsOption['norms']): string | undefined {
   if (option === false) return undefined;
-  const file = option ?? (bank.norms === undefined || bankFile === undefined ? undefined : resolve(dirname(bankFile), bank.norms));
+  return option ?? (bank.norms === undefined || bankFile === undefined ? undefined : resolve(dirname(bankFile), bank.norms));
+}
+
+export function loadNorms(bank: Pick<Bank, 'id' | 'version' | 'norms'>, bankFile: string | undefined, option: NormsOption['norms'], warn: (line: string) => void): Norms | undefined {
+  const file = normsFile(bank, bankFile, option);
   if (file === undefined) return undefined;
   const source = parseSource(file, readTextFile(file, 'norms file'));
   const result = validateNorms(source.data);

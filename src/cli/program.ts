@@ -6,7 +6,7 @@ import { guardStdout, OutputClosedError } from './output.js';
 import { localizeCommander } from './commander-i18n.js';
 import { messages, setMessageLanguage, toolLanguage } from './i18n.js';
 import { toolVersion } from './version.js';
-import { sanitizeText } from '../core/sanitize.js';
+import { oneLine, sanitizeText } from '../core/sanitize.js';
 
 /**
  * The whole command line: each command is loaded only when it runs, so that `diag --version`
@@ -68,7 +68,8 @@ export const mainWith = (commands: Commands) => async (argv: string[]): Promise<
     const { CommanderError } = await import('commander');
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.input;
     if (error instanceof InputError) {
-      printError(error.localized, error.details);
+      // One line each: a line feed in a name (quoted when worded) cannot forge a line of its own.
+      printError(oneLine(error.localized), error.details.map(oneLine));
       return EXIT.input;
     }
     if (error instanceof ThresholdError) {

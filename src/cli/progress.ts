@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { validateAnswers, type AnswerValue, type Bank, type ProblemText } from '../core/index.js';
 import { isObject } from '../core/validate/fields.js';
+import { errorCode, readFailure } from './bounded-read.js';
+import type { SystemReason } from './i18n-errors.js';
 import { writeFileAtomic } from './output.js';
 
 /** A survey in progress, saved after every answer so that nothing is lost. */
@@ -27,29 +29,76 @@ export function progressFile(directory: string, bankId: string, slot = 'progress
   return join(directory, `${bankId}.${slot}.json`);
 }
 
-/** The saved progress, or undefined when there is none or it cannot be read (it is then ignored). */
+/** Why a progress file cannot be used: not JSON, not the shape diag saves, another bank's, or unreadable. */
+export type ProgressProblem = { kind: 'json' } | { kind: 'shape' } | { kind: 'bank'; bank: string } | { kind: 'unreadable'; reason: SystemReason };
+
+/** A progress file read: its progress, nothing saved, or a file that cannot be used (and why). */
+export type ProgressRead = { progress: Progress } | { none: true } | { corrupt: ProgressProblem };
+
+/** The saved progress, or undefined when there is none or it cannot be used. */
 export function loadProgress(file: string, bankId: string): Progress | undefined {
-  if (!existsSync(file)) return undefined;
+  const read = readProgress(file, bankId);
+  return 'progress' in read ? read.progress : undefined;
+}
+
+/** The saved progress, saying why when the file is there but cannot be used (see setAsideProgress). */
+export function readProgress(file: string, bankId: string): ProgressRead {
+  if (!existsSync(file)) return { none: true };
+  let text: string;
   try {
-    const data: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (!isObject(data) || data.bank !== bankId || !isObject(data.answers)) return undefined;
-    const answers: Record<string, AnswerValue> = {};
-    for (const [id, value] of Object.entries(data.answers)) {
-      const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
-      if (value === null || scalar(value) || (Array.isArray(value) && value.every(scalar))) answers[id] = value;
-    }
-    return {
-      bank: bankId,
-      bankVersion: typeof data.bankVersion === 'string' ? data.bankVersion : '',
-      lang: typeof data.lang === 'string' ? data.lang : '',
-      ...(typeof data.respondent === 'string' ? { respondent: data.respondent } : {}),
-      startedAt: typeof data.startedAt === 'string' ? data.startedAt : '',
-      updatedAt: typeof data.updatedAt === 'string' ? data.updatedAt : '',
-      answers,
-    };
-  } catch {
-    return undefined;
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { corrupt: { kind: 'unreadable', reason: { code: errorCode(error), message: readFailure(error) } } };
   }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return { corrupt: { kind: 'json' } };
+  }
+  if (!isObject(data) || !isObject(data.answers) || typeof data.bank !== 'string') return { corrupt: { kind: 'shape' } };
+  if (data.bank !== bankId) return { corrupt: { kind: 'bank', bank: data.bank } };
+  const answers: Record<string, AnswerValue> = {};
+  for (const [id, value] of Object.entries(data.answers)) {
+    const scalar = (v: unknown) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+    if (value === null || scalar(value) || (Array.isArray(value) && value.every(scalar))) answers[id] = value;
+  }
+  const progress: Progress = {
+    bank: bankId,
+    bankVersion: typeof data.bankVersion === 'string' ? data.bankVersion : '',
+    lang: typeof data.lang === 'string' ? data.lang : '',
+    ...(typeof data.respondent === 'string' ? { respondent: data.respondent } : {}),
+    startedAt: typeof data.startedAt === 'string' ? data.startedAt : '',
+    updatedAt: typeof data.updatedAt === 'string' ? data.updatedAt : '',
+    answers,
+  };
+  return { progress };
+}
+
+/** `20261201T153000Z`: a time for a file name, sorting as it reads, with no colon (not allowed everywhere). */
+const stamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
+
+/**
+ * A progress file that cannot be used, set aside rather than deleted or overwritten: answers typed
+ * by hand in it are not lost. Renamed `NAME.corrupt-TIMESTAMP` (`-2`, `-3`… if taken) beside it,
+ * readable by its owner only, as the progress itself is.
+ */
+export function setAsideProgress(file: string, now = new Date()): { kept: string } | { failed: SystemReason } {
+  const base = `${file}.corrupt-${stamp(now)}`;
+  let kept = base;
+  for (let n = 2; existsSync(kept); n++) kept = `${base}-${n}`;
+  try {
+    renameSync(file, kept);
+  } catch (error) {
+    return { failed: { code: errorCode(error), message: readFailure(error) } };
+  }
+  try {
+    // A file, for its owner only; a folder in the progress file's place keeps its mode (0600 would close it to its owner too).
+    if (statSync(kept).isFile()) chmodSync(kept, 0o600);
+  } catch {
+    // a file of another owner (--state-dir shared): it keeps its mode, it is no longer read
+  }
+  return { kept };
 }
 
 /**

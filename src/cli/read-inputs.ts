@@ -16,6 +16,9 @@ const readReason = (error: unknown): SystemReason => ({ code: errorCode(error), 
 const DOCUMENT = /\.(ya?ml|json)$/i;
 const LINES = /\.(ndjson|jsonl)$/i;
 
+/** Whether a file of this name in a folder given as input is read as one (answers, reports, NDJSON; not hidden). */
+export const readInFolder = (name: string) => (DOCUMENT.test(name) || LINES.test(name)) && !name.startsWith('.');
+
 export interface ExpandedInputs {
   files: string[];
   /** True when the inputs can hold several records (a folder, NDJSON, several files): JSON output is then an array. */

@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { formatPath, wordProblem, type Path, type Problem } from '../core/index.js';
-import { hasBidiControls, stripBidiControls } from '../core/sanitize.js';
+import { hasBidiControls, quoteName, stripBidiControls } from '../core/sanitize.js';
 import { messages } from './i18n.js';
 import { isObject } from '../core/validate/fields.js';
 import { errorText, InputError } from './errors.js';
@@ -116,7 +116,7 @@ function parseYaml(name: string, text: string, lineOffset: number, file: string)
   if (document.errors.length > 0) {
     const details = document.errors.map((error) => {
       const pos = lineCounter.linePos(error.pos[0]);
-      const where = `${file}:${pos.line + lineOffset}:${pos.col}`;
+      const where = `${quoteName(file)}:${pos.line + lineOffset}:${pos.col}`;
       return `${where}: ${messages().error.yamlError({ code: error.code, message: error.message.split('\n')[0] ?? '' })}`;
     });
     throw new InputError(errorText('notYaml', { name }), details);
@@ -125,7 +125,7 @@ function parseYaml(name: string, text: string, lineOffset: number, file: string)
   const cycle = text.includes('*') ? recursiveAlias(document) : undefined;
   if (cycle !== undefined) {
     const pos = lineCounter.linePos(cycle.range?.[0] ?? 0);
-    throw new InputError(errorText('recursiveAlias', { name }), [`${file}:${pos.line + lineOffset}:${pos.col}: ${messages().error.aliasInside({ alias: cycle.source })}`]);
+    throw new InputError(errorText('recursiveAlias', { name }), [`${quoteName(file)}:${pos.line + lineOffset}:${pos.col}: ${messages().error.aliasInside({ alias: cycle.source })}`]);
   }
   let data: unknown;
   try {
@@ -170,7 +170,7 @@ const NAMED_FIELDS = new Set(['respondent', 'lang', 'createdAt']);
 /** `file:line:col: path: message`, the form editors and CI logs link to. */
 export function formatProblem(source: Source, problem: Problem, options: { showPath?: boolean } = {}): string {
   const pos = source.locate(problem.path);
-  const where = pos ? `${source.file}:${pos.line}:${pos.col}` : source.name;
+  const where = pos ? `${quoteName(source.file)}:${pos.line}:${pos.col}` : quoteName(source.name);
   const message = problem.text === undefined ? problem.message : wordProblem(problem.text, messages().problem);
   // Without paths (answer problems name their question themselves), an answer file's own fields are still named.
   const [key, ...deeper] = problem.path;

@@ -1,4 +1,5 @@
 import { round2 } from '../core/levels.js';
+import { quoteName } from '../core/sanitize.js';
 import { didYouMean, type Report } from '../core/index.js';
 import { errorText, InputError } from './errors.js';
 import { outputUi } from './i18n.js';
@@ -48,10 +49,11 @@ export interface Gate {
   unchecked?: string;
 }
 
-export function parseScoreValue(value: string, option: string): number {
+/** A score from 0 to 100; `prefix` is what came before it in the spec (`async=`), quoted by the message. */
+export function parseScoreValue(value: string, option: string, prefix?: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-    throw new InputError(errorText('scoreValue', { option, value }));
+    throw new InputError(errorText('scoreValue', { option, value, ...(prefix === undefined ? {} : { prefix }) }));
   }
   return n;
 }
@@ -67,7 +69,7 @@ export function parseDimensionThresholds(specs: readonly string[], bank: { dimen
       const match = didYouMean(id, ids);
       throw new InputError(errorText('notADimension', { option, spec, id, ids, ...(match === undefined ? {} : { suggestion: match }) }));
     }
-    return { id, min: parseScoreValue(match[2] ?? '', option) };
+    return { id, min: parseScoreValue(match[2] ?? '', option, `${match[1] ?? ''}=`) };
   });
 }
 
@@ -87,7 +89,7 @@ export function parseThresholds(options: { minScore?: string; min?: string[]; ma
   const named: string[] = [];
   for (const spec of options.maxDrop ?? []) {
     if (!spec.includes('=')) maxDrop.overall = parseScoreValue(spec, '--max-drop');
-    else if (spec.startsWith('*=')) maxDrop.dimensions['*'] = parseScoreValue(spec.slice(2), '--max-drop');
+    else if (spec.startsWith('*=')) maxDrop.dimensions['*'] = parseScoreValue(spec.slice(2), '--max-drop', '*=');
     else named.push(spec);
   }
   for (const { id, min } of parseDimensionThresholds(named, { dimensions }, '--max-drop')) maxDrop.dimensions[id] = min;
@@ -138,8 +140,8 @@ export function checkScores(scores: Scores, thresholds: Thresholds, baseline: Sc
 /** `answers/camille.yaml`, `big.ndjson:17`: where to look. */
 export const sourceName = (source: SourceRef) => (source.line === undefined ? source.path : `${source.path}:${source.line}`);
 
-/** `answers/camille.yaml (Camille)`: the file (and line) and the respondent of a gate. */
-export const whoOf = (gate: Pick<Gate, 'source' | 'respondent'>) => `${sourceName(gate.source)}${gate.respondent === null ? '' : ` (${gate.respondent})`}`;
+/** `answers/camille.yaml (Camille)`: the file (and line, quoted if need be) and the respondent of a gate. */
+export const whoOf = (gate: Pick<Gate, 'source' | 'respondent'>) => `${quoteName(sourceName(gate.source))}${gate.respondent === null ? '' : ` (${gate.respondent})`}`;
 
 /** One line per threshold not met, naming the file (and line) and the respondent, in the interface language. */
 export function failureLine(gate: Gate, check: Check, lang?: string): string {

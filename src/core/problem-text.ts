@@ -133,6 +133,7 @@ function problemText() {
     // Conditions
     conditionValueUnknown: (a: { value: string; question: string; allowed: string }) =>
       `${a.value} is not a value of "${a.question}" (${a.allowed}): this test can never be true`,
+    selfQuestion: (a: { id: string }) => `question "${a.id}" refers to itself: a condition may only look at questions asked before`,
     laterQuestion: (a: { id: string }) => `question "${a.id}" comes later in the file: a condition may only look at questions asked before`,
     noSuchQuestion: (a: { id: string; suggestion?: string }) => `question "${a.id}" does not exist${didYouMean(a.suggestion)}`,
     unknownOperator: (a: { key: string; suggestion?: string; operators: readonly string[] }) =>

@@ -31,6 +31,40 @@ export function sanitizeText(text: string): string {
   return text.replace(SEQUENCES, '').replace(CONTROLS, '');
 }
 
+// eslint-disable-next-line no-control-regex
+const NAME_SUSPECT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex
+const NAME_ESCAPED = /[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
+
+/**
+ * A name (a file name, a value given on the command line) as one line a person can read: unchanged
+ * when it is made of ordinary characters, else quoted the way JSON writes a string (`"bad\nname.yaml"`,
+ * `"x\u001b[2J.yaml"`), so that a line feed in a name cannot break a message in two and forge a
+ * line of its own, and an escape sequence or a bidi override is shown rather than obeyed or dropped.
+ */
+export function quoteName(name: string): string {
+  if (!NAME_SUSPECT.test(name)) return name;
+  return `"${name.replace(NAME_ESCAPED, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
+}
+
+// eslint-disable-next-line no-control-regex
+const CONTROL_ESCAPED = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A value quoted by the message that shows it (`"${id}" is not a dimension`): its control
+ * characters escaped as quoteName escapes them, without quotes of its own.
+ */
+export function escapeControls(text: string): string {
+  if (!NAME_SUSPECT.test(text)) return text;
+  return text.replace(CONTROL_ESCAPED, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** One line however it was made: a line feed left in it is shown as `\n` (names are quoted before; this is the last guard). */
+export function oneLine(line: string): string {
+  return line.includes('\n') ? line.replace(/\n/g, '\\n') : line;
+}
+
 /** True when the text holds a bidi embedding, override or isolate (cheap: test before walking data). */
 export function hasBidiControls(text: string): boolean {
   return BIDI.test(text);

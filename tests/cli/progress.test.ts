@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/cli/errors.js';
 import { fileNamePart } from '../../src/cli/paths.js';
 import { lockProgress } from '../../src/cli/progress-lock.js';
-import { reconcileProgress, savedAt, type Progress } from '../../src/cli/progress.js';
+import { readProgress, reconcileProgress, savedAt, setAsideProgress, type Progress } from '../../src/cli/progress.js';
+import { WARNINGS_EN, WARNINGS_FR } from '../../src/cli/i18n-errors.js';
 import { validateBank, wordProblem, type Bank } from '../../src/core/index.js';
 import { FRENCH_PROBLEMS } from '../../src/cli/i18n-problems.js';
 
@@ -128,5 +129,69 @@ describe('savedAt: when a paused survey was last saved, for the resume question'
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('readProgress and setAsideProgress: a progress file that cannot be used is said and kept', () => {
+  const good = { bank: 'b', bankVersion: '1', lang: 'en', startedAt: '', updatedAt: '', answers: { q1: true } };
+  it.each<[string, string, unknown]>([
+    ['not JSON', '{bad json', { kind: 'json' }],
+    ['empty', '', { kind: 'json' }],
+    ['a list', '[]', { kind: 'shape' }],
+    ['no answers', '{"bank": "b"}', { kind: 'shape' }],
+    ['answers not a mapping', '{"bank": "b", "answers": [1]}', { kind: 'shape' }],
+    ['no bank', '{"answers": {}}', { kind: 'shape' }],
+    ['of another bank', '{"bank": "other", "answers": {"q1": true}}', { kind: 'bank', bank: 'other' }],
+  ])('%s', (_name, text, problem) => {
+    const file = join(dir, 'corrupt.progress.json');
+    writeFileSync(file, text);
+    expect(readProgress(file, 'b')).toEqual({ corrupt: problem });
+    rmSync(file);
+  });
+  it('reads a good file, and says when there is none', () => {
+    const file = join(dir, 'good.progress.json');
+    expect(readProgress(file, 'b')).toEqual({ none: true });
+    writeFileSync(file, JSON.stringify(good));
+    expect(readProgress(file, 'b')).toEqual({ progress: good });
+    rmSync(file);
+  });
+  it('says a folder in its place cannot be read', () => {
+    const file = join(dir, 'folder.progress.json');
+    mkdirSync(file);
+    expect(readProgress(file, 'b')).toEqual({ corrupt: { kind: 'unreadable', reason: { code: 'EISDIR', message: 'is a folder, not a file' } } });
+    // Set aside, a folder keeps its mode: 0600 would close it to its owner too.
+    const mode = statSync(file).mode & 0o777;
+    const aside = setAsideProgress(file);
+    expect('kept' in aside && statSync(aside.kept).isDirectory() && (statSync(aside.kept).mode & 0o777) === mode).toBe(true);
+    if ('kept' in aside) rmSync(aside.kept, { recursive: true });
+  });
+  it('renames the file NAME.corrupt-TIMESTAMP, for its owner only, never over an earlier one', () => {
+    const aside = mkdtempSync(join(dir, 'aside-'));
+    const file = join(aside, 'b.progress.json');
+    const when = new Date('2026-12-01T15:30:00.123Z');
+    writeFileSync(file, '{"answers": {"q1": tru', { mode: 0o644 });
+    expect(setAsideProgress(file, when)).toEqual({ kept: `${file}.corrupt-20261201T153000Z` });
+    writeFileSync(file, 'second');
+    expect(setAsideProgress(file, when)).toEqual({ kept: `${file}.corrupt-20261201T153000Z-2` });
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(aside).sort()).toEqual(['b.progress.json.corrupt-20261201T153000Z', 'b.progress.json.corrupt-20261201T153000Z-2']);
+    expect(readFileSync(`${file}.corrupt-20261201T153000Z`, 'utf8')).toBe('{"answers": {"q1": tru');
+    expect(statSync(`${file}.corrupt-20261201T153000Z`).mode & 0o777).toBe(0o600);
+  });
+  it('says why when the file cannot be set aside', () => {
+    const file = join(dir, 'missing', 'b.progress.json');
+    expect(setAsideProgress(file)).toEqual({ failed: { code: 'ENOENT', message: 'no such file' } });
+  });
+  it('words the warning in English and French, naming the file, what is wrong and where it is kept', () => {
+    const kept = '/s/b.progress.json.corrupt-20261201T153000Z';
+    expect(WARNINGS_EN().corruptProgress({ file: '/s/b.progress.json', problem: { kind: 'json' }, kept })).toBe(
+      `/s/b.progress.json: the saved progress cannot be used (not valid JSON); kept as ${kept}; starting afresh`,
+    );
+    expect(WARNINGS_FR().corruptProgress({ file: '/s/b.progress.json', problem: { kind: 'bank', bank: 'other' }, kept })).toBe(
+      `/s/b.progress.json : la progression enregistrée est inutilisable (progression du questionnaire other) ; gardée sous ${kept} ; on recommence`,
+    );
+    expect(WARNINGS_EN().corruptProgress({ file: 'f', problem: { kind: 'shape' }, failed: { code: 'EACCES', message: 'permission denied' } })).toBe(
+      'f: the saved progress cannot be used (not a progress file of diag run); it could not be set aside (permission denied) and will be replaced; starting afresh',
+    );
   });
 });

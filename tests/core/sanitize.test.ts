@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { hasBidiControls, sanitizeText, stripBidiControls } from '../../src/core/sanitize.js';
+import { escapeControls, hasBidiControls, oneLine, quoteName, sanitizeText, stripBidiControls } from '../../src/core/sanitize.js';
 
 describe('sanitizeText', () => {
   it('leaves ordinary text alone, accents, line feeds and tabs included', () => {
@@ -43,5 +43,47 @@ describe('stripBidiControls', () => {
     let out = stripBidiControls(deep);
     for (let i = 0; i < 100_000; i++) out = (out as unknown[])[0];
     expect(out).toBe('x');
+  });
+});
+
+describe('quoteName', () => {
+  it('leaves ordinary names alone: spaces, quotes, accents, emoji, a leading dash', () => {
+    for (const name of ['answers/camille.yaml', 'mes réponses.yaml', 'it\'s "mine".json', '-x.yaml', 'été 🌞.ndjson', 'C:\\data\\a.yaml', '']) {
+      expect(quoteName(name)).toBe(name);
+    }
+  });
+  it('quotes a name with a control character as JSON writes a string, on one line', () => {
+    expect(quoteName('bad\nname.yaml')).toBe('"bad\\nname.yaml"');
+    expect(quoteName('a\r\tb\b\f.yaml')).toBe('"a\\r\\tb\\b\\f.yaml"');
+    expect(quoteName('x\u001b[2J.yaml')).toBe('"x\\u001b[2J.yaml"');
+    expect(quoteName('nul\u0000\u007f\u009b.yaml')).toBe('"nul\\u0000\\u007f\\u009b.yaml"');
+    expect(quoteName('line\u2028sep.yaml')).toBe('"line\\u2028sep.yaml"');
+    expect(quoteName('\u202eevil.yaml')).toBe('"\\u202eevil.yaml"');
+  });
+  it('escapes the quotes and backslashes of a quoted name, so that it reads back as the name', () => {
+    for (const name of ['say "hi"\n.yaml', 'back\\slash\n', '\n\n\u0001', 'x\ndiag: forged.yaml']) {
+      const quoted = quoteName(name);
+      expect(quoted).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+      expect(JSON.parse(quoted)).toBe(name);
+    }
+  });
+  it('is idempotent: a quoted name is not quoted again', () => {
+    const once = quoteName('bad\nname.yaml');
+    expect(quoteName(once)).toBe(once);
+  });
+});
+
+describe('oneLine', () => {
+  it('shows a line feed left in a message as \\n, and leaves other lines alone', () => {
+    expect(oneLine('a.yaml: not valid YAML')).toBe('a.yaml: not valid YAML');
+    expect(oneLine('x\ndiag: forged')).toBe('x\\ndiag: forged');
+  });
+});
+
+describe('escapeControls', () => {
+  it('escapes control characters as quoteName does, without quotes of its own', () => {
+    expect(escapeControls('async')).toBe('async');
+    expect(escapeControls('a\nb="c"')).toBe('a\\nb="c"');
+    expect(escapeControls('\u001b[2J')).toBe('\\u001b[2J');
   });
 });

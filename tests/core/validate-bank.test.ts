@@ -78,6 +78,26 @@ describe('validateBank', () => {
     );
   });
 
+  it('says that a condition on the question itself refers to itself, not to a later question', () => {
+    const result = validateBank(
+      miniBank({
+        questions: [
+          { id: 'q1', type: 'likert', dimension: 'a', scale: 'agree5', text: 'x', when: { question: 'q1', atLeast: 3 } },
+          { id: 'q2', type: 'likert', dimension: 'a', scale: 'agree5', text: 'x', when: { any: [{ question: 'q1', atLeast: 3 }, { question: 'q2', answered: true }] } },
+          { id: 'q3', type: 'likert', dimension: 'a', scale: 'agree5', text: 'x', when: { question: 'q4', answered: true } },
+          { id: 'q4', type: 'likert', dimension: 'a', scale: 'agree5', text: 'x' },
+        ],
+      }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.path.join('.'), e.code, e.message])).toEqual([
+      ['questions.0.when.question', 'self-reference', 'question "q1" refers to itself: a condition may only look at questions asked before'],
+      ['questions.1.when.any.1.question', 'self-reference', 'question "q2" refers to itself: a condition may only look at questions asked before'],
+      ['questions.2.when.question', 'forward-reference', 'question "q4" comes later in the file: a condition may only look at questions asked before'],
+    ]);
+  });
+
   it('requires the default language in every Text map', () => {
     const raw = miniBank({ languages: ['fr', 'en'], title: { en: 'Only English' } });
     expect(problems(raw)).toContainEqual(['title', 'missing-default-language']);

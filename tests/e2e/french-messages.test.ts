@@ -149,6 +149,17 @@ describe('"does not apply" in banks, in French', () => {
     expect(r.stderr).toContain('avertissement : ');
     expect(r.stderr).toContain('"n/a" est la réponse « ne s’applique pas » de "q1" : aucun test de valeur n’est vrai sur elle');
   });
+  it('a condition on the question itself: it refers to itself, in French and English, with its line', () => {
+    const b = bank('  - {id: q2, type: boolean, dimension: a, text: Q2, when: {question: q2, equals: true}}\n');
+    const fr = french(['validate', b]);
+    expect(fr.code).toBe(2);
+    expect(fr.stderr).toMatch(/:9:\d+: questions\[1\] \(q2\)\.when\.question : la question "q2" dépend d’elle-même : une condition ne peut regarder que des questions posées avant/);
+    expect(fr.stderr).not.toContain('plus loin');
+    const en = diag(['validate', b], { env: EN });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(/:9:\d+: questions\[1\] \(q2\)\.when\.question: question "q2" refers to itself: a condition may only look at questions asked before/);
+    expect(en.stderr).not.toContain('later');
+  });
   it('an n/a answer where the question offers none', () => {
     const b = bank('  - {id: q2, type: boolean, dimension: a, text: Q2}\n');
     const r = french(['score', '--bank', b, file('na-answers.yaml', 'answers:\n  q1: x\n  q2: n/a\n')]);

@@ -54,6 +54,7 @@ describe('French messages under LANG=fr_FR.UTF-8', () => {
   it.each<[string, string[], string]>([
     ['a format not offered', ['score', typo, '--format', 'xml'], "la valeur 'xml' n’est pas possible. Valeurs possibles : text, json"],
     ['a score that is not a number', ['score', typo, '--min-score', 'abc'], '--min-score abc : un score de 0 à 100 est attendu'],
+    ['a dimension threshold with no score', ['score', typo, '--min', 'async='], '--min async= : un score de 0 à 100 est attendu après "async="'],
     ['a group size that is not whole', ['aggregate', typo, '--min-group', '0'], '--min-group 0 : un nombre entier d’au moins 3 est attendu'],
     ['an unknown option', ['score', typo, '--frobnicate'], "option inconnue '--frobnicate'"],
     ['a mistyped command', ['scor'], "commande inconnue 'scor' (vouliez-vous dire score ?)"],

@@ -181,3 +181,50 @@ describe('one sanitising step for every text that reaches a terminal', () => {
     }
   });
 });
+
+describe('a file name with a line feed stays on one line in every message', () => {
+  const forged = 'diag: 0 inputs refused; all is well.yaml';
+  const ok = /^(diag: |  |warning: |avertissement : )/;
+  let folder: string;
+  beforeAll(() => {
+    folder = join(dir, 'hostile-names');
+    mkdirSync(folder);
+    writeFileSync(join(folder, `bad\nname.yaml`), 'answers:\n  q1: 9\n');
+    writeFileSync(join(folder, `x\n${forged}`), 'answers: [\n');
+    writeFileSync(join(folder, 'ok.yaml'), readFileSync(ANSWERS, 'utf8'));
+    symlinkSync('nowhere', join(folder, `dang\nling.yaml`));
+    mkdirSync(join(folder, `sub\nfolder.yaml`));
+  });
+  /** Every line of stderr begins as diag's own lines do: no line of a file name's making. */
+  const lines = (stderr: string) => stderr.split('\n').filter((l) => l !== '');
+
+  it('diag score names the file quoted, with its line and column', () => {
+    const r = diag(['score', ...SUS, join(folder, `bad\nname.yaml`)]);
+    expect(r.code).toBe(2);
+    for (const line of lines(r.stderr)) expect(line).toMatch(ok);
+    expect(r.stderr).toContain(`  ${JSON.stringify(join(folder, 'bad\nname.yaml'))}:2:3: `);
+  });
+
+  it('diag aggregate of a folder holding such files: errors and warnings one line each, in English and French', () => {
+    for (const env of [{}, { LANG: 'fr_FR.UTF-8' }] as Array<Record<string, string>>) {
+      const r = diag(['aggregate', ...SUS, folder], { env });
+      expect(r.code).toBe(2);
+      for (const line of lines(r.stderr)) expect(line).toMatch(ok);
+      expect(r.stderr).not.toMatch(new RegExp(`^${forged}`, 'm'));
+      expect(r.stderr).toContain(JSON.stringify(join(folder, `x\n${forged}`)));
+      expect(r.stderr).toContain(JSON.stringify(join(folder, 'dang\nling.yaml')));
+      expect(r.stderr).toContain(JSON.stringify(join(folder, 'sub\nfolder.yaml')));
+    }
+  });
+
+  it('ordinary names are shown as they are, and a -o or a threshold line names the file on one line too', () => {
+    const r = diag(['aggregate', ...SUS, join(folder, 'ok.yaml'), '-o', join(folder, 'ok.yaml')]);
+    expect(r.stderr).toBe(`diag: -o ${join(folder, 'ok.yaml')} is also an input; choose another name\n`);
+    const named = join(folder, `85\npoints.yaml`);
+    writeFileSync(named, readFileSync(ANSWERS, 'utf8'));
+    const t = diag(['score', ...SUS, named, '--min-score', '90']);
+    expect(t.code).toBe(1);
+    expect(t.stderr).toContain(`  ${JSON.stringify(named)}: overall score 85 is below --min-score 90`);
+    rmSync(named);
+  });
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -396,4 +396,76 @@ describe('a long score stopped by a signal', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   }, 30_000);
+});
+
+describe('an output that is also an input', () => {
+  const BANK = 'tests/fixtures/banks/sample.yaml';
+  let here: string;
+  const original = () => readFileSync(FULL, 'utf8');
+  beforeAll(() => {
+    here = join(dir, 'output-is-input');
+    mkdirSync(join(here, 'answers'), { recursive: true });
+    writeFileSync(join(here, 'a.yaml'), original());
+    writeFileSync(join(here, 'answers', 'one.yaml'), original());
+    writeFileSync(join(here, 'r.json'), readFileSync(report, 'utf8'));
+    writeFileSync(join(here, 'later.json'), readFileSync(later, 'utf8'));
+    linkSync(join(here, 'r.json'), join(here, 'hard.json'));
+    symlinkSync('r.json', join(here, 'sym.json'));
+    writeFileSync(join(here, 'bank.yaml'), readFileSync(BANK, 'utf8'));
+  });
+  const run = (args: string[], env: Record<string, string> = {}) => diag(args, { cwd: here, env });
+  /** Exit 2, one line naming the file, nothing written or left beside it, every input as it was. */
+  const refused = (args: string[], line: string, env: Record<string, string> = {}) => {
+    const before = readdirSync(here).sort();
+    const contents = before.map((name) => (name === 'answers' ? '' : readFileSync(join(here, name), 'utf8')));
+    const r = run(args, env);
+    expect({ code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ code: 2, stderr: `diag: ${line}\n`, stdout: '' });
+    expect(readdirSync(here).sort()).toEqual(before);
+    expect(before.map((name) => (name === 'answers' ? '' : readFileSync(join(here, name), 'utf8')))).toEqual(contents);
+    expect(readFileSync(join(here, 'answers', 'one.yaml'), 'utf8')).toBe(original());
+  };
+
+  it.each<[string, string[], string]>([
+    ['score onto its answers', ['score', '--bank', 'bank.yaml', 'a.yaml', '-o', 'a.yaml', '--force'], '-o a.yaml is also an input; choose another name'],
+    ['score onto its answers, named another way', ['score', '--bank', 'bank.yaml', 'a.yaml', '-f', 'json', '-o', './a.yaml', '--force'], '-o ./a.yaml is also an input (a.yaml); choose another name'],
+    ['score without --force: the input is named first', ['score', '--bank', 'bank.yaml', 'a.yaml', '-o', 'a.yaml'], '-o a.yaml is also an input; choose another name'],
+    ['score onto its bank', ['score', '--bank', 'bank.yaml', 'a.yaml', '-o', 'bank.yaml', '--force'], '-o bank.yaml is also an input; choose another name'],
+    ['score, --gate-report onto an input', ['score', '--bank', 'bank.yaml', 'a.yaml', '--gate-report', 'a.yaml', '--force'], '--gate-report a.yaml is also an input; choose another name'],
+    ['score onto its baseline', ['score', '--bank', 'bank.yaml', 'a.yaml', '--baseline', 'r.json', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
+    ['report onto itself', ['report', 'r.json', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
+    ['report onto a hard link of itself', ['report', 'r.json', '-o', 'hard.json', '--force'], '-o hard.json is also an input (r.json); choose another name'],
+    ['report onto a symbolic link to itself', ['report', 'r.json', '-o', 'sym.json', '--force'], '-o sym.json is also an input (r.json); choose another name'],
+    ['report, one of two -o', ['report', 'r.json', '-o', 'out.md', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
+    ['aggregate onto a file of its folder', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'answers/one.yaml', '--force'], '-o answers/one.yaml is also an input (read from answers); choose another name'],
+    ['aggregate, --norms-out onto an input', ['aggregate', '--bank', 'bank.yaml', 'a.yaml', '--norms-out', 'a.yaml', '--force'], '--norms-out a.yaml is also an input; choose another name'],
+    ['rescore onto a report', ['rescore', '--bank', 'bank.yaml', 'r.json', '-f', 'json', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
+    ['compare onto the new report', ['compare', 'r.json', 'later.json', '-o', 'later.json', '--force'], '-o later.json is also an input; choose another name'],
+    ['explain onto its answers', ['explain', '--bank', 'bank.yaml', 'a.yaml', '-f', 'json', '-o', 'a.yaml', '--force'], '-o a.yaml is also an input; choose another name'],
+    ['lint onto its bank', ['lint', 'bank.yaml', '-f', 'json', '-o', 'bank.yaml', '--force'], '-o bank.yaml is also an input; choose another name'],
+    ['template onto its bank', ['template', '--bank', 'bank.yaml', '-o', 'bank.yaml', '--force'], '-o bank.yaml is also an input; choose another name'],
+  ])('refuses %s: exit 2, one line, the input untouched', (_name, args, line) => refused(args, line));
+
+  it('refuses an output that is the file given on standard input, and writes one when standard input is a pipe', () => {
+    const before = readFileSync(join(here, 'r.json'), 'utf8');
+    const r = spawnSync('sh', ['-c', `exec node ${JSON.stringify(BIN)} report - -o r.json --force < r.json`], { cwd: here, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
+    expect({ code: r.status, stderr: r.stderr, stdout: r.stdout }).toEqual({ code: 2, stderr: 'diag: -o r.json is also an input (standard input); choose another name\n', stdout: '' });
+    expect(readFileSync(join(here, 'r.json'), 'utf8')).toBe(before);
+    const piped = spawnSync('sh', ['-c', `cat r.json | node ${JSON.stringify(BIN)} report - -o piped.json`], { cwd: here, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
+    expect(piped.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(here, 'piped.json'), 'utf8')).scores).toEqual(JSON.parse(before).scores);
+    rmSync(join(here, 'piped.json'));
+  });
+
+  it('says it in French', () => {
+    refused(['report', 'r.json', '-o', 'hard.json', '--force'], '-o hard.json est aussi une entrée (r.json) ; choisissez un autre nom', { LANG: 'fr_FR.UTF-8' });
+  });
+
+  it('still writes an output beside the inputs, and into an input folder under a name it does not read', () => {
+    expect(run(['report', 'r.json', '-o', 'copy.json']).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(here, 'copy.json'), 'utf8')).scores).toEqual(JSON.parse(readFileSync(join(here, 'r.json'), 'utf8')).scores);
+    expect(run(['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'answers/group.md']).code).toBe(0);
+    expect(run(['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'answers/group.md', '--force']).code).toBe(0);
+    rmSync(join(here, 'copy.json'));
+    rmSync(join(here, 'answers', 'group.md'));
+  });
 });

@@ -94,6 +94,67 @@ describe('diag compare', () => {
   });
 });
 
+describe('diag compare re-scores reports as diag report does', () => {
+  /** Two reports of the bundled bank, the first edited by hand to say 100 overall. */
+  let edited: string;
+  let karim: string;
+  let camille: string;
+  beforeAll(() => {
+    camille = join(dir, 'camille.json');
+    karim = join(dir, 'karim.json');
+    edited = join(dir, 'camille-edited.json');
+    expect(diag(['score', 'questions/examples/camille.yaml', '-f', 'json', '-o', camille]).code).toBe(0);
+    expect(diag(['score', 'questions/examples/karim-vendeur.yaml', '-f', 'json', '-o', karim]).code).toBe(0);
+    const report = JSON.parse(readFileSync(camille, 'utf8'));
+    report.scores.overall.score = 100;
+    writeFileSync(edited, JSON.stringify(report));
+  });
+  const overallOf = (file: string) => JSON.parse(diag(['report', file, '-f', 'json']).stdout).scores.overall.score;
+
+  it('compares the scores the answers give, the ones diag report shows, and says once that the saved ones differ', () => {
+    const saved = JSON.parse(readFileSync(camille, 'utf8')).scores.overall.score;
+    expect(overallOf(edited)).toBe(saved);
+    const r = diag(['compare', '-f', 'json', edited, karim]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.overall.old).toBe(saved);
+    expect(json.overall.new).toBe(overallOf(karim));
+    expect(json).toEqual(JSON.parse(diag(['compare', '-f', 'json', camille, karim]).stdout));
+    const warnings = r.stderr.split('\n').filter((line) => line.includes('saved'));
+    expect(warnings).toEqual([`warning: ${edited}: its saved overall score (100) is not what its answers give (${saved}); compared with the scores of its answers`]);
+  });
+
+  it('says nothing of reports whose scores are their answers, and words the warning in French', () => {
+    expect(diag(['compare', camille, karim]).stderr).not.toContain('saved');
+    const fr = diag(['compare', edited, karim], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(fr.code).toBe(0);
+    expect(fr.stderr).toContain(`avertissement : ${edited} : son score global enregistré (100) n’est pas celui que donnent ses réponses (`);
+    expect(fr.stderr).toContain(') ; comparé avec les scores de ses réponses');
+  });
+
+  it('names the first dimension whose saved score differs', () => {
+    const report = JSON.parse(readFileSync(camille, 'utf8'));
+    const first = report.scores.dimensions[0];
+    const real = first.score;
+    first.score = real === 0 ? 1 : 0;
+    const file = join(dir, 'camille-dimension.json');
+    writeFileSync(file, JSON.stringify(report));
+    const r = diag(['compare', file, karim]);
+    expect(r.stderr).toContain(`warning: ${file}: its saved score of ${first.id} (${first.score}) is not what its answers give (${real})`);
+  });
+
+  it('compares a report of a bank diag does not have as saved, as diag report shows it', () => {
+    const report = JSON.parse(readFileSync(before, 'utf8'));
+    report.scores.overall.score = 99;
+    const file = join(dir, 'sample-edited.json');
+    writeFileSync(file, JSON.stringify(report));
+    const r = diag(['compare', '-f', 'json', file, after]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).overall.old).toBe(99);
+    expect(r.stderr).toBe('');
+  });
+});
+
 describe('diag score --baseline --max-drop', () => {
   it('exits 1 and prints the drops when a score fell by more than allowed', () => {
     const r = diag(['score', ...SAMPLE, '--baseline', before, '--max-drop', '10', '--max-drop', 'sales=50', 'tests/fixtures/answers/sample-later.yaml']);

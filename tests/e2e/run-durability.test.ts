@@ -166,6 +166,10 @@ describeTmux('diag run: lock, signals and resume after a bank change (tmux)', ()
     }
     const [reportName] = readdirSync(out).filter((f) => f.endsWith('.json'));
     expect(reportName).toBeDefined();
+    // --out-dir is a shared folder (README "diag run"): the answers go to its answers/ subfolder,
+    // under the report's name, so that `diag aggregate DIR` reads each participant once.
+    expect(readdirSync(out).sort()).toEqual(['answers', (reportName ?? '').replace(/\.json$/, '.html'), reportName]);
+    expect(readdirSync(join(out, 'answers'))).toEqual([(reportName ?? '').replace(/\.json$/, '.yaml')]);
     expect(Buffer.byteLength(reportName ?? '')).toBeLessThan(120);
     const report = JSON.parse(readFileSync(join(out, reportName ?? ''), 'utf8'));
     expect(report.respondent).toBe(long);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BIN, diag, ROOT } from './run-cli.js';
@@ -128,6 +128,30 @@ describeTmux('diag run in a real terminal (tmux)', () => {
     expect(report.profile).toEqual({ age: '18-29', sells: false });
     expect(report.answers['async.interruptions']).toBe(5);
     expect(existsSync(join(dir, 'state', 'sample.progress.json'))).toBe(false);
+  }, TERMINAL_TIMEOUT);
+
+  it('a corrupt progress file is said on stderr and kept aside, then the run starts afresh', async () => {
+    const state = join(dir, 'corrupt-state');
+    mkdirSync(state, { mode: 0o700 });
+    const progress = join(state, 'sample.progress.json');
+    writeFileSync(progress, '{"bank": "sample", "answers": {"async.interruptions": 5,', { mode: 0o644 });
+    const term = new Terminal(`NO_COLOR=1 node ${BIN} run --bank tests/fixtures/banks/sample.yaml --lang en --state-dir ${state} --out ${join(dir, 'corrupt.json')} --resume`, { cwd: ROOT });
+    try {
+      const screen = await term.waitFor('a pseudonym');
+      // The terminal wraps the long line anywhere: compared without white space.
+      const flat = (text: string) => text.replace(/\s+/g, '');
+      expect(flat(screen)).toContain(flat(`warning: ${progress}: the saved progress cannot be used (not valid JSON); kept as ${progress}.corrupt-`));
+      expect(screen).toContain('No diagnostic in progress to resume: starting a new one.');
+      term.keys('C-c');
+      await term.waitFor('EXIT=130');
+    } finally {
+      term.close();
+    }
+    const kept = readdirSync(state).filter((name) => name.startsWith('sample.progress.json.corrupt-'));
+    expect(kept).toHaveLength(1);
+    const keptFile = join(state, kept[0] ?? '');
+    expect(readFileSync(keptFile, 'utf8')).toBe('{"bank": "sample", "answers": {"async.interruptions": 5,');
+    expect(statSync(keptFile).mode & 0o777).toBe(0o600);
   }, TERMINAL_TIMEOUT);
 
   it('SIGKILL in the middle loses no answer given: --resume finishes with all of them', async () => {

@@ -106,6 +106,19 @@ describe('diag score', () => {
     expect(diag(['score', ...SUS, '--lang', 'fr', 'tests/fixtures/answers/sus-85.yaml']).code).toBe(2);
   });
 
+  it.each<[string[], string]>([
+    [['--min', 'usability='], '--min usability=: expected a score from 0 to 100 after "usability="'],
+    [['--min', 'usability=high'], '--min usability=high: expected a score from 0 to 100 after "usability="'],
+    [['--max-drop', '*='], '--max-drop *=: expected a score from 0 to 100 after "*="'],
+    [['--max-drop', 'usability=', '--baseline', 'tests/fixtures/answers/sus-85.yaml'], '--max-drop usability=: expected a score from 0 to 100 after "usability="'],
+    [['--min-score', ''], '--min-score "": expected a score from 0 to 100'],
+  ])('quotes the spec given when its score is missing or wrong: %j', (options, expected) => {
+    const r = diag(['score', ...SUS, ...options, 'tests/fixtures/answers/sus-85.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe(`diag: ${expected}`);
+    expect(r.stdout).toBe('');
+  });
+
   it('writes --output atomically and never replaces a file without --force', () => {
     const out = join(dir, 'out.json');
     writeFileSync(out, 'keep me');

@@ -6,6 +6,7 @@ import { errorText, InputError } from '../errors.js';
 import { chooseLanguage, messages } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { expandInputs } from '../read-inputs.js';
+import { outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { GROUP_FORMATS } from '../render/formats.js';
 import { groupRenderers } from '../render/document-renderers.js';
 import { checkLanguage, streamReports, streamRespondents } from '../score-inputs.js';
@@ -62,8 +63,9 @@ export async function aggregateInputs(bank: Bank, inputs: readonly string[], opt
 
 /** `diag aggregate INPUTS…`: the group's results, by segment, without exposing anyone. */
 export async function aggregate(inputs: string[], options: AggregateCommandOptions): Promise<void> {
-  const { bank } = loadBank(options.bank);
+  const { bank, file: bankFile } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
+  refuseOutputsOverInputs(outputFiles(options, [options.normsOut === undefined ? undefined : { option: '--norms-out', file: options.normsOut }]), [...inputs, bankFile]);
   const by = options.by ?? [];
   const problems = checkBy(bank, by);
   if (problems.length > 0) throw new InputError(errorText('byRefused', {}), problems.map((p) => `--by ${by[Number(p.path[1])] ?? ''}${messages().colon}${p.text === undefined ? p.message : wordProblem(p.text, messages().problem)}`));

@@ -5,13 +5,15 @@ import { errorText, InputError } from '../errors.js';
 import { chooseLanguage } from '../i18n.js';
 import { formatProblems, loadBank } from '../load-bank.js';
 import { expandInputs, readRecords } from '../read-inputs.js';
+import { outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { EXPLANATION_FORMATS } from '../render/formats.js';
 import { explanationRenderers } from '../render/document-renderers.js';
 import { checkLanguage } from '../score-inputs.js';
 
 /** `diag explain FILE`: each answer's part in its score, and what would raise the overall score most. */
 export async function explain(file: string, options: CommonOptions & OutputOptions & { top: string }): Promise<void> {
-  const { bank } = loadBank(options.bank);
+  const { bank, file: bankFile } = loadBank(options.bank);
+  refuseOutputsOverInputs(outputFiles(options), [file, bankFile]);
   checkLanguage(bank, options.lang);
   const top = Number(options.top);
   if (!Number.isInteger(top) || top < 1) throw new InputError(errorText('wholeNumber', { option: '--top', value: String(options.top) }));

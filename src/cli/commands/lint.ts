@@ -5,6 +5,7 @@ import { chooseLanguage, environmentLanguage, messages } from '../i18n.js';
 import { warn, warningLine } from '../warn.js';
 import { loadBank } from '../load-bank.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
+import { bankInput, outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { LINT_FORMATS } from '../render/formats.js';
 import { lintRenderers, type LocatedFinding } from '../render/lint.js';
 import { checkLanguage } from '../score-inputs.js';
@@ -25,6 +26,7 @@ function wholeNumber(text: string, option: string, max: number): number {
 export async function lint(bankArgument: string | undefined, options: LintCommandOptions): Promise<void> {
   const seed = wholeNumber(options.seed, '--seed', 2 ** 32 - 1);
   const samples = wholeNumber(options.samples, '--samples', 100_000);
+  refuseOutputsOverInputs(outputFiles(options), [bankInput(bankArgument ?? options.bank)]);
   const targets = planTargets('lint', options, LINT_FORMATS, 'text');
   const { bank, file, source, warnings } = loadBank(bankArgument ?? options.bank);
   for (const warning of warnings) warn(warningLine(warning));

@@ -1,53 +1,22 @@
-import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
+import type { Bank } from '../../core/index.js';
 import type { CommonOptions } from '../common.js';
 import { Delivery, planTargets, streamsFor, type OutputOptions } from '../deliver.js';
 import { errorText, InputError } from '../errors.js';
-import { messages } from '../i18n.js';
-import { bundledBankPath, formatProblems, loadBank, resolveBankPath } from '../load-bank.js';
-import { readReportSource } from '../read-report.js';
+import { resolveBankPath } from '../load-bank.js';
+import { bankFor, readReportSource, rerender } from '../read-report.js';
+import { bankInput, outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { loadNorms, withPercentiles, type NormsOption } from '../load-norms.js';
 import { applyNorms } from '../../core/norms.js';
 import { REPORT_FORMATS } from '../render/formats.js';
 import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
-import { checkLanguage } from '../score-inputs.js';
-import type { Source } from '../source.js';
-import { warn, warningLine } from '../warn.js';
+import { warn } from '../warn.js';
 
 type ReportCommandOptions = CommonOptions & OutputOptions & NormsOption & { summary?: boolean; jsonArray?: boolean };
-
-/** The bank a report names: --bank if given, else the bundled bank of that id, if there is one. */
-function bankFor(report: Report, option: string | undefined, cache: Map<string, Bank>): Bank | undefined {
-  const key = option ?? report.bank.id;
-  if (cache.has(key)) return cache.get(key);
-  if (option === undefined && bundledBankPath(report.bank.id) === undefined) return undefined;
-  const { bank } = loadBank(key);
-  cache.set(key, bank);
-  return bank;
-}
-
-/**
- * Re-renders a saved report from its bank, in another language if asked; without the bank, the
- * saved report is rendered as it is.
- */
-function rerender(source: Source, report: Report, bank: Bank | undefined, lang: string | undefined, warn: (line: string) => void): Report {
-  const { file } = source;
-  if (bank === undefined) {
-    if (lang !== undefined && lang !== report.lang) throw new InputError(errorText('reportNeedsBank', { file, lang, bank: report.bank.id }));
-    return report;
-  }
-  if (bank.id !== report.bank.id) throw new InputError(errorText('reportOtherBank', { file, report: report.bank.id, bank: bank.id }));
-  checkLanguage(bank, lang);
-  if (bank.version !== report.bank.version) warn(warningLine(messages().warnings.reportVersion({ file, bank: bank.id, made: report.bank.version, now: bank.version })));
-  const answers = validateAnswers(bank, report);
-  if (!answers.ok) {
-    throw new InputError(errorText('answersDoNotFit', { file, bank: bank.id, version: bank.version }), formatProblems(source, answers.errors, false));
-  }
-  return buildReport(bank, answers.value, { lang: lang ?? report.lang, createdAt: report.createdAt, tool: report.tool, ...(report.source === undefined ? {} : { source: report.source }) });
-}
 
 /** `diag report REPORT.json…`: renders saved reports again, in any format and language. */
 export async function report(files: string[], options: ReportCommandOptions): Promise<void> {
   const cache = new Map<string, Bank>();
+  refuseOutputsOverInputs(outputFiles(options), [...files, bankInput(options.bank), typeof options.norms === 'string' ? options.norms : undefined]);
   const targets = planTargets('report', options, REPORT_FORMATS, 'text');
   // Every report is read and checked before anything is written; the bank of the first is shown.
   const reports = files.map((file) => {

@@ -7,6 +7,8 @@ import { formatProblems, loadBank } from '../load-bank.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { RESCORE_FORMATS } from '../render/formats.js';
 import { expandInputs, readRecords } from '../read-inputs.js';
+import { quoteName } from '../../core/sanitize.js';
+import { bankInput, outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { rescoreRenderers } from '../render/rescore.js';
 import { checkLanguage } from '../score-inputs.js';
 import type { Source } from '../source.js';
@@ -20,6 +22,7 @@ export type RescoreOptions = CommonOptions & OutputOptions;
  */
 export async function rescore(inputs: string[], options: RescoreOptions): Promise<void> {
   if (options.bank === undefined) throw new InputError(errorText('rescoreNeedsBank', {}));
+  refuseOutputsOverInputs(outputFiles(options), [...inputs, bankInput(options.bank)]);
   const targets = planTargets('rescore', options, RESCORE_FORMATS, 'text');
   const { bank } = loadBank(options.bank);
   checkLanguage(bank, options.lang);
@@ -48,7 +51,7 @@ export async function rescore(inputs: string[], options: RescoreOptions): Promis
     }
     const result = rescoreReport(bank, lenient, old, { tool: { name: TOOL.name, version: TOOL.version }, ...(options.lang === undefined ? {} : { lang: options.lang }) });
     if (!result.ok) {
-      problems.push(...formatProblems(source, result.errors, false).map((line) => `${name}: ${line}`));
+      problems.push(...formatProblems(source, result.errors, false).map((line) => `${quoteName(name)}: ${line}`));
       return;
     }
     lang ??= old.lang;

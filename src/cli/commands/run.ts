@@ -4,12 +4,12 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { buildReport, estimateTimeRange, roundMinutes, runSurvey, translator, validateAnswers, wordProblem, type AnswerValue, type Bank, type Report, type Translate } from '../../core/index.js';
 import { useColor, type CommonOptions } from '../common.js';
 import { errorText, InputError, InterruptedError } from '../errors.js';
-import { chooseLanguage, environmentLanguage, ui, type UiStrings } from '../i18n.js';
+import { chooseLanguage, environmentLanguage, messages, ui, type UiStrings } from '../i18n.js';
 import { loadBank } from '../load-bank.js';
 import { loadNorms, withPercentiles } from '../load-norms.js';
 import type { Norms } from '../../core/norms.js';
 import { lockProgress } from '../progress-lock.js';
-import { clearProgress, loadProgress, progressFile, reconcileProgress, saveProgress, savedAt, stateDirectory, type Progress } from '../progress.js';
+import { clearProgress, progressFile, readProgress, setAsideProgress, reconcileProgress, saveProgress, savedAt, stateDirectory, type Progress } from '../progress.js';
 import { hangUpOnLostTerminal, signalExitCode, watchSignals, type StopSignal } from '../run-signals.js';
 import { inquirerAsk, inquirerReview, promptTheme } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
@@ -19,7 +19,7 @@ import { writeHtmlBeside } from '../report-html-file.js';
 import { saveResult } from '../save-result.js';
 import { checkLanguage } from '../score-inputs.js';
 import { TOOL } from '../version.js';
-import { warn } from '../warn.js';
+import { warn, warningLine } from '../warn.js';
 
 export interface RunOptions extends CommonOptions {
   resume?: boolean;
@@ -155,7 +155,10 @@ export function promptContext(session: Session): { signal?: AbortSignal } {
  */
 export async function pickUp(session: Session, stateFile: string): Promise<Progress | undefined> {
   const { s, lang, options, chalk, write } = session;
-  const saved = loadProgress(stateFile, session.bank.id);
+  const read = readProgress(stateFile, session.bank.id);
+  // A file that cannot be used is said and set aside, not dropped: answers typed in it by hand stay.
+  if ('corrupt' in read) warn(warningLine(messages().warnings.corruptProgress({ file: stateFile, problem: read.corrupt, ...setAsideProgress(stateFile) })));
+  const saved = 'progress' in read ? read.progress : undefined;
   if (saved === undefined) {
     if (options.resume === true) write(`${chalk.dim(s.run.noProgress)}\n\n`);
     return undefined;

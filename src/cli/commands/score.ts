@@ -10,7 +10,8 @@ import { REPORT_FORMATS } from '../render/formats.js';
 import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
 import { checkLanguage, reportDate, streamReports } from '../score-inputs.js';
 import { checkScores, failureLine, gateExitCode, hasMaxDrop, parseThresholds, scoresOf, whoOf, type Gate } from '../thresholds.js';
-import { loadNorms, withPercentiles } from '../load-norms.js';
+import { loadNorms, normsFile, withPercentiles } from '../load-norms.js';
+import { outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
 import { warn, warningLine } from '../warn.js';
 
 export interface ScoreCommandOptions extends CommonOptions, OutputOptions {
@@ -54,6 +55,8 @@ export async function score(inputs: string[], options: ScoreCommandOptions): Pro
   checkLanguage(bank, options.lang);
   const thresholds = parseThresholds(options, bank.dimensions.map((d) => d.id));
   if (hasMaxDrop(thresholds) && options.baseline === undefined) throw new InputError(errorText('maxDropNeedsBaseline', {}));
+  const gateReport = options.gateReport === undefined ? undefined : { option: '--gate-report', file: options.gateReport };
+  refuseOutputsOverInputs(outputFiles(options, [gateReport]), [...inputs, bankFile, normsFile(bank, bankFile, options.norms), options.baseline]);
   const targets = planTargets('score', options, REPORT_FORMATS, 'text', options.gateReport === undefined ? [] : [options.gateReport]);
   const baselines: Baselines | undefined = options.baseline === undefined ? undefined : await readBaselines(options.baseline, bank.id);
   const expanded = expandInputs(inputs);

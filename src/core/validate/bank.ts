@@ -192,9 +192,9 @@ export function validateBank(raw: unknown): Validated<Bank> {
   for (const section of sections) {
     section.list?.forEach((rawQuestion, index) => {
       const path = [section.key, index];
-      const scope: ConditionScope = { questions: known, declared: seenIds, allQuestionIds, dimensions: null, errors, warnings };
-      const question = readQuestion(rawQuestion, path, section.profile, { ...rules, scales, invalidScales, dimensions: dimensionIds, conditions: scope });
       const qid = isObject(rawQuestion) && typeof rawQuestion.id === 'string' ? rawQuestion.id : undefined;
+      const scope: ConditionScope = { questions: known, declared: seenIds, allQuestionIds, dimensions: null, errors, warnings, ...(qid === undefined ? {} : { self: qid }) };
+      const question = readQuestion(rawQuestion, path, section.profile, { ...rules, scales, invalidScales, dimensions: dimensionIds, conditions: scope });
       if (qid !== undefined && seenIds.has(qid)) {
         errors.add([...path, 'id'], 'duplicate-id', say('questionIdTwice', { id: qid }));
         return;

@@ -11,6 +11,8 @@ export interface ConditionScope {
   declared: ReadonlySet<string>;
   /** Every question id of the bank, to tell "comes later" from "does not exist". */
   allQuestionIds: ReadonlySet<string>;
+  /** The question whose `when` this is: a test on it refers to itself, not to a later question. */
+  self?: string;
   /** Dimension ids; null when score tests are not allowed here (questions' `when`). */
   dimensions: ReadonlySet<string> | null;
   errors: ProblemList;
@@ -55,7 +57,9 @@ function readQuestionTest(obj: Record<string, unknown>, path: Path, scope: Condi
     return undefined;
   }
   const question = scope.questions.get(id);
-  if (question === undefined && !scope.declared.has(id)) {
+  if (question === undefined && !scope.declared.has(id) && id === scope.self) {
+    scope.errors.add([...path, 'question'], 'self-reference', say('selfQuestion', { id }));
+  } else if (question === undefined && !scope.declared.has(id)) {
     const message = scope.allQuestionIds.has(id) ? say('laterQuestion', { id }) : say('noSuchQuestion', { id, ...suggest(id, scope.questions.keys()) });
     scope.errors.add([...path, 'question'], scope.allQuestionIds.has(id) ? 'forward-reference' : 'unknown-question', message);
   }
