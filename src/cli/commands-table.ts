@@ -16,7 +16,7 @@ export type Commands = Readonly<Record<string, Define>>;
 export const COMMAND_ORDER = ['run', 'workshop', 'score', 'report', 'aggregate', 'compare', 'explain', 'validate', 'rescore', 'lint', 'template', 'completion'] as const;
 
 export const run: Define = (diag, Option, h) => {
-  withBankOptions(diag.command('run'))
+  withBankOptions(h, diag.command('run'))
     .description(h.run.description)
     .option('--resume', h.run.resume)
     .option('--respondent <name>', h.run.respondent)
@@ -31,7 +31,7 @@ export const run: Define = (diag, Option, h) => {
 };
 
 export const workshop: Define = (diag, Option, h) => {
-  withBankOptions(diag.command('workshop'))
+  withBankOptions(h, diag.command('workshop'))
     .description(h.workshop.description)
     .argument('<dir>', h.workshop.dir)
     .option('--host <addr>', h.workshop.host)
@@ -43,7 +43,7 @@ export const workshop: Define = (diag, Option, h) => {
 };
 
 export const score: Define = (diag, Option, h) => {
-  withOutput(withBankOptions(diag.command('score')), Option, REPORT_FORMATS)
+  withOutput(h, withBankOptions(h, diag.command('score')), Option, REPORT_FORMATS)
     .description(h.score.description)
     .argument('<inputs...>', h.score.inputs)
     .option('--min-score <n>', h.score.minScore)
@@ -58,7 +58,7 @@ export const score: Define = (diag, Option, h) => {
 };
 
 export const report: Define = (diag, Option, h) => {
-  withOutput(withBankOptions(diag.command('report')), Option, REPORT_FORMATS)
+  withOutput(h, withBankOptions(h, diag.command('report')), Option, REPORT_FORMATS)
     .description(h.report.description)
     .argument('<reports...>', h.report.reports)
     .option('--norms <file>', h.reportOutput.norms)
@@ -68,7 +68,7 @@ export const report: Define = (diag, Option, h) => {
 };
 
 export const aggregate: Define = (diag, Option, h) => {
-  withOutput(withBankOptions(diag.command('aggregate')), Option, GROUP_FORMATS)
+  withOutput(h, withBankOptions(h, diag.command('aggregate')), Option, GROUP_FORMATS)
     .description(h.aggregate.description)
     .argument('<inputs...>', h.aggregate.inputs)
     .option('--by <question>', h.aggregate.by, collect)
@@ -81,7 +81,7 @@ export const aggregate: Define = (diag, Option, h) => {
 };
 
 export const compare: Define = (diag, Option, h) => {
-  withOutput(diag.command('compare'), Option, COMPARISON_FORMATS)
+  withOutput(h, diag.command('compare'), Option, COMPARISON_FORMATS)
     .description(h.compare.description)
     .argument('<old>', h.compare.old)
     .argument('<new>', h.compare.new)
@@ -91,7 +91,7 @@ export const compare: Define = (diag, Option, h) => {
 };
 
 export const explain: Define = (diag, Option, h) => {
-  withOutput(withBankOptions(diag.command('explain')), Option, EXPLANATION_FORMATS)
+  withOutput(h, withBankOptions(h, diag.command('explain')), Option, EXPLANATION_FORMATS)
     .description(h.explain.description)
     .argument('<file>', h.explain.file)
     .option('--top <n>', h.explain.top, '5')
@@ -111,7 +111,7 @@ export const validate: Define = (diag, Option, h) => {
 };
 
 export const rescore: Define = (diag, Option, h) => {
-  withOutput(withBankOptions(diag.command('rescore')), Option, RESCORE_FORMATS)
+  withOutput(h, withBankOptions(h, diag.command('rescore')), Option, RESCORE_FORMATS)
     .description(h.rescore.description)
     .argument('<reports...>', h.rescore.reports)
     .addHelpText('after', h.rescore.after)
@@ -119,7 +119,7 @@ export const rescore: Define = (diag, Option, h) => {
 };
 
 export const lint: Define = (diag, Option, h) => {
-  withOutput(diag.command('lint'), Option, LINT_FORMATS)
+  withOutput(h, diag.command('lint'), Option, LINT_FORMATS)
     .description(h.lint.description)
     .argument('[bank]', h.validate.bank)
     .option('-b, --bank <file-or-id>', h.validate.bankOption)
@@ -132,7 +132,7 @@ export const lint: Define = (diag, Option, h) => {
 };
 
 export const template: Define = (diag, Option, h) => {
-  withOutput(withBankOptions(diag.command('template')), Option, TEMPLATE_FORMATS)
+  withOutput(h, withBankOptions(h, diag.command('template')), Option, TEMPLATE_FORMATS)
     .description(h.template.description)
     .addHelpText('after', h.template.after)
     .action(async (options) => (await import('./commands/template.js')).template(options));
@@ -151,8 +151,8 @@ export const completion: Define = (diag, Option, h) => {
  * Output options of every command that writes a document: the format of stdout, -o files whose
  * format follows their extension, and the options of the formats it has.
  */
-function withOutput(command: Command, Option: typeof import('commander').Option, formats: readonly string[]): Command {
-  const h = messages().help.reportOutput;
+function withOutput(help: Parameters<Define>[2], command: Command, Option: typeof import('commander').Option, formats: readonly string[]): Command {
+  const h = help.reportOutput;
   command
     .addOption(new Option('-f, --format <format>', h.format).choices(formats))
     .option('-o, --output <file>', h.output, collect)

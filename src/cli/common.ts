@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { messages } from './i18n.js';
+import type { Messages } from './i18n.js';
 
 /** Options every command that reads a bank understands. */
 export interface CommonOptions {
@@ -8,8 +8,8 @@ export interface CommonOptions {
   color?: boolean;
 }
 
-export function withBankOptions(command: Command): Command {
-  const h = messages().help.common;
+export function withBankOptions(help: Messages['help'], command: Command): Command {
+  const h = help.common;
   return command.option('-b, --bank <file-or-id>', h.bank).option('-l, --lang <lang>', h.lang).option('--no-color', h.noColor);
 }
 

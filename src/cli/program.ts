@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import type { Commands } from './commands-table.js';
+import type { Commands, Define } from './commands-table.js';
+import { quickLine, type QuickLine } from './quick-args.js';
 import { EXIT, InputError, InterruptedError, TerminatedError, ThresholdError } from './errors.js';
 import { setMaxFileSize } from './file-limits.js';
 import { guardStdout, OutputClosedError } from './output.js';
@@ -8,22 +9,38 @@ import { messages, setMessageLanguage, toolLanguage } from './i18n.js';
 import { toolVersion } from './version.js';
 import { oneLine, sanitizeText } from '../core/sanitize.js';
 
+/** What diag's own `--max-file-size` (and DIAG_MAX_FILE_SIZE) set, before any command runs. */
+function applyFileLimits(option: unknown): void {
+  setMaxFileSize(process.env.DIAG_MAX_FILE_SIZE, 'DIAG_MAX_FILE_SIZE');
+  setMaxFileSize(typeof option === 'string' ? option : undefined, '--max-file-size');
+}
+
+/** Any help text: a command's definition read by quick-args.ts never shows it. */
+const NO_HELP: Parameters<Define>[2] = new Proxy(() => NO_HELP, { get: () => NO_HELP }) as unknown as Parameters<Define>[2];
+
+/**
+ * A plain command line read without commander (quick-args.ts), unless DIAG_QUICK_ARGS=0. Not
+ * `completion`, whose action lists the whole program's commands.
+ */
+function quick(argv: readonly string[], commands: Commands): QuickLine | undefined {
+  const name = argv[2];
+  if (name === undefined || name === 'completion' || !Object.hasOwn(commands, name) || process.env.DIAG_QUICK_ARGS === '0') return undefined;
+  const define = commands[name];
+  return define === undefined ? undefined : quickLine(argv, define, NO_HELP);
+}
+
 /**
  * The whole command line: each command is loaded only when it runs, so that `diag --version`
  * stays instant. This file is also the one place that decides the exit code.
  */
-async function program(argv: readonly string[], commands: Commands): Promise<Command> {
+export async function program(argv: readonly string[], commands: Commands): Promise<Command> {
   const { Command, Help, Option } = await import('commander');
   const h = messages().help;
   const diag = new Command('diag')
     .description(h.tool)
     .version(toolVersion(), '-V, --version', h.version)
     .option('--max-file-size <MB>', h.maxFileSize)
-    .hook('preAction', (command) => {
-      setMaxFileSize(process.env.DIAG_MAX_FILE_SIZE, 'DIAG_MAX_FILE_SIZE');
-      const option: unknown = command.opts().maxFileSize;
-      setMaxFileSize(typeof option === 'string' ? option : undefined, '--max-file-size');
-    })
+    .hook('preAction', (command) => applyFileLimits(command.opts().maxFileSize))
     .addHelpText('after', h.toolAfter);
   localizeCommander(diag, Help);
 
@@ -61,7 +78,11 @@ export const mainWith = (commands: Commands) => async (argv: string[]): Promise<
   // writes report it as OutputClosedError, and the files and the exit code follow the results.
   guardStdout(() => undefined);
   try {
-    await (await program(argv, commands)).parseAsync(argv);
+    const line = quick(argv, commands);
+    if (line !== undefined) {
+      applyFileLimits(undefined);
+      await line.action(...line.args, line.options);
+    } else await (await program(argv, commands)).parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof OutputClosedError) return EXIT.ok;
