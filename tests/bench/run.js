@@ -138,8 +138,9 @@ function p1(bank) {
   if (process.env.NODE_EXTRA_CA_CERTS) environments.push([' (with NODE_EXTRA_CA_CERTS, as this environment sets)', { ...base, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS }]);
   // In rounds, the order of the commands reversed every other round: on a shared machine whose
   // load moves from one minute to the next, a command timed only after another would get another
-  // machine. Each ratio is the median of the rounds' ratios, each taken within one round.
-  const ROUNDS = opts.quick ? 2 : 6;
+  // machine. Each ratio is the median of the rounds' ratios, each taken within one round (six
+  // runs of each command, a few seconds).
+  const ROUNDS = opts.quick ? 2 : 10;
   for (const [label, env] of environments) {
     log(`P1 start-up${label}, ${ROUNDS} rounds of ${Math.ceil(runs / ROUNDS)} runs each`);
     const rounds = [];
