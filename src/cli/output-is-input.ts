@@ -61,6 +61,8 @@ export function refuseOutputsOverInputs(outputs: readonly NamedOutput[], inputs:
   const inputStats = given.map((input) => ({ input, stat: input === STDIN ? stdinFile() : statOf(input) }));
   for (const { option, file } of outputs) {
     const out = statOf(file);
+    // The null device discards, a device or a FIFO is refused when written: none replaces an input.
+    if (out !== undefined && !out.isFile() && !out.isDirectory()) continue;
     for (const { input, stat } of inputStats) {
       if (input === STDIN && (stat === undefined || out === undefined)) continue;
       const folder = stat?.isDirectory() === true;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planTargets } from '../../src/cli/deliver.js';
@@ -88,7 +89,35 @@ describe('planTargets', () => {
     expect(() => plan({ output: [join(dir, 'taken.json')] })).toThrow(InputError);
     expect(plan({ output: [join(dir, 'taken.json')], force: true })).toHaveLength(1);
     expect(() => plan({ output: [join(dir, 'no', 'such', 'r.json')] })).toThrow(/does not exist/);
-    expect(() => plan({ output: ['/dev/null'], force: true })).toThrow(/not a regular file/);
+    // A device would be replaced by a file: the null device alone discards (below).
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expect(() => plan({ output: [join(dir, 'fifo')], force: true })).toThrow(/not a regular file/);
+  });
+  it('takes -o /dev/null as a way to discard an output, with or without --force', () => {
+    expect(plan({ output: ['/dev/null'] })).toEqual([{ file: '/dev/null', format: 'text' }]);
+    expect(plan({ output: ['/dev/null', join(dir, 'r.json')], force: true })).toHaveLength(2);
+  });
+  it('never renames a file onto /dev/stdout or a link to a descriptor (it would replace the link itself)', () => {
+    // /dev/stdout is a link to /proc/self/fd/1: with --force, a rename replaced it by a regular file.
+    const link = join(dir, 'stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    const chain = join(dir, 'chain');
+    symlinkSync(link, chain);
+    for (const file of [link, chain, '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']) expect(() => plan({ output: [file], force: true })).toThrow(/not a regular file/);
+    // Only links of our own are given to a writer: should the guard fail, /dev/stdout stays safe.
+    for (const file of [link, chain]) expect(() => writeFileAtomic(file, 'x', { force: true })).toThrow(/not a regular file/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(lstatSync(chain).isSymbolicLink()).toBe(true);
+  });
+  it('writes no file in place of a FIFO or the null device, even with force', () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => writeFileAtomic(fifo, 'x', { force: true })).toThrow(/not a regular file/);
+    expect(() => new StagedFile(fifo, true)).toThrow(/not a regular file/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    writeFileAtomic('/dev/null', 'discarded', { force: true });
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['fifo']);
   });
   it('knows the extensions', () => {
     expect(['a.JSON', 'a.jsonl', 'a.junit.xml', 'a.xml', 'a.htm', 'a.markdown', 'a.yml', 'a'].map(formatOfFile)).toEqual(['json', 'ndjson', 'junit', 'junit', 'html', 'markdown', 'yaml', undefined]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -372,6 +372,31 @@ describe('standard output', () => {
     const r = diag(['score', ...SAMPLE, '-', '-f', 'json'], { input: readFileSync(FULL, 'utf8') });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ respondent: 'Camille', source: { path: '(stdin)' } });
+  });
+});
+
+describe('outputs that are no file of their own', () => {
+  it('-o /dev/null discards an output (with or without --force), the other -o are written', () => {
+    const kept = join(dir, 'kept-beside-null.json');
+    for (const force of [[], ['--force']]) {
+      const r = diag(['score', ...SAMPLE, FULL, '-o', '/dev/null', '-o', kept, ...force]);
+      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: '' });
+      expect(JSON.parse(readFileSync(kept, 'utf8')).respondent).toBe('Camille');
+      rmSync(kept);
+    }
+    expect(diag(['report', report, '-f', 'html', '-o', '/dev/null']).code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+  it('refuses a link to standard output with --force instead of replacing the link by a file', () => {
+    // `-o /dev/stdout --force > file` replaced /dev/stdout itself (root): here a link of our own.
+    const link = join(dir, 'my-stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    const out = join(dir, 'stdout-file.json');
+    const r = spawnSync('sh', ['-c', `exec node ${JSON.stringify(BIN)} score --bank tests/fixtures/banks/sample.yaml ${FULL} -f json -o ${JSON.stringify(link)} --force > ${JSON.stringify(out)}`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`diag: cannot write ${link}: not a regular file (use -o - for standard output)\n`);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    rmSync(link);
   });
 });
 
