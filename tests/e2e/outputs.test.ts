@@ -437,6 +437,10 @@ describe('an output that is also an input', () => {
     linkSync(join(here, 'r.json'), join(here, 'hard.json'));
     symlinkSync('r.json', join(here, 'sym.json'));
     writeFileSync(join(here, 'bank.yaml'), readFileSync(BANK, 'utf8'));
+    // The folder reads a file beside it through a link, and a.yaml under another name.
+    writeFileSync(join(here, 'outside.yaml'), original());
+    symlinkSync(join('..', 'outside.yaml'), join(here, 'answers', 'via-link.yaml'));
+    linkSync(join(here, 'a.yaml'), join(here, 'answers', 'a-again.yaml'));
   });
   const run = (args: string[], env: Record<string, string> = {}) => diag(args, { cwd: here, env });
   /** Exit 2, one line naming the file, nothing written or left beside it, every input as it was. */
@@ -462,6 +466,10 @@ describe('an output that is also an input', () => {
     ['report onto a symbolic link to itself', ['report', 'r.json', '-o', 'sym.json', '--force'], '-o sym.json is also an input (r.json); choose another name'],
     ['report, one of two -o', ['report', 'r.json', '-o', 'out.md', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
     ['aggregate onto a file of its folder', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'answers/one.yaml', '--force'], '-o answers/one.yaml is also an input (read from answers); choose another name'],
+    ['aggregate onto a file its folder reads through a link', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'outside.yaml', '--force'], '-o outside.yaml is also an input (read from answers); choose another name'],
+    ['score onto a file its folder holds under another name (hard link)', ['score', '--bank', 'bank.yaml', 'answers', '-f', 'json', '-o', 'a.yaml', '--force'], '-o a.yaml is also an input (read from answers); choose another name'],
+    ['aggregate, a new file its folder would read next time', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'answers/group.json'], '-o answers/group.json is also an input (read from answers); choose another name'],
+    ['aggregate, a new file its folder would read, in capitals', ['aggregate', '--bank', 'bank.yaml', 'answers/', '-o', 'answers/GROUP.JSON'], '-o answers/GROUP.JSON is also an input (read from answers/); choose another name'],
     ['aggregate, --norms-out onto an input', ['aggregate', '--bank', 'bank.yaml', 'a.yaml', '--norms-out', 'a.yaml', '--force'], '--norms-out a.yaml is also an input; choose another name'],
     ['rescore onto a report', ['rescore', '--bank', 'bank.yaml', 'r.json', '-f', 'json', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
     ['compare onto the new report', ['compare', 'r.json', 'later.json', '-o', 'later.json', '--force'], '-o later.json is also an input; choose another name'],
