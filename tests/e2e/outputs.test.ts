@@ -441,6 +441,9 @@ describe('an output that is also an input', () => {
     writeFileSync(join(here, 'outside.yaml'), original());
     symlinkSync(join('..', 'outside.yaml'), join(here, 'answers', 'via-link.yaml'));
     linkSync(join(here, 'a.yaml'), join(here, 'answers', 'a-again.yaml'));
+    // A bank with norms of its own, beside it: read by diag report without --norms.
+    writeFileSync(join(here, 'normed.yaml'), `${readFileSync(BANK, 'utf8')}\nnorms: own-norms.json\n`);
+    writeFileSync(join(here, 'own-norms.json'), '{}');
   });
   const run = (args: string[], env: Record<string, string> = {}) => diag(args, { cwd: here, env });
   /** Exit 2, one line naming the file, nothing written or left beside it, every input as it was. */
@@ -464,6 +467,7 @@ describe('an output that is also an input', () => {
     ['report onto itself', ['report', 'r.json', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
     ['report onto a hard link of itself', ['report', 'r.json', '-o', 'hard.json', '--force'], '-o hard.json is also an input (r.json); choose another name'],
     ['report onto a symbolic link to itself', ['report', 'r.json', '-o', 'sym.json', '--force'], '-o sym.json is also an input (r.json); choose another name'],
+    ['report onto the norms file of its bank', ['report', '--bank', 'normed.yaml', 'r.json', '-o', 'own-norms.json', '--force'], '-o own-norms.json is also an input (/OWN); choose another name'],
     ['report, one of two -o', ['report', 'r.json', '-o', 'out.md', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
     ['aggregate onto a file of its folder', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'answers/one.yaml', '--force'], '-o answers/one.yaml is also an input (read from answers); choose another name'],
     ['aggregate onto a file its folder reads through a link', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'outside.yaml', '--force'], '-o outside.yaml is also an input (read from answers); choose another name'],
@@ -476,7 +480,7 @@ describe('an output that is also an input', () => {
     ['explain onto its answers', ['explain', '--bank', 'bank.yaml', 'a.yaml', '-f', 'json', '-o', 'a.yaml', '--force'], '-o a.yaml is also an input; choose another name'],
     ['lint onto its bank', ['lint', 'bank.yaml', '-f', 'json', '-o', 'bank.yaml', '--force'], '-o bank.yaml is also an input; choose another name'],
     ['template onto its bank', ['template', '--bank', 'bank.yaml', '-o', 'bank.yaml', '--force'], '-o bank.yaml is also an input; choose another name'],
-  ])('refuses %s: exit 2, one line, the input untouched', (_name, args, line) => refused(args, line));
+  ])('refuses %s: exit 2, one line, the input untouched', (_name, args, line) => refused(args, line.replace('/OWN', join(here, 'own-norms.json'))));
 
   it('refuses an output that is the file given on standard input, and writes one when standard input is a pipe', () => {
     const before = readFileSync(join(here, 'r.json'), 'utf8');
