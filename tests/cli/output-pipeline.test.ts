@@ -9,6 +9,8 @@ import { InputError } from '../../src/cli/errors.js';
 import { commitAll, StagedFile, writeFileAtomic, type FileSystem } from '../../src/cli/output.js';
 import { levelTone, TONES } from '../../src/cli/render/colours.js';
 import { docToMarkdown, mdLink } from '../../src/cli/render/doc-markdown.js';
+import { mdCodeCell } from '../../src/cli/render/markdown.js';
+import { summaryRow } from '../../src/cli/render/summary.js';
 import { docToHtml } from '../../src/cli/render/doc-html.js';
 import { docToText } from '../../src/cli/render/doc-text.js';
 import type { Doc } from '../../src/cli/render/doc.js';
@@ -17,6 +19,7 @@ import { junitStream, xmlEscape } from '../../src/cli/render/gates.js';
 import { renderTable } from '../../src/cli/render/text-table.js';
 import { terminalWidth, visibleWidth } from '../../src/cli/render/terminal.js';
 import { checkScores, gateExitCode, parseThresholds } from '../../src/cli/thresholds.js';
+import { bankFrom, miniBank, reportFrom } from '../helpers.js';
 import { parseXml } from '../xml.js';
 
 let dir: string;
@@ -233,7 +236,22 @@ describe('gates', () => {
     ]);
     expect(root.children[0]?.children[0]?.attributes.name).toBe('"Zoé"  ]]>: --min-score 50');
     expect(xmlEscape('\uFFFE\u0000ok')).toBe('ok');
+    // A line feed or a tab in a file name stays one in the attribute (a parser turns a raw one into a space).
+    const one = junitStream();
+    const named = one.item(gate('a\nb\tc\r.yaml', 'z', true)) + one.end();
+    expect(named).toContain('name="a&#10;b&#9;c&#13;.yaml"');
+    expect(parseXml(named).children[0]?.attributes.name).toBe('a\nb\tc\r.yaml');
     expect(parseXml(junitStream().end()).children).toEqual([]);
+  });
+  it('Markdown shows a file name in a table cell as code: exact, on one line, without breaking the row', () => {
+    expect(mdCodeCell('my_bank.yaml:3:1')).toBe('`my_bank.yaml:3:1`');
+    expect(mdCodeCell('a|b`c.yaml')).toBe("`a\\|b'c.yaml`");
+    expect(mdCodeCell('n\nl|x\u001b[2J.yaml')).toBe('`"n\\nl\\|x\\u001b[2J.yaml"`');
+    const row = summaryRow(reportFrom(bankFrom(miniBank({})), { q1: 3 }), 1, { path: 'cc/n\nl|<b>\u001b[31m.yaml' }, []);
+    expect(row.split('\n')).toEqual([expect.any(String), '']);
+    expect(row).not.toContain('\u001b');
+    // `|` only as the row's own separators, and the escaped one in the name.
+    expect(row.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(6);
   });
   it('JUnit holds at most maxCases test cases: a big file goes on in further suites of the same name, every case kept once', () => {
     const stream = junitStream(3);
