@@ -42,9 +42,12 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\
  * when it is made of ordinary characters, else quoted the way JSON writes a string (`"bad\nname.yaml"`,
  * `"x\u001b[2J.yaml"`), so that a line feed in a name cannot break a message in two and forge a
  * line of its own, and an escape sequence or a bidi override is shown rather than obeyed or dropped.
+ * Not idempotent, on purpose: a quoted name begins with a quote, and is quoted again if given again.
  */
 export function quoteName(name: string): string {
-  if (!NAME_SUSPECT.test(name)) return name;
+  // A name that begins with a quote is quoted too: `"x\ny.yaml"` (a quote, x, a backslash, n…)
+  // would otherwise read exactly as the quoted form of a name holding a line feed.
+  if (!NAME_SUSPECT.test(name) && !name.startsWith('"')) return name;
   return `"${name.replace(NAME_ESCAPED, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
