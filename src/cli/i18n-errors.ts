@@ -108,6 +108,11 @@ function errorsEnglish() {
     notASession: (a: { file: string; dir: string }) => `${a.file}: not a workshop session diag can read; move it away to start a new session in ${a.dir}`,
     otherBankWorkshop: (a: { dir: string; saved: string; bank: string }) => `${a.dir} holds a workshop of bank "${a.saved}", not "${a.bank}"`,
     otherBankWorkshopHint: (a: { saved: string }) => `continue it with --bank ${a.saved}, or choose another folder`,
+    workshopReports: (a: { dir: string; count: number }) =>
+      `${a.dir}: ${a.count === 1 ? '1 report' : `${a.count} reports`} cannot be counted; fix or move ${a.count === 1 ? 'it' : 'them'} out of the folder: the group screen counts what diag aggregate ${a.dir} counts, and it refuses ${a.count === 1 ? 'it' : 'them'} too`,
+    workshopReportUnreadable: (a: { name: string; reason: SystemReason }) => `${a.name}: cannot be read (${systemEn(a.reason)})`,
+    workshopReportNotJson: (a: { name: string }) => `${a.name}: not valid JSON`,
+    workshopReportInvalid: (a: { name: string; bank: string }) => `${a.name}: not a valid report of bank ${a.bank}`,
     cannotLock: (a: { dir: string; reason: SystemReason }) => `cannot lock ${a.dir}: ${systemEn(a.reason)}`,
     serverRunning: (a: { pid: number; dir: string }) => `a workshop server (process ${a.pid}) is already running on ${a.dir}`,
     serverRunningHint: (_: Record<string, never>) => 'stop it first (Ctrl-C in its terminal), or choose another folder',
@@ -177,6 +182,11 @@ export const ERRORS_FR = /* @__PURE__ */ lazy((): ErrorStrings => ({
   notASession: (a) => `${a.file} : pas une session d’atelier que diag sait lire ; déplacez-le pour commencer une nouvelle session dans ${a.dir}`,
   otherBankWorkshop: (a) => `${a.dir} contient un atelier du questionnaire « ${a.saved} », pas « ${a.bank} »`,
   otherBankWorkshopHint: (a) => `poursuivez-le avec --bank ${a.saved}, ou choisissez un autre dossier`,
+  workshopReports: (a) =>
+    `${a.dir} : ${a.count === 1 ? '1 rapport ne peut pas être compté' : `${a.count} rapports ne peuvent pas être comptés`} ; corrigez-${a.count === 1 ? 'le' : 'les'} ou sortez-${a.count === 1 ? 'le' : 'les'} du dossier : l’écran du groupe compte ce que compte diag aggregate ${a.dir}, qui ${a.count === 1 ? 'le' : 'les'} refuse aussi`,
+  workshopReportUnreadable: (a) => `${a.name} : illisible (${systemFr(a.reason)})`,
+  workshopReportNotJson: (a) => `${a.name} : ce n’est pas du JSON valide`,
+  workshopReportInvalid: (a) => `${a.name} : pas un rapport valide du questionnaire ${a.bank}`,
   cannotLock: (a) => `impossible de verrouiller ${a.dir} : ${systemFr(a.reason)}`,
   serverRunning: (a) => `un serveur d’atelier (processus ${a.pid}) tourne déjà sur ${a.dir}`,
   serverRunningHint: () => 'arrêtez-le d’abord (Ctrl-C dans son terminal), ou choisissez un autre dossier',

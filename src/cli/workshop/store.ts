@@ -66,6 +66,8 @@ export class WorkshopStore {
   private shownWhole = true;
   private snapshots = 0;
   readonly warnings: string[] = [];
+  /** Reports of DIR that cannot be scored, one line each: the session does not start (see load). */
+  private readonly refused: string[] = [];
 
   private constructor(
     readonly dir: string,
@@ -142,6 +144,10 @@ export class WorkshopStore {
     // A report of the last view taken out of DIR: the rest of that view, beside it, would give
     // that person's answers; the figures wait until a group of k newcomers alike can join.
     this.shownWhole = this.shownNames.every((n) => this.scored.has(n));
+    // A report in DIR that cannot be scored is refused, as `diag aggregate DIR` refuses it: left
+    // out with a warning that scrolls away, the group screen would count fewer people than the
+    // aggregate of the same folder (SPEC 12: the same figures), and nobody would know why.
+    if (this.refused.length > 0) throw new InputError(errorText('workshopReports', { dir: this.dir, count: this.refused.length }), this.refused);
     this.updateSnapshot();
   }
 
@@ -173,18 +179,32 @@ export class WorkshopStore {
     this.participants.set(hash, pending);
   }
 
-  /** Scores a stored report the way `diag aggregate` reads it; false (with a warning) if it cannot. */
+  private refuse(line: string): void {
+    if (!this.refused.includes(line)) this.refused.push(line);
+  }
+
+  /** Scores a stored report the way `diag aggregate` reads it; false (with a warning or a refusal) if it cannot. */
   private scoreStored(name: string): boolean {
+    let text: string;
+    try {
+      text = readFileSync(join(this.dir, name), 'utf8');
+    } catch (error) {
+      const reason = systemReason(error);
+      // Taken out of DIR (a participant who asked to be left out): diag aggregate DIR no longer sees it either.
+      if (reason.code === 'ENOENT') this.warnings.push(messages().warnings.unreadableReport({ name, reason }));
+      else this.refuse(messages().error.workshopReportUnreadable({ name, reason }));
+      return false;
+    }
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(join(this.dir, name), 'utf8'));
-    } catch (error) {
-      this.warnings.push(messages().warnings.unreadableReport({ name, reason: systemReason(error) }));
+      data = JSON.parse(text);
+    } catch {
+      this.refuse(messages().error.workshopReportNotJson({ name }));
       return false;
     }
     const scored = this.scoresOf(data);
     if (scored === undefined) {
-      this.warnings.push(messages().warnings.invalidReport({ name, bank: this.bank.id }));
+      this.refuse(messages().error.workshopReportInvalid({ name, bank: this.bank.id }));
       return false;
     }
     this.remember(name, scored);
