@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -342,6 +342,10 @@ describe('diag workshop: the command line', () => {
     expect((await postJson(`${first.base}/api/answers?code=${first.code}`, { bank: bank.id, respondent: 'Ann', answers: answersFor(bank) })).status).toBe(201);
     expect(await first.stop()).toBe(130);
     writeFileSync(join(dir, 'diag-transformation-cut.json'), '{"bank": {"id": "transf');
+    // Skipped by both, with a warning: a Mac's AppleDouble file, a folder, a FIFO (read, it would wait forever).
+    writeFileSync(join(dir, '._diag-transformation-ann.json'), Buffer.from([0, 5, 22, 7, 0, 2]));
+    mkdirSync(join(dir, 'old.json'));
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
     writeFileSync(join(dir, 'diag-transformation-other.json'), JSON.stringify({ bank: 'sus', answers: {} }));
     const start = (env: Record<string, string>) =>
       spawnSync(process.execPath, [BIN, 'workshop', dir, '--host', '127.0.0.1', '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 15_000, env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', ...env } });
@@ -365,6 +369,7 @@ describe('diag workshop: the command line', () => {
     const again = await startWorkshop(dir);
     try {
       expect((await getJson(`${again.base}/api/status?token=${again.token}`)).body).toMatchObject({ finished: 1 });
+      expect(again.stderr()).toContain(`warning: ${join(dir, 'pipe.json')}: skipped, a FIFO`);
     } finally {
       await again.stop();
     }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprint } from '../../core/aggregate.js';
 import { readRespondent } from '../../core/aggregate-group.js';
@@ -128,7 +128,7 @@ export class WorkshopStore {
     // Reports in DIR that no participant points to (written just before a kill, or put there by
     // `diag run --out-dir DIR`) are counted too, as `diag aggregate DIR` counts them.
     const known = new Set([...this.participants.values()].flatMap((r) => (r.report === undefined ? [] : [r.report])));
-    const unknown = readdirSync(this.dir).filter((f) => REPORT_FILE.test(f) && !known.has(f)).sort();
+    const unknown = readdirSync(this.dir).filter((f) => REPORT_FILE.test(f) && !known.has(f) && this.countable(f)).sort();
     this.claimPending(unknown);
     for (const name of unknown.filter((f) => !this.scored.has(f))) {
       if (this.scoreStored(name)) {
@@ -177,6 +177,27 @@ export class WorkshopStore {
     const pending: ParticipantRecord = { joinedAt: record.joinedAt, pending: { createdAt: report.createdAt, respondent: report.respondent } };
     this.writeParticipant(hash, pending);
     this.participants.set(hash, pending);
+  }
+
+  /**
+   * Whether a file of DIR is read as a report, as `diag aggregate DIR` decides it (read-inputs.ts):
+   * a hidden file (the `._x.json` a Mac leaves on a USB stick), a folder, a FIFO (reading it would
+   * wait forever), a socket, a device or a dangling link is skipped with the same warning.
+   */
+  private countable(name: string): boolean {
+    const entry = join(this.dir, name);
+    let kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden';
+    try {
+      const stats = statSync(entry);
+      if (stats.isFile() && !name.startsWith('.')) return true;
+      kind = stats.isFile() ? 'hidden' : stats.isDirectory() ? 'subfolder' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device';
+    } catch (error) {
+      const code = systemReason(error).code;
+      if (code !== 'ENOENT' && code !== 'ELOOP') return true; // read, and refused with its reason
+      kind = code === 'ENOENT' ? 'dangling' : 'loop';
+    }
+    this.warnings.push(messages().warnings.skippedEntry({ entry, kind }));
+    return false;
   }
 
   private refuse(line: string): void {
