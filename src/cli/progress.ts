@@ -45,10 +45,15 @@ export function loadProgress(file: string, bankId: string): Progress | undefined
 export function readProgress(file: string, bankId: string): ProgressRead {
   if (!existsSync(file)) return { none: true };
   let text: string;
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    // Non-blocking: a FIFO in the progress file's place reads as empty instead of waiting forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    text = readFileSync(fd, 'utf8');
   } catch (error) {
     return { corrupt: { kind: 'unreadable', reason: { code: errorCode(error), message: readFailure(error) } } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   let data: unknown;
   try {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -195,6 +195,22 @@ describe('readProgress and setAsideProgress: a progress file that cannot be used
     // It became 0600 when chmod followed the link.
     expect(statSync(elsewhere).mode & 0o777).toBe(0o644);
     expect(readFileSync(elsewhere, 'utf8')).toBe('export PATH=/bin');
+  });
+  it('reads a FIFO in its place as a file that cannot be used, without waiting for a writer', () => {
+    const aside = mkdtempSync(join(dir, 'fifo-'));
+    const file = join(aside, 'b.progress.json');
+    execFileSync('mkfifo', [file]);
+    // Should the read wait for a writer, this one comes in 2 s with a good progress: the test
+    // then fails on what is read instead of hanging the whole run.
+    const writer = spawn('sh', ['-c', `sleep 2; printf '{"bank":"b","answers":{}}' > ${JSON.stringify(file)}`], { stdio: 'ignore' });
+    try {
+      expect(readProgress(file, 'b')).toEqual({ corrupt: { kind: 'json' } });
+    } finally {
+      writer.kill('SIGKILL');
+    }
+    const kept = setAsideProgress(file);
+    expect('kept' in kept && lstatSync(kept.kept).isFIFO()).toBe(true);
+    expect(existsSync(file)).toBe(false);
   });
   it('says why when the file cannot be set aside', () => {
     const file = join(dir, 'missing', 'b.progress.json');
