@@ -32,10 +32,25 @@ function writeAll(system: Pick<typeof fs, 'writeSync'>, fd: number, data: Uint8A
 
 const codeOf = (error: unknown) => (error instanceof Error && 'code' in error ? error.code : undefined);
 
-/** A temporary name beside the target, so that the final rename stays on one file system. */
+/** The longest file name most file systems take, in bytes (ext4, XFS, tmpfs, APFS, NTFS in UTF-16 units). */
+const NAME_MAX = 255;
+
+/**
+ * A temporary name beside the target, so that the final rename stays on one file system. The
+ * target's name is cut (never inside a character) when the whole would pass NAME_MAX: a target
+ * of 250 bytes, a legal name, could not be written when its temporary name was refused
+ * (ENAMETOOLONG).
+ */
 function temporaryName(file: string): string {
   const unique = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  return join(dirname(file), `.${basename(file)}.${unique}.tmp`);
+  const room = NAME_MAX - Buffer.byteLength(`..${unique}.tmp`);
+  let name = basename(file);
+  if (Buffer.byteLength(name) > room) {
+    const characters = Array.from(name);
+    while (characters.length > 0 && Buffer.byteLength(characters.join('')) > room) characters.pop();
+    name = characters.join('');
+  }
+  return join(dirname(file), `.${name}.${unique}.tmp`);
 }
 
 /** Temporary files not yet renamed or removed: removed at exit, whatever ends the process. */

@@ -112,6 +112,16 @@ describe('planTargets', () => {
     expect(lstatSync(link).isSymbolicLink()).toBe(true);
     expect(lstatSync(chain).isSymbolicLink()).toBe(true);
   });
+  it('writes a file whose name is as long as a name may be (its temporary name is cut, not refused)', () => {
+    for (const name of [`${'x'.repeat(250)}.json`, `${'é'.repeat(125)}.json`, `${'🌞'.repeat(62)}.json`]) {
+      const file = join(dir, name);
+      writeFileAtomic(file, 'long\n');
+      writeFileAtomic(file, 'again\n', { force: true });
+      expect(fs.readFileSync(file, 'utf8')).toBe('again\n');
+      expect(readdirSync(dir)).toEqual([name]);
+      rmSync(file);
+    }
+  });
   it('writes no file in place of a FIFO or the null device, even with force', () => {
     const fifo = join(dir, 'fifo');
     execFileSync('mkfifo', [fifo]);
