@@ -400,6 +400,23 @@ describe('outputs that are no file of their own', () => {
   });
 });
 
+describe('aggregate --norms-out is checked with the -o files, before anything is read', () => {
+  it('refuses the same file as -o and --norms-out (the norms were written, then -o failed), and a taken one without --force', () => {
+    const both = join(dir, 'both.json');
+    const r = diag(['aggregate', GROUP, '-o', both, '--norms-out', both]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: `diag: ${both}: given more than once as an output; each -o names a different file\n` });
+    expect(existsSync(both)).toBe(false);
+    const taken = join(dir, 'taken-norms.json');
+    writeFileSync(taken, 'mine');
+    const t = diag(['aggregate', GROUP, '--norms-out', taken, '-o', join(dir, 'group-beside.json')]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/already exists/);
+    expect(readFileSync(taken, 'utf8')).toBe('mine');
+    expect(existsSync(join(dir, 'group-beside.json'))).toBe(false);
+    rmSync(taken);
+  });
+});
+
 describe('a long score stopped by a signal', () => {
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s: no file and no hidden temporary file is left beside the -o targets', async (signal) => {
     const folder = mkdtempSync(join(tmpdir(), 'diag-signal-'));
