@@ -63,9 +63,17 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL_ESCAPED, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** One line however it was made: a line feed left in it is shown as `\n` (names are quoted before; this is the last guard). */
+const LINE_BREAKS = /[\n\u2028\u2029]/g;
+const LINE_BREAK = /[\n\u2028\u2029]/;
+
+/**
+ * One line however it was made: a line feed, or a line or paragraph separator (U+2028, U+2029:
+ * some terminals and viewers break the line there) left in it is shown as `\n`, `\u2028`,
+ * `\u2029`. Names are quoted before; this is the last guard, for the values a message quotes
+ * from a file (`"30\u202844" is not an option`).
+ */
 export function oneLine(line: string): string {
-  return line.includes('\n') ? line.replace(/\n/g, '\\n') : line;
+  return LINE_BREAK.test(line) ? line.replace(LINE_BREAKS, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16)}`)) : line;
 }
 
 /** True when the text holds a bidi embedding, override or isolate (cheap: test before walking data). */

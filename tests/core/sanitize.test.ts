@@ -81,6 +81,7 @@ describe('oneLine', () => {
   it('shows a line feed left in a message as \\n, and leaves other lines alone', () => {
     expect(oneLine('a.yaml: not valid YAML')).toBe('a.yaml: not valid YAML');
     expect(oneLine('x\ndiag: forged')).toBe('x\\ndiag: forged');
+    expect(oneLine('"30\u202844" and "a\u2029b"')).toBe('"30\\u202844" and "a\\u2029b"');
   });
 });
 

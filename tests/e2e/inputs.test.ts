@@ -228,6 +228,17 @@ describe('a file name with a line feed stays on one line in every message', () =
     rmSync(named);
   });
 
+  it('a line or paragraph separator in a value quoted from a file is shown escaped, not as a line break', () => {
+    const file = join(dir, 'separators.yaml');
+    writeFileSync(file, 'answers:\n  sus.q1: "3\u20284"\n  q\u20292: 1\n');
+    const r = diag(['score', ...SUS, file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u2028\u2029]/);
+    expect(r.stderr).toContain('3\\u20284');
+    expect(r.stderr).toContain('q\\u20292');
+    rmSync(file);
+  });
+
   it('a name that looks quoted is quoted again: it cannot pass for a name with a line feed', () => {
     // In a folder of its own, named relatively: the whole name begins with the quote.
     const here = join(dir, 'looks-quoted');
