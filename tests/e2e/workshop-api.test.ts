@@ -347,25 +347,28 @@ describe('diag workshop: the command line', () => {
     mkdirSync(join(dir, 'old.json'));
     execFileSync('mkfifo', [join(dir, 'pipe.json')]);
     writeFileSync(join(dir, 'diag-transformation-other.json'), JSON.stringify({ bank: 'sus', answers: {} }));
+    writeFileSync(join(dir, 'zoe.yaml'), `bank: transformation\nanswers: {}\n`);
     const start = (env: Record<string, string>) =>
       spawnSync(process.execPath, [BIN, 'workshop', dir, '--host', '127.0.0.1', '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 15_000, env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', ...env } });
     const en = start({});
     expect({ code: en.status, stdout: en.stdout }).toEqual({ code: 2, stdout: '' });
     expect(en.stderr.split('\n')).toEqual([
-      `diag: ${dir}: 2 reports cannot be counted; fix or move them out of the folder: the group screen counts what diag aggregate ${dir} counts, and it refuses them too`,
+      `diag: ${dir}: 3 files cannot be counted; fix or move them out of the folder: the group screen counts what diag aggregate ${dir} counts, and it refuses them too`,
+      `  zoe.yaml: not a report (.json); diag aggregate ${dir} would read it, the group screen cannot`,
       '  diag-transformation-cut.json: not valid JSON',
       '  diag-transformation-other.json: not a valid report of bank transformation',
       '',
     ]);
     const fr = start({ LANG: 'fr_FR.UTF-8' });
     expect(fr.status).toBe(2);
-    expect(fr.stderr).toContain(`diag: ${dir} : 2 rapports ne peuvent pas être comptés ; corrigez-les ou sortez-les du dossier`);
+    expect(fr.stderr).toContain(`diag: ${dir} : 3 fichiers ne peuvent pas être comptés ; corrigez-les ou sortez-les du dossier`);
     expect(fr.stderr).toContain('  diag-transformation-cut.json : ce n’est pas du JSON valide\n');
     // diag aggregate DIR refuses the same folder.
     expect(diag(['aggregate', dir]).code).toBe(2);
     // Moved away, both count the one participant.
     rmSync(join(dir, 'diag-transformation-cut.json'));
     rmSync(join(dir, 'diag-transformation-other.json'));
+    rmSync(join(dir, 'zoe.yaml'));
     const again = await startWorkshop(dir);
     try {
       expect((await getJson(`${again.base}/api/status?token=${again.token}`)).body).toMatchObject({ finished: 1 });

@@ -5,6 +5,7 @@ import { readRespondent } from '../../core/aggregate-group.js';
 import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
 import { isObject } from '../../core/validate/fields.js';
 import { errorText, InputError } from '../errors.js';
+import { readInFolder } from '../read-inputs.js';
 import { messages } from '../i18n.js';
 import { systemReason } from '../i18n-errors.js';
 import { newJoinCode, newToken, tokenHash } from './secrets.js';
@@ -128,7 +129,10 @@ export class WorkshopStore {
     // Reports in DIR that no participant points to (written just before a kill, or put there by
     // `diag run --out-dir DIR`) are counted too, as `diag aggregate DIR` counts them.
     const known = new Set([...this.participants.values()].flatMap((r) => (r.report === undefined ? [] : [r.report])));
-    const unknown = readdirSync(this.dir).filter((f) => REPORT_FILE.test(f) && !known.has(f) && this.countable(f)).sort();
+    const entries = readdirSync(this.dir).sort();
+    // An answer file or NDJSON beside the reports: diag aggregate DIR would count it, the group screen cannot.
+    for (const name of entries) if (readInFolder(name) && !REPORT_FILE.test(name) && this.countable(name)) this.refuse(messages().error.workshopNotReport({ name, dir: this.dir }));
+    const unknown = entries.filter((f) => REPORT_FILE.test(f) && !known.has(f) && this.countable(f));
     this.claimPending(unknown);
     for (const name of unknown.filter((f) => !this.scored.has(f))) {
       if (this.scoreStored(name)) {
