@@ -67,7 +67,7 @@ export class WorkshopStore {
   private shownWhole = true;
   private snapshots = 0;
   readonly warnings: string[] = [];
-  /** Reports of DIR that cannot be scored, one line each: the session does not start (see load). */
+  /** Files of DIR that cannot be counted, one line each: the session does not start (see load). */
   private readonly refused: string[] = [];
 
   private constructor(
