@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { useColor } from './common.js';
 import { errorText, InputError } from './errors.js';
-import { commitAll, OutputClosedError, Spool, StagedFile, stdoutInfo, writeStdout } from './output.js';
+import { commitAll, OutputClosedError, specialTarget, Spool, StagedFile, stdoutInfo, writeStdout } from './output.js';
 import { extensionsOf, formatOfFile, type Format } from './render/formats.js';
 import { asciiOutput, DEFAULT_WIDTH, terminalWidth } from './render/terminal.js';
 import type { ItemStream, Lazy, Renderer, RenderOptions, StreamRenderer } from './render/types.js';
@@ -96,11 +96,14 @@ function checkFiles(files: readonly string[], force: boolean, stdoutTwice: boole
       stat = undefined;
     }
     if (stat === undefined || !stat.isDirectory()) throw new InputError(errorText('noFolder', { file, folder: dirname(file) }));
+    // `-o /dev/null` discards; a device, a pipe or /dev/stdout would be replaced by a file, not
+    // written to (`-` is standard output).
+    const special = specialTarget(file);
+    if (special === 'null') continue;
+    if (special === 'other') throw new InputError(errorText('notRegularFile', { file }));
     try {
       const target = statSync(file);
       if (target.isDirectory()) throw new InputError(errorText('outputIsFolder', { file }));
-      // A device, a pipe or /dev/stdout would be replaced by a file, not written to: `-` is standard output.
-      if (!target.isFile()) throw new InputError(errorText('notRegularFile', { file }));
       if (!force) taken.push(file);
     } catch (error) {
       if (error instanceof InputError) throw error;
@@ -151,18 +154,21 @@ export async function streamsFor<Item, F extends Format>(targets: ReadonlyArray<
   return outputs;
 }
 
+/** Where `-o /dev/null` goes: nothing is written, nothing is renamed onto the device. */
+const DISCARD = { write: (_chunk: string) => undefined, close: () => undefined };
+
 /**
  * Outputs written as items arrive (`score`, `report`): each file under a temporary name beside
  * it, standard output held in a spool; `finish` gives every file its name (all or none) and then
  * prints; `abort` removes everything. Memory does not grow with the number of items.
  */
 export class Delivery<Item> {
-  private readonly sinks: Array<{ stream: ItemStream<Item>; out: StagedFile | Spool }> = [];
+  private readonly sinks: Array<{ stream: ItemStream<Item>; out: StagedFile | Spool | typeof DISCARD }> = [];
 
   constructor(outputs: ReadonlyArray<Output<Item>>, force: boolean) {
     try {
       for (const { file, stream, prefix } of outputs) {
-        const out = file === undefined ? new Spool() : new StagedFile(file, force);
+        const out = file === undefined ? new Spool() : specialTarget(file) === 'null' ? DISCARD : new StagedFile(file, force);
         this.sinks.push({ stream, out });
         out.write(prefix ?? '');
       }

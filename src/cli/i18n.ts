@@ -50,8 +50,11 @@ const NO_TRANSLATION: Readonly<Record<string, string>> = {};
 /** Arguments worded as they are given, not quoted: texts already made of lines of their own (a system's or a parser's message). */
 const WORDED_ARGS = new Set(['message', 'detail']);
 
-/** Arguments that name files and folders: quoted whole when need be; other values are only escaped (their message may quote them). */
-const NAME_ARGS = new Set(['file', 'files', 'name', 'path', 'paths', 'entry', 'oldFile', 'newFile', 'dir', 'folder', 'input', 'who', 'kept']);
+/**
+ * Arguments that name files and folders: quoted whole when need be; other values are only escaped
+ * (their message may quote them). Not `who`: a respondent's name, or whoOf's file already quoted.
+ */
+const NAME_ARGS = new Set(['file', 'files', 'name', 'path', 'paths', 'entry', 'oldFile', 'newFile', 'dir', 'folder', 'input', 'kept']);
 
 /** A message's arguments with every name and value in one readable line (core/sanitize.ts quoteName, escapeControls). */
 function quotedArgs(args: unknown): unknown {

@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, fsyncSync, linkSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, fsyncSync, linkSync, lstatSync, openSync, readlinkSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { errorText, InputError } from './errors.js';
 import { systemReason } from './i18n-errors.js';
 
@@ -32,10 +32,25 @@ function writeAll(system: Pick<typeof fs, 'writeSync'>, fd: number, data: Uint8A
 
 const codeOf = (error: unknown) => (error instanceof Error && 'code' in error ? error.code : undefined);
 
-/** A temporary name beside the target, so that the final rename stays on one file system. */
+/** The longest file name most file systems take, in bytes (ext4, XFS, tmpfs, APFS, NTFS in UTF-16 units). */
+const NAME_MAX = 255;
+
+/**
+ * A temporary name beside the target, so that the final rename stays on one file system. The
+ * target's name is cut (never inside a character) when the whole would pass NAME_MAX: a target
+ * of 250 bytes, a legal name, could not be written when its temporary name was refused
+ * (ENAMETOOLONG).
+ */
 function temporaryName(file: string): string {
   const unique = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  return join(dirname(file), `.${basename(file)}.${unique}.tmp`);
+  const room = NAME_MAX - Buffer.byteLength(`..${unique}.tmp`);
+  let name = basename(file);
+  if (Buffer.byteLength(name) > room) {
+    const characters = Array.from(name);
+    while (characters.length > 0 && Buffer.byteLength(characters.join('')) > room) characters.pop();
+    name = characters.join('');
+  }
+  return join(dirname(file), `.${name}.${unique}.tmp`);
 }
 
 /** Temporary files not yet renamed or removed: removed at exit, whatever ends the process. */
@@ -91,6 +106,64 @@ function untrack(temporary: string): void {
   if (pending.size === 0) unwatchSignals();
 }
 
+/** A path that names an open file descriptor (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`), not a file of its own. */
+const STREAM_LINK = /^\/proc\/[^/]+\/fd\/|^\/dev\/(?:fd\/|std(?:in|out|err)$)/;
+
+/**
+ * Whether a path reaches one of the process's descriptors through its links (`/dev/stdout`, a
+ * link to it): renaming a file onto it would replace the link itself, `/dev/stdout` for the whole
+ * machine when diag runs as root, instead of writing to standard output.
+ */
+function throughStreamLink(file: string): boolean {
+  let path = resolve(file);
+  for (let hop = 0; hop < 40; hop++) {
+    let folder: string;
+    try {
+      folder = realpathSync(dirname(path));
+    } catch {
+      folder = dirname(path);
+    }
+    path = join(folder, basename(path));
+    if (STREAM_LINK.test(path)) return true;
+    try {
+      if (!lstatSync(path).isSymbolicLink()) return false;
+      path = resolve(dirname(path), readlinkSync(path));
+    } catch {
+      return false;
+    }
+  }
+  return false;
+}
+
+let nullDevice: number | undefined;
+function isNullDevice(stat: { isCharacterDevice(): boolean; rdev: number }): boolean {
+  if (!stat.isCharacterDevice()) return false;
+  try {
+    nullDevice ??= statSync('/dev/null').rdev;
+  } catch {
+    return false;
+  }
+  return stat.rdev === nullDevice;
+}
+
+/**
+ * What an output name is besides a file to (re)place: `null` for the null device (`-o /dev/null`
+ * discards the output, nothing is renamed onto it), `other` for what a file must not replace (a
+ * device, a FIFO, a socket, `/dev/stdout` and the links to a descriptor), undefined for a file or
+ * a name not taken yet. Only called for files named with -o and the like, never for stdout.
+ */
+export function specialTarget(file: string): 'null' | 'other' | undefined {
+  let stat: ReturnType<typeof statSync> | undefined;
+  try {
+    stat = statSync(file);
+  } catch {
+    stat = undefined;
+  }
+  if (stat !== undefined && isNullDevice(stat)) return 'null';
+  if (stat !== undefined && !stat.isFile() && !stat.isDirectory()) return 'other';
+  return throughStreamLink(file) ? 'other' : undefined;
+}
+
 /** Chunks are gathered up to this size before a write: fewer system calls for many small reports. */
 const BUFFER = 64 * 1024;
 
@@ -112,6 +185,8 @@ export class StagedFile {
     mode = 0o644,
   ) {
     this.temporary = temporaryName(file);
+    // The last guard of every file written: a rename would replace a device or /dev/stdout itself.
+    if (specialTarget(file) !== undefined) throw new InputError(errorText('notRegularFile', { file }));
     try {
       this.fd = system.openSync(this.temporary, 'wx', mode);
     } catch (error) {
@@ -230,6 +305,7 @@ export function commitAll(files: readonly StagedFile[]): void {
  * final name in one step. Without `force`, an existing file is never replaced (the link fails).
  */
 export function writeFileAtomic(file: string, content: string, options: { force?: boolean; system?: FileSystem; mode?: number } = {}): void {
+  if (specialTarget(file) === 'null') return; // `--norms-out /dev/null`: discarded
   const staged = new StagedFile(file, options.force === true, options.system, options.mode);
   try {
     staged.write(content);

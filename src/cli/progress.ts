@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, existsSync, fchmodSync, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { validateAnswers, type AnswerValue, type Bank, type ProblemText } from '../core/index.js';
@@ -45,10 +45,15 @@ export function loadProgress(file: string, bankId: string): Progress | undefined
 export function readProgress(file: string, bankId: string): ProgressRead {
   if (!existsSync(file)) return { none: true };
   let text: string;
+  let fd: number | undefined;
   try {
-    text = readFileSync(file, 'utf8');
+    // Non-blocking: a FIFO in the progress file's place reads as empty instead of waiting forever.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    text = readFileSync(fd, 'utf8');
   } catch (error) {
     return { corrupt: { kind: 'unreadable', reason: { code: errorCode(error), message: readFailure(error) } } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   let data: unknown;
   try {
@@ -78,6 +83,34 @@ export function readProgress(file: string, bankId: string): ProgressRead {
 /** `20261201T153000Z`: a time for a file name, sorting as it reads, with no colon (not allowed everywhere). */
 const stamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z').replace(/[-:]/g, '');
 
+/** Whether a name is taken, by anything: a link to nothing too (renaming onto it would replace it). */
+function taken(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A regular file made readable by its owner only. Opened without following a link: a progress
+ * file that is a link (to ~/.bashrc, to /etc/passwd…) is renamed as a link, and what it points to
+ * keeps its mode. A folder in the progress file's place keeps its mode (0600 would close it to its
+ * owner too).
+ */
+function ownerOnly(path: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    if (fstatSync(fd).isFile()) fchmodSync(fd, 0o600);
+  } catch {
+    // a link, or a file of another owner (--state-dir shared): it keeps its mode, it is no longer read
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /**
  * A progress file that cannot be used, set aside rather than deleted or overwritten: answers typed
  * by hand in it are not lost. Renamed `NAME.corrupt-TIMESTAMP` (`-2`, `-3`… if taken) beside it,
@@ -86,18 +119,13 @@ const stamp = (date: Date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z').repla
 export function setAsideProgress(file: string, now = new Date()): { kept: string } | { failed: SystemReason } {
   const base = `${file}.corrupt-${stamp(now)}`;
   let kept = base;
-  for (let n = 2; existsSync(kept); n++) kept = `${base}-${n}`;
+  for (let n = 2; taken(kept); n++) kept = `${base}-${n}`;
   try {
     renameSync(file, kept);
   } catch (error) {
     return { failed: { code: errorCode(error), message: readFailure(error) } };
   }
-  try {
-    // A file, for its owner only; a folder in the progress file's place keeps its mode (0600 would close it to its owner too).
-    if (statSync(kept).isFile()) chmodSync(kept, 0o600);
-  } catch {
-    // a file of another owner (--state-dir shared): it keeps its mode, it is no longer read
-  }
+  ownerOnly(kept);
   return { kept };
 }
 

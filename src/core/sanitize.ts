@@ -42,9 +42,12 @@ const SHORT_ESCAPES: Readonly<Record<string, string>> = { '\\': '\\\\', '"': '\\
  * when it is made of ordinary characters, else quoted the way JSON writes a string (`"bad\nname.yaml"`,
  * `"x\u001b[2J.yaml"`), so that a line feed in a name cannot break a message in two and forge a
  * line of its own, and an escape sequence or a bidi override is shown rather than obeyed or dropped.
+ * Not idempotent, on purpose: a quoted name begins with a quote, and is quoted again if given again.
  */
 export function quoteName(name: string): string {
-  if (!NAME_SUSPECT.test(name)) return name;
+  // A name that begins with a quote is quoted too: `"x\ny.yaml"` (a quote, x, a backslash, n…)
+  // would otherwise read exactly as the quoted form of a name holding a line feed.
+  if (!NAME_SUSPECT.test(name) && !name.startsWith('"')) return name;
   return `"${name.replace(NAME_ESCAPED, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}"`;
 }
 
@@ -60,9 +63,17 @@ export function escapeControls(text: string): string {
   return text.replace(CONTROL_ESCAPED, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** One line however it was made: a line feed left in it is shown as `\n` (names are quoted before; this is the last guard). */
+const LINE_BREAKS = /[\n\u2028\u2029]/g;
+const LINE_BREAK = /[\n\u2028\u2029]/;
+
+/**
+ * One line however it was made: a line feed, or a line or paragraph separator (U+2028, U+2029:
+ * some terminals and viewers break the line there) left in it is shown as `\n`, `\u2028`,
+ * `\u2029`. Names are quoted before; this is the last guard, for the values a message quotes
+ * from a file (`"30\u202844" is not an option`).
+ */
 export function oneLine(line: string): string {
-  return line.includes('\n') ? line.replace(/\n/g, '\\n') : line;
+  return LINE_BREAK.test(line) ? line.replace(LINE_BREAKS, (c) => (c === '\n' ? '\\n' : `\\u${c.charCodeAt(0).toString(16)}`)) : line;
 }
 
 /** True when the text holds a bidi embedding, override or isolate (cheap: test before walking data). */

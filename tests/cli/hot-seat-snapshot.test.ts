@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { groupSnapshot as snapshotOf } from '../../src/cli/commands/workshop.js';
@@ -30,6 +31,22 @@ describe('the hot-seat finish screen snapshot', () => {
     expect(groupSnapshot(dir).shown).toHaveLength(5);
     add(['j']);
     expect(groupSnapshot(dir).shown).toHaveLength(10);
+  });
+
+  it('counts the reports diag aggregate DIR reads: not a hidden file, a folder or a FIFO named *.json', () => {
+    dir = mkdtempSync(join(tmpdir(), 'diag-hot-seat-'));
+    add(['a', 'b']);
+    writeFileSync(join(dir, '._a.json'), Buffer.from([0, 5, 22, 7]));
+    mkdirSync(join(dir, 'old.json'));
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    // Should the FIFO be read (it waited forever), this writer ends the wait in 2 s: the test then
+    // fails on the count instead of hanging the whole run.
+    const writer = spawn('sh', ['-c', `sleep 2; printf '{}' > ${JSON.stringify(join(dir, 'pipe.json'))}`], { stdio: 'ignore', detached: true });
+    try {
+      expect(groupSnapshot(dir)).toEqual({ shown: ['a.json', 'b.json'], finished: 2 });
+    } finally {
+      if (writer.pid !== undefined) process.kill(-writer.pid, 'SIGKILL');
+    }
   });
 
   it('lets newcomers in by groups of k alike: one whose answers took another path waits', () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import * as fs from 'node:fs';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { planTargets } from '../../src/cli/deliver.js';
@@ -8,6 +9,8 @@ import { InputError } from '../../src/cli/errors.js';
 import { commitAll, StagedFile, writeFileAtomic, type FileSystem } from '../../src/cli/output.js';
 import { levelTone, TONES } from '../../src/cli/render/colours.js';
 import { docToMarkdown, mdLink } from '../../src/cli/render/doc-markdown.js';
+import { mdCodeCell } from '../../src/cli/render/markdown.js';
+import { summaryRow } from '../../src/cli/render/summary.js';
 import { docToHtml } from '../../src/cli/render/doc-html.js';
 import { docToText } from '../../src/cli/render/doc-text.js';
 import type { Doc } from '../../src/cli/render/doc.js';
@@ -16,6 +19,7 @@ import { junitStream, xmlEscape } from '../../src/cli/render/gates.js';
 import { renderTable } from '../../src/cli/render/text-table.js';
 import { terminalWidth, visibleWidth } from '../../src/cli/render/terminal.js';
 import { checkScores, gateExitCode, parseThresholds } from '../../src/cli/thresholds.js';
+import { bankFrom, miniBank, reportFrom } from '../helpers.js';
 import { parseXml } from '../xml.js';
 
 let dir: string;
@@ -88,7 +92,45 @@ describe('planTargets', () => {
     expect(() => plan({ output: [join(dir, 'taken.json')] })).toThrow(InputError);
     expect(plan({ output: [join(dir, 'taken.json')], force: true })).toHaveLength(1);
     expect(() => plan({ output: [join(dir, 'no', 'such', 'r.json')] })).toThrow(/does not exist/);
-    expect(() => plan({ output: ['/dev/null'], force: true })).toThrow(/not a regular file/);
+    // A device would be replaced by a file: the null device alone discards (below).
+    execFileSync('mkfifo', [join(dir, 'fifo')]);
+    expect(() => plan({ output: [join(dir, 'fifo')], force: true })).toThrow(/not a regular file/);
+  });
+  it('takes -o /dev/null as a way to discard an output, with or without --force', () => {
+    expect(plan({ output: ['/dev/null'] })).toEqual([{ file: '/dev/null', format: 'text' }]);
+    expect(plan({ output: ['/dev/null', join(dir, 'r.json')], force: true })).toHaveLength(2);
+  });
+  it('never renames a file onto /dev/stdout or a link to a descriptor (it would replace the link itself)', () => {
+    // /dev/stdout is a link to /proc/self/fd/1: with --force, a rename replaced it by a regular file.
+    const link = join(dir, 'stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    const chain = join(dir, 'chain');
+    symlinkSync(link, chain);
+    for (const file of [link, chain, '/dev/stdout', '/dev/fd/1', '/proc/self/fd/1']) expect(() => plan({ output: [file], force: true })).toThrow(/not a regular file/);
+    // Only links of our own are given to a writer: should the guard fail, /dev/stdout stays safe.
+    for (const file of [link, chain]) expect(() => writeFileAtomic(file, 'x', { force: true })).toThrow(/not a regular file/);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(lstatSync(chain).isSymbolicLink()).toBe(true);
+  });
+  it('writes a file whose name is as long as a name may be (its temporary name is cut, not refused)', () => {
+    for (const name of [`${'x'.repeat(250)}.json`, `${'é'.repeat(125)}.json`, `${'🌞'.repeat(62)}.json`]) {
+      const file = join(dir, name);
+      writeFileAtomic(file, 'long\n');
+      writeFileAtomic(file, 'again\n', { force: true });
+      expect(fs.readFileSync(file, 'utf8')).toBe('again\n');
+      expect(readdirSync(dir)).toEqual([name]);
+      rmSync(file);
+    }
+  });
+  it('writes no file in place of a FIFO or the null device, even with force', () => {
+    const fifo = join(dir, 'fifo');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => writeFileAtomic(fifo, 'x', { force: true })).toThrow(/not a regular file/);
+    expect(() => new StagedFile(fifo, true)).toThrow(/not a regular file/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    writeFileAtomic('/dev/null', 'discarded', { force: true });
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['fifo']);
   });
   it('knows the extensions', () => {
     expect(['a.JSON', 'a.jsonl', 'a.junit.xml', 'a.xml', 'a.htm', 'a.markdown', 'a.yml', 'a'].map(formatOfFile)).toEqual(['json', 'ndjson', 'junit', 'junit', 'html', 'markdown', 'yaml', undefined]);
@@ -204,7 +246,22 @@ describe('gates', () => {
     ]);
     expect(root.children[0]?.children[0]?.attributes.name).toBe('"Zoé"  ]]>: --min-score 50');
     expect(xmlEscape('\uFFFE\u0000ok')).toBe('ok');
+    // A line feed or a tab in a file name stays one in the attribute (a parser turns a raw one into a space).
+    const one = junitStream();
+    const named = one.item(gate('a\nb\tc\r.yaml', 'z', true)) + one.end();
+    expect(named).toContain('name="a&#10;b&#9;c&#13;.yaml"');
+    expect(parseXml(named).children[0]?.attributes.name).toBe('a\nb\tc\r.yaml');
     expect(parseXml(junitStream().end()).children).toEqual([]);
+  });
+  it('Markdown shows a file name in a table cell as code: exact, on one line, without breaking the row', () => {
+    expect(mdCodeCell('my_bank.yaml:3:1')).toBe('`my_bank.yaml:3:1`');
+    expect(mdCodeCell('a|b`c.yaml')).toBe("`a\\|b'c.yaml`");
+    expect(mdCodeCell('n\nl|x\u001b[2J.yaml')).toBe('`"n\\nl\\|x\\u001b[2J.yaml"`');
+    const row = summaryRow(reportFrom(bankFrom(miniBank({})), { q1: 3 }), 1, { path: 'cc/n\nl|<b>\u001b[31m.yaml' }, []);
+    expect(row.split('\n')).toEqual([expect.any(String), '']);
+    expect(row).not.toContain('\u001b');
+    // `|` only as the row's own separators, and the escaped one in the name.
+    expect(row.replace(/\\\|/g, '').match(/\|/g)).toHaveLength(6);
   });
   it('JUnit holds at most maxCases test cases: a big file goes on in further suites of the same name, every case kept once', () => {
     const stream = junitStream(3);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../../src/cli/errors.js';
@@ -177,6 +177,40 @@ describe('readProgress and setAsideProgress: a progress file that cannot be used
     expect(readdirSync(aside).sort()).toEqual(['b.progress.json.corrupt-20261201T153000Z', 'b.progress.json.corrupt-20261201T153000Z-2']);
     expect(readFileSync(`${file}.corrupt-20261201T153000Z`, 'utf8')).toBe('{"answers": {"q1": tru');
     expect(statSync(`${file}.corrupt-20261201T153000Z`).mode & 0o777).toBe(0o600);
+  });
+  it('sets a link aside as a link: what it points to keeps its mode, and a dangling link is never renamed over', () => {
+    const aside = mkdtempSync(join(dir, 'link-'));
+    const elsewhere = join(aside, 'bashrc');
+    writeFileSync(elsewhere, 'export PATH=/bin', { mode: 0o644 });
+    chmodSync(elsewhere, 0o644);
+    const file = join(aside, 'b.progress.json');
+    symlinkSync(elsewhere, file);
+    expect(readProgress(file, 'b')).toEqual({ corrupt: { kind: 'json' } });
+    const when = new Date('2026-12-01T15:30:00Z');
+    // A link to nothing already bears the first name: it is a name taken, not one to replace.
+    symlinkSync(join(aside, 'nothing'), `${file}.corrupt-20261201T153000Z`);
+    expect(setAsideProgress(file, when)).toEqual({ kept: `${file}.corrupt-20261201T153000Z-2` });
+    expect(lstatSync(`${file}.corrupt-20261201T153000Z-2`).isSymbolicLink()).toBe(true);
+    expect(lstatSync(`${file}.corrupt-20261201T153000Z`).isSymbolicLink()).toBe(true);
+    // It became 0600 when chmod followed the link.
+    expect(statSync(elsewhere).mode & 0o777).toBe(0o644);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('export PATH=/bin');
+  });
+  it('reads a FIFO in its place as a file that cannot be used, without waiting for a writer', () => {
+    const aside = mkdtempSync(join(dir, 'fifo-'));
+    const file = join(aside, 'b.progress.json');
+    execFileSync('mkfifo', [file]);
+    // Should the read wait for a writer, this one comes in 2 s with a good progress: the test
+    // then fails on what is read instead of hanging the whole run.
+    const writer = spawn('sh', ['-c', `sleep 2; printf '{"bank":"b","answers":{}}' > ${JSON.stringify(file)}`], { stdio: 'ignore' });
+    try {
+      expect(readProgress(file, 'b')).toEqual({ corrupt: { kind: 'json' } });
+    } finally {
+      writer.kill('SIGKILL');
+    }
+    const kept = setAsideProgress(file);
+    expect('kept' in kept && lstatSync(kept.kept).isFIFO()).toBe(true);
+    expect(existsSync(file)).toBe(false);
   });
   it('says why when the file cannot be set aside', () => {
     const file = join(dir, 'missing', 'b.progress.json');

@@ -67,9 +67,13 @@ describe('quoteName', () => {
       expect(JSON.parse(quoted)).toBe(name);
     }
   });
-  it('is idempotent: a quoted name is not quoted again', () => {
-    const once = quoteName('bad\nname.yaml');
-    expect(quoteName(once)).toBe(once);
+  it('quotes a name that begins with a quote: it cannot pass for the quoted form of another name', () => {
+    // A file literally named "x\ny.yaml" (quote, x, backslash, n…) and one holding a line feed.
+    const literal = quoteName('"x\\ny.yaml"');
+    expect(literal).toBe('"\\"x\\\\ny.yaml\\""');
+    expect(literal).not.toBe(quoteName('x\ny.yaml'));
+    expect(JSON.parse(literal)).toBe('"x\\ny.yaml"');
+    expect(quoteName('a"b.yaml')).toBe('a"b.yaml');
   });
 });
 
@@ -77,6 +81,7 @@ describe('oneLine', () => {
   it('shows a line feed left in a message as \\n, and leaves other lines alone', () => {
     expect(oneLine('a.yaml: not valid YAML')).toBe('a.yaml: not valid YAML');
     expect(oneLine('x\ndiag: forged')).toBe('x\\ndiag: forged');
+    expect(oneLine('"30\u202844" and "a\u2029b"')).toBe('"30\\u202844" and "a\\u2029b"');
   });
 });
 

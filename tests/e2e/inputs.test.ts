@@ -227,4 +227,29 @@ describe('a file name with a line feed stays on one line in every message', () =
     expect(t.stderr).toContain(`  ${JSON.stringify(named)}: overall score 85 is below --min-score 90`);
     rmSync(named);
   });
+
+  it('a line or paragraph separator in a value quoted from a file is shown escaped, not as a line break', () => {
+    const file = join(dir, 'separators.yaml');
+    writeFileSync(file, 'answers:\n  sus.q1: "3\u20284"\n  q\u20292: 1\n');
+    const r = diag(['score', ...SUS, file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u2028\u2029]/);
+    expect(r.stderr).toContain('3\\u20284');
+    expect(r.stderr).toContain('q\\u20292');
+    rmSync(file);
+  });
+
+  it('a name that looks quoted is quoted again: it cannot pass for a name with a line feed', () => {
+    // In a folder of its own, named relatively: the whole name begins with the quote.
+    const here = join(dir, 'looks-quoted');
+    mkdirSync(here);
+    writeFileSync(join(here, '"bad\\nname.yaml"'), 'answers:\n  q1: 9\n');
+    writeFileSync(join(here, 'bad\nname.yaml'), 'answers:\n  q1: 9\n');
+    const bank = ['--bank', join(process.cwd(), SUS[1] ?? '')];
+    const literal = diag(['score', ...bank, '"bad\\nname.yaml"'], { cwd: here });
+    const real = diag(['score', ...bank, 'bad\nname.yaml'], { cwd: here });
+    expect(literal.stderr).toContain(`  ${JSON.stringify('"bad\\nname.yaml"')}:2:3: `);
+    expect(real.stderr).toContain('  "bad\\nname.yaml":2:3: ');
+    expect(literal.stderr.split('\n')[1]).not.toBe(real.stderr.split('\n')[1]);
+  });
 });

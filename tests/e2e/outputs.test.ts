@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -375,6 +375,48 @@ describe('standard output', () => {
   });
 });
 
+describe('outputs that are no file of their own', () => {
+  it('-o /dev/null discards an output (with or without --force), the other -o are written', () => {
+    const kept = join(dir, 'kept-beside-null.json');
+    for (const force of [[], ['--force']]) {
+      const r = diag(['score', ...SAMPLE, FULL, '-o', '/dev/null', '-o', kept, ...force]);
+      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 0, stdout: '' });
+      expect(JSON.parse(readFileSync(kept, 'utf8')).respondent).toBe('Camille');
+      rmSync(kept);
+    }
+    expect(diag(['report', report, '-f', 'html', '-o', '/dev/null']).code).toBe(0);
+    expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
+  });
+  it('refuses a link to standard output with --force instead of replacing the link by a file', () => {
+    // `-o /dev/stdout --force > file` replaced /dev/stdout itself (root): here a link of our own.
+    const link = join(dir, 'my-stdout');
+    symlinkSync('/proc/self/fd/1', link);
+    const out = join(dir, 'stdout-file.json');
+    const r = spawnSync('sh', ['-c', `exec node ${JSON.stringify(BIN)} score --bank tests/fixtures/banks/sample.yaml ${FULL} -f json -o ${JSON.stringify(link)} --force > ${JSON.stringify(out)}`], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '' } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`diag: cannot write ${link}: not a regular file (use -o - for standard output)\n`);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    rmSync(link);
+  });
+});
+
+describe('aggregate --norms-out is checked with the -o files, before anything is read', () => {
+  it('refuses the same file as -o and --norms-out (the norms were written, then -o failed), and a taken one without --force', () => {
+    const both = join(dir, 'both.json');
+    const r = diag(['aggregate', GROUP, '-o', both, '--norms-out', both]);
+    expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 2, stderr: `diag: ${both}: given more than once as an output; each -o names a different file\n` });
+    expect(existsSync(both)).toBe(false);
+    const taken = join(dir, 'taken-norms.json');
+    writeFileSync(taken, 'mine');
+    const t = diag(['aggregate', GROUP, '--norms-out', taken, '-o', join(dir, 'group-beside.json')]);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/already exists/);
+    expect(readFileSync(taken, 'utf8')).toBe('mine');
+    expect(existsSync(join(dir, 'group-beside.json'))).toBe(false);
+    rmSync(taken);
+  });
+});
+
 describe('a long score stopped by a signal', () => {
   it.each(['SIGTERM', 'SIGINT', 'SIGHUP'] as const)('%s: no file and no hidden temporary file is left beside the -o targets', async (signal) => {
     const folder = mkdtempSync(join(tmpdir(), 'diag-signal-'));
@@ -412,6 +454,13 @@ describe('an output that is also an input', () => {
     linkSync(join(here, 'r.json'), join(here, 'hard.json'));
     symlinkSync('r.json', join(here, 'sym.json'));
     writeFileSync(join(here, 'bank.yaml'), readFileSync(BANK, 'utf8'));
+    // The folder reads a file beside it through a link, and a.yaml under another name.
+    writeFileSync(join(here, 'outside.yaml'), original());
+    symlinkSync(join('..', 'outside.yaml'), join(here, 'answers', 'via-link.yaml'));
+    linkSync(join(here, 'a.yaml'), join(here, 'answers', 'a-again.yaml'));
+    // A bank with norms of its own, beside it: read by diag report without --norms.
+    writeFileSync(join(here, 'normed.yaml'), `${readFileSync(BANK, 'utf8')}\nnorms: own-norms.json\n`);
+    writeFileSync(join(here, 'own-norms.json'), '{}');
   });
   const run = (args: string[], env: Record<string, string> = {}) => diag(args, { cwd: here, env });
   /** Exit 2, one line naming the file, nothing written or left beside it, every input as it was. */
@@ -435,15 +484,20 @@ describe('an output that is also an input', () => {
     ['report onto itself', ['report', 'r.json', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
     ['report onto a hard link of itself', ['report', 'r.json', '-o', 'hard.json', '--force'], '-o hard.json is also an input (r.json); choose another name'],
     ['report onto a symbolic link to itself', ['report', 'r.json', '-o', 'sym.json', '--force'], '-o sym.json is also an input (r.json); choose another name'],
+    ['report onto the norms file of its bank', ['report', '--bank', 'normed.yaml', 'r.json', '-o', 'own-norms.json', '--force'], '-o own-norms.json is also an input (/OWN); choose another name'],
     ['report, one of two -o', ['report', 'r.json', '-o', 'out.md', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
     ['aggregate onto a file of its folder', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'answers/one.yaml', '--force'], '-o answers/one.yaml is also an input (read from answers); choose another name'],
+    ['aggregate onto a file its folder reads through a link', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'outside.yaml', '--force'], '-o outside.yaml is also an input (read from answers); choose another name'],
+    ['score onto a file its folder holds under another name (hard link)', ['score', '--bank', 'bank.yaml', 'answers', '-f', 'json', '-o', 'a.yaml', '--force'], '-o a.yaml is also an input (read from answers); choose another name'],
+    ['aggregate, a new file its folder would read next time', ['aggregate', '--bank', 'bank.yaml', 'answers', '-o', 'answers/group.json'], '-o answers/group.json is also an input (read from answers); choose another name'],
+    ['aggregate, a new file its folder would read, in capitals', ['aggregate', '--bank', 'bank.yaml', 'answers/', '-o', 'answers/GROUP.JSON'], '-o answers/GROUP.JSON is also an input (read from answers/); choose another name'],
     ['aggregate, --norms-out onto an input', ['aggregate', '--bank', 'bank.yaml', 'a.yaml', '--norms-out', 'a.yaml', '--force'], '--norms-out a.yaml is also an input; choose another name'],
     ['rescore onto a report', ['rescore', '--bank', 'bank.yaml', 'r.json', '-f', 'json', '-o', 'r.json', '--force'], '-o r.json is also an input; choose another name'],
     ['compare onto the new report', ['compare', 'r.json', 'later.json', '-o', 'later.json', '--force'], '-o later.json is also an input; choose another name'],
     ['explain onto its answers', ['explain', '--bank', 'bank.yaml', 'a.yaml', '-f', 'json', '-o', 'a.yaml', '--force'], '-o a.yaml is also an input; choose another name'],
     ['lint onto its bank', ['lint', 'bank.yaml', '-f', 'json', '-o', 'bank.yaml', '--force'], '-o bank.yaml is also an input; choose another name'],
     ['template onto its bank', ['template', '--bank', 'bank.yaml', '-o', 'bank.yaml', '--force'], '-o bank.yaml is also an input; choose another name'],
-  ])('refuses %s: exit 2, one line, the input untouched', (_name, args, line) => refused(args, line));
+  ])('refuses %s: exit 2, one line, the input untouched', (_name, args, line) => refused(args, line.replace('/OWN', join(here, 'own-norms.json'))));
 
   it('refuses an output that is the file given on standard input, and writes one when standard input is a pipe', () => {
     const before = readFileSync(join(here, 'r.json'), 'utf8');

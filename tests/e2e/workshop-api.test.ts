@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -334,6 +334,50 @@ describe('diag workshop: the command line', () => {
       if (shell.pid !== undefined) process.kill(-shell.pid, 'SIGINT');
     }
   }, 30_000);
+
+  it('refuses to start on a report in DIR it cannot count, as diag aggregate DIR refuses it: the same figures or none (EN, FR)', async () => {
+    const dir = join(temp, 'unreadable');
+    const first = await startWorkshop(dir);
+    const bank = (await getJson(`${first.base}/api/bank?code=${first.code}`)).body as Bank;
+    expect((await postJson(`${first.base}/api/answers?code=${first.code}`, { bank: bank.id, respondent: 'Ann', answers: answersFor(bank) })).status).toBe(201);
+    expect(await first.stop()).toBe(130);
+    writeFileSync(join(dir, 'diag-transformation-cut.json'), '{"bank": {"id": "transf');
+    // Skipped by both, with a warning: a Mac's AppleDouble file, a folder, a FIFO (read, it would wait forever).
+    writeFileSync(join(dir, '._diag-transformation-ann.json'), Buffer.from([0, 5, 22, 7, 0, 2]));
+    mkdirSync(join(dir, 'old.json'));
+    execFileSync('mkfifo', [join(dir, 'pipe.json')]);
+    writeFileSync(join(dir, 'diag-transformation-other.json'), JSON.stringify({ bank: 'sus', answers: {} }));
+    writeFileSync(join(dir, 'zoe.yaml'), `bank: transformation\nanswers: {}\n`);
+    const start = (env: Record<string, string>) =>
+      spawnSync(process.execPath, [BIN, 'workshop', dir, '--host', '127.0.0.1', '--port', '0'], { cwd: ROOT, encoding: 'utf8', timeout: 15_000, env: { ...process.env, NO_COLOR: '1', LANG: 'C', LC_ALL: '', ...env } });
+    const en = start({});
+    expect({ code: en.status, stdout: en.stdout }).toEqual({ code: 2, stdout: '' });
+    expect(en.stderr.split('\n')).toEqual([
+      `diag: ${dir}: 3 files cannot be counted; fix or move them out of the folder: the group screen counts what diag aggregate ${dir} counts, and it refuses them too`,
+      `  zoe.yaml: not a report (.json); diag aggregate ${dir} would read it, the group screen cannot`,
+      '  diag-transformation-cut.json: not valid JSON',
+      '  diag-transformation-other.json: not a valid report of bank transformation',
+      '',
+    ]);
+    const fr = start({ LANG: 'fr_FR.UTF-8' });
+    expect(fr.status).toBe(2);
+    expect(fr.stderr).toContain(`diag: ${dir} : 3 fichiers ne peuvent pas être comptés ; corrigez-les ou sortez-les du dossier`);
+    expect(fr.stderr).toContain('  diag-transformation-cut.json : ce n’est pas du JSON valide\n');
+    // diag aggregate DIR refuses the same folder.
+    expect(diag(['aggregate', dir]).code).toBe(2);
+    // Moved away, both count the one participant.
+    rmSync(join(dir, 'diag-transformation-cut.json'));
+    rmSync(join(dir, 'diag-transformation-other.json'));
+    rmSync(join(dir, 'zoe.yaml'));
+    const again = await startWorkshop(dir);
+    try {
+      expect((await getJson(`${again.base}/api/status?token=${again.token}`)).body).toMatchObject({ finished: 1 });
+      expect(again.stderr()).toContain(`warning: ${join(dir, 'pipe.json')}: skipped, a FIFO`);
+    } finally {
+      await again.stop();
+    }
+    expect(JSON.parse(diag(['aggregate', dir, '--min-group', '3', '-f', 'json']).stdout).count).toBe(1);
+  }, 40_000);
 
   it('gives a participant killed in the middle of the submission the report written for them, when their page sends it again', async () => {
     const dir = join(temp, 'pending');

@@ -72,7 +72,8 @@ export async function aggregate(inputs: string[], options: AggregateCommandOptio
   const minGroup = Number(options.minGroup);
   if (checkMinGroup(minGroup) !== null) throw new InputError(errorText('minGroup', { option: '--min-group', value: String(options.minGroup), floor: MIN_GROUP_FLOOR }));
   parseDelimiter(options.csvDelimiter);
-  const targets = planTargets('aggregate', options, GROUP_FORMATS, 'text');
+  // --norms-out is checked with the -o files, before anything is read: not twice, not taken without --force, no device.
+  const targets = planTargets('aggregate', options, GROUP_FORMATS, 'text', options.normsOut === undefined || options.normsOut === '-' ? [] : [options.normsOut]);
   const author = authorStats(bank, { ...options, by, minGroup });
   const result = await aggregateInputs(bank, inputs, { by, minGroup, warn, observe: author.observe });
   if (result.count > 0 && result.count < minGroup) warn(warningLine(messages().warnings.countOnly({ count: result.count, minGroup })));

@@ -5,7 +5,7 @@ import { errorText, InputError } from '../errors.js';
 import { resolveBankPath } from '../load-bank.js';
 import { bankFor, readReportSource, rerender } from '../read-report.js';
 import { bankInput, outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
-import { loadNorms, withPercentiles, type NormsOption } from '../load-norms.js';
+import { loadNorms, normsFile, withPercentiles, type NormsOption } from '../load-norms.js';
 import { applyNorms } from '../../core/norms.js';
 import { REPORT_FORMATS } from '../render/formats.js';
 import { reportRenderers, type ScoredReport } from '../render/report-renderers.js';
@@ -27,7 +27,10 @@ export async function report(files: string[], options: ReportCommandOptions): Pr
   const bank = reports[0]?.bank;
   const first = reports[0]?.report;
   // Norms (SPEC section 13): of the bank given, else of the bank the first report names.
-  const norms = first === undefined ? undefined : loadNorms(bank ?? { id: first.bank.id, version: first.bank.version }, bank === undefined ? undefined : resolveBankPath(options.bank ?? bank.id), options.norms, warn);
+  const bankFile = bank === undefined ? undefined : resolveBankPath(options.bank ?? bank.id);
+  // Known now that the first report names its bank: that bank's file and its own norms file are inputs too.
+  if (first !== undefined) refuseOutputsOverInputs(outputFiles(options), [bankFile, normsFile(bank ?? {}, bankFile, options.norms)]);
+  const norms = first === undefined ? undefined : loadNorms(bank ?? { id: first.bank.id, version: first.bank.version }, bankFile, options.norms, warn);
   if (norms !== undefined) {
     for (const [i, r] of reports.entries()) {
       if (r.report.bank.id !== norms.bank.id) throw new InputError(errorText('reportNormsBank', { file: files[i] ?? '', report: r.report.bank.id, norms: norms.bank.id }));

@@ -1,6 +1,6 @@
 import { input, select } from '@inquirer/prompts';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Aggregate, Bank, Report } from '../../core/index.js';
 import { writeFileAtomic } from '../output.js';
@@ -11,8 +11,23 @@ import { nextUpdateAt, nextView, viewPattern } from '../workshop/snapshot.js';
 import { aggregateInputs } from './aggregate.js';
 import { guardRun, interview, newProgress, openSession, pickUp, promptContext, showResults, welcome, type RunOptions } from './run.js';
 
+/**
+ * The reports of DIR as `diag aggregate DIR` reads them: `*.json` files, not hidden (a Mac's
+ * `._x.json` on a USB stick counted as a participant, then refused the finish screen), not a
+ * folder or a FIFO (reading it would wait forever).
+ */
 function reportsIn(dir: string): string[] {
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.startsWith('.') && isFile(join(dir, f)))
+    .sort();
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }
 
 function participantsIn(dir: string): number {

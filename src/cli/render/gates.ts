@@ -8,7 +8,8 @@ export function xmlEscape(text: string): string {
     .replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const attr = (name: string, value: string | number) => ` ${name}="${xmlEscape(String(value))}"`;
+/** An attribute keeps its line feeds, carriage returns and tabs as references: a parser would turn them into spaces. */
+const attr = (name: string, value: string | number) => ` ${name}="${xmlEscape(String(value)).replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`)}"`;
 
 /** Test cases held at most before their `testsuite` is written: a file of a million records is several suites, not 100 MB held. */
 export const JUNIT_SUITE_CASES = 10_000;

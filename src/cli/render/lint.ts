@@ -1,7 +1,7 @@
 import type { AnswerValue } from '../../core/index.js';
 import type { Finding, LintResult, PathTime } from '../../core/lint/index.js';
 import { authorUi, ui } from '../i18n.js';
-import { mdEscape } from './markdown.js';
+import { mdCodeCell, mdEscape } from './markdown.js';
 import { safeText } from './terminal.js';
 
 import type { LintFormat } from './formats.js';
@@ -84,7 +84,7 @@ export function renderLintMarkdown(view: LintView): string {
   if (view.findings.length === 0) lines.push(a.none);
   else {
     lines.push(`| ${a.code} | ${a.where} | ${a.finding} |`, '| --- | --- | --- |');
-    for (const f of view.findings) lines.push(`| \`${f.code}\` | \`${mdEscape(where(f))}\` | ${mdEscape(sentence(view, f))} |`);
+    for (const f of view.findings) lines.push(`| \`${f.code}\` | ${mdCodeCell(where(f))} | ${mdEscape(sentence(view, f))} |`);
   }
   lines.push('', `### ${a.time}`, '', mdEscape(a.timeTitle(result.timing.wordsPerMinute, result.timing.secondsPerAnswer, result.timing.lang)), '', `| ${a.path} | ${a.questions} | ${a.time} |`, '| --- | ---: | ---: |');
   const { times, hidden } = shownTimes(view);

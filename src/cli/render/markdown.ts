@@ -1,4 +1,5 @@
 import type { Report } from '../../core/index.js';
+import { quoteName } from '../../core/sanitize.js';
 import { ui } from '../i18n.js';
 import { normsLines } from './norms-lines.js';
 import { bar, formatScore, safeText } from './terminal.js';
@@ -10,6 +11,16 @@ export function mdEscape(text: string): string {
   return safeText(text)
     .replace(/([\\`*_[\]<>|#!~])/g, '\\$1')
     .replace(/\r?\n/g, ' ');
+}
+
+/**
+ * A file name as a code span in a Markdown table cell: shown as it is (a code span takes no
+ * backslash escapes, so `my_bank.yaml` must not become `my\_bank.yaml`), a control character or
+ * a line feed escaped as in messages (`"a\nb.yaml"`) rather than breaking the row or driving a
+ * terminal, `|` escaped as GFM tables want it, a backtick changed so the span cannot end early.
+ */
+export function mdCodeCell(name: string): string {
+  return `\`${quoteName(name).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }
 
 /** One report as Markdown: good in a CI job summary, a wiki or an e-mail. */

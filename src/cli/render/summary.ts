@@ -1,7 +1,7 @@
 import type { Report } from '../../core/index.js';
 import { sourceName, type SourceRef } from '../thresholds.js';
 import { outputUi, ui } from '../i18n.js';
-import { mdEscape } from './markdown.js';
+import { mdCodeCell, mdEscape } from './markdown.js';
 import { formatScore } from './terminal.js';
 
 /** Above this many reports, `--format markdown` prints the summary table instead of every report. */
@@ -19,7 +19,7 @@ export function summaryRow(report: Report, index: number, source: SourceRef | un
   const cells = [
     String(index),
     mdEscape(report.respondent ?? '—'),
-    source === undefined ? '' : `\`${sourceName(source).replace(/`/g, "'")}\``,
+    source === undefined ? '' : mdCodeCell(sourceName(source)),
     n(report.scores.overall.score),
     mdEscape(report.scores.overall.levelLabel ?? '—'),
     ...dimensions.map((id) => n(report.scores.dimensions.find((d) => d.id === id)?.score)),

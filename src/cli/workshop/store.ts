@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprint } from '../../core/aggregate.js';
 import { readRespondent } from '../../core/aggregate-group.js';
 import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
 import { isObject } from '../../core/validate/fields.js';
 import { errorText, InputError } from '../errors.js';
+import { readInFolder } from '../read-inputs.js';
 import { messages } from '../i18n.js';
 import { systemReason } from '../i18n-errors.js';
 import { newJoinCode, newToken, tokenHash } from './secrets.js';
@@ -66,6 +67,8 @@ export class WorkshopStore {
   private shownWhole = true;
   private snapshots = 0;
   readonly warnings: string[] = [];
+  /** Files of DIR that cannot be counted, one line each: the session does not start (see load). */
+  private readonly refused: string[] = [];
 
   private constructor(
     readonly dir: string,
@@ -126,7 +129,10 @@ export class WorkshopStore {
     // Reports in DIR that no participant points to (written just before a kill, or put there by
     // `diag run --out-dir DIR`) are counted too, as `diag aggregate DIR` counts them.
     const known = new Set([...this.participants.values()].flatMap((r) => (r.report === undefined ? [] : [r.report])));
-    const unknown = readdirSync(this.dir).filter((f) => REPORT_FILE.test(f) && !known.has(f)).sort();
+    const entries = readdirSync(this.dir).sort();
+    // An answer file or NDJSON beside the reports: diag aggregate DIR would count it, the group screen cannot.
+    for (const name of entries) if (readInFolder(name) && !REPORT_FILE.test(name) && this.countable(name)) this.refuse(messages().error.workshopNotReport({ name, dir: this.dir }));
+    const unknown = entries.filter((f) => REPORT_FILE.test(f) && !known.has(f) && this.countable(f));
     this.claimPending(unknown);
     for (const name of unknown.filter((f) => !this.scored.has(f))) {
       if (this.scoreStored(name)) {
@@ -142,6 +148,10 @@ export class WorkshopStore {
     // A report of the last view taken out of DIR: the rest of that view, beside it, would give
     // that person's answers; the figures wait until a group of k newcomers alike can join.
     this.shownWhole = this.shownNames.every((n) => this.scored.has(n));
+    // A report in DIR that cannot be scored is refused, as `diag aggregate DIR` refuses it: left
+    // out with a warning that scrolls away, the group screen would count fewer people than the
+    // aggregate of the same folder (SPEC 12: the same figures), and nobody would know why.
+    if (this.refused.length > 0) throw new InputError(errorText('workshopReports', { dir: this.dir, count: this.refused.length }), this.refused);
     this.updateSnapshot();
   }
 
@@ -173,18 +183,53 @@ export class WorkshopStore {
     this.participants.set(hash, pending);
   }
 
-  /** Scores a stored report the way `diag aggregate` reads it; false (with a warning) if it cannot. */
+  /**
+   * Whether a file of DIR is read as a report, as `diag aggregate DIR` decides it (read-inputs.ts):
+   * a hidden file (the `._x.json` a Mac leaves on a USB stick), a folder, a FIFO (reading it would
+   * wait forever), a socket, a device or a dangling link is skipped with the same warning.
+   */
+  private countable(name: string): boolean {
+    const entry = join(this.dir, name);
+    let kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden';
+    try {
+      const stats = statSync(entry);
+      if (stats.isFile() && !name.startsWith('.')) return true;
+      kind = stats.isFile() ? 'hidden' : stats.isDirectory() ? 'subfolder' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device';
+    } catch (error) {
+      const code = systemReason(error).code;
+      if (code !== 'ENOENT' && code !== 'ELOOP') return true; // read, and refused with its reason
+      kind = code === 'ENOENT' ? 'dangling' : 'loop';
+    }
+    this.warnings.push(messages().warnings.skippedEntry({ entry, kind }));
+    return false;
+  }
+
+  private refuse(line: string): void {
+    if (!this.refused.includes(line)) this.refused.push(line);
+  }
+
+  /** Scores a stored report the way `diag aggregate` reads it; false (with a warning or a refusal) if it cannot. */
   private scoreStored(name: string): boolean {
+    let text: string;
+    try {
+      text = readFileSync(join(this.dir, name), 'utf8');
+    } catch (error) {
+      const reason = systemReason(error);
+      // Taken out of DIR (a participant who asked to be left out): diag aggregate DIR no longer sees it either.
+      if (reason.code === 'ENOENT') this.warnings.push(messages().warnings.unreadableReport({ name, reason }));
+      else this.refuse(messages().error.workshopReportUnreadable({ name, reason }));
+      return false;
+    }
     let data: unknown;
     try {
-      data = JSON.parse(readFileSync(join(this.dir, name), 'utf8'));
-    } catch (error) {
-      this.warnings.push(messages().warnings.unreadableReport({ name, reason: systemReason(error) }));
+      data = JSON.parse(text);
+    } catch {
+      this.refuse(messages().error.workshopReportNotJson({ name }));
       return false;
     }
     const scored = this.scoresOf(data);
     if (scored === undefined) {
-      this.warnings.push(messages().warnings.invalidReport({ name, bank: this.bank.id }));
+      this.refuse(messages().error.workshopReportInvalid({ name, bank: this.bank.id }));
       return false;
     }
     this.remember(name, scored);
