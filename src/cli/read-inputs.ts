@@ -34,6 +34,27 @@ export interface FolderReader {
 
 const NODE_FS: FolderReader = { readdir: (path) => readdirSync(path), stat: (path) => statSync(path) };
 
+/** Why an entry of a folder is not read: each is said in a warning (`skippedEntry`). */
+export type SkippedKind = 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden';
+
+/**
+ * What a folder's entry is to a command that reads the folder: a file to read, an entry to skip
+ * with a warning, or one whose stat failed for another reason (`error`, to be said as such). A
+ * hidden file is nobody's answers: the `._x.yaml` that macOS leaves beside each file on a USB
+ * stick, an editor's backup (named on the command line, it is read like any file). A FIFO would
+ * make the read wait forever.
+ */
+export function folderEntry(entry: string, stat: FolderReader['stat'] = NODE_FS.stat): { read: true } | { skip: SkippedKind } | { error: unknown } {
+  try {
+    const stats = stat(entry);
+    if (stats.isFile() && !basename(entry).startsWith('.')) return { read: true };
+    return { skip: stats.isFile() ? 'hidden' : stats.isDirectory() ? 'subfolder' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device' };
+  } catch (error) {
+    const code = errorCode(error);
+    return code === 'ENOENT' ? { skip: 'dangling' } : code === 'ELOOP' ? { skip: 'loop' } : { error };
+  }
+}
+
 export interface ExpandOptions {
   /** Called with one line per folder entry skipped; default: stderr. */
   warn?: (line: string) => void;
@@ -88,26 +109,10 @@ export function expandInputs(paths: readonly string[], options: ExpandOptions = 
       .sort()
       .map((name) => join(path, name));
     for (const entry of entries) {
-      let kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden' | undefined;
-      try {
-        const stats = fs.stat(entry);
-        // A hidden file is nobody's answers: the `._x.yaml` that macOS leaves beside each file
-        // on a USB stick, an editor's backup. Named on the command line, it is read like any file.
-        if (stats.isFile() && !basename(entry).startsWith('.')) {
-          files.push(entry); // not push(...entries): a huge folder would overflow the stack
-          continue;
-        }
-        kind = stats.isFile() ? 'hidden' : stats.isDirectory() ? 'subfolder' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device';
-      } catch (error) {
-        const code = errorCode(error);
-        if (code === 'ENOENT') kind = 'dangling';
-        else if (code === 'ELOOP') kind = 'loop';
-        else {
-          problems.push(messages().error.cannotReadInput({ name: entry, reason: readReason(error) }));
-          continue;
-        }
-      }
-      warn(warningLine(messages().warnings.skippedEntry({ entry, kind })));
+      const found = folderEntry(entry, fs.stat);
+      if ('read' in found) files.push(entry); // not push(...entries): a huge folder would overflow the stack
+      else if ('skip' in found) warn(warningLine(messages().warnings.skippedEntry({ entry, kind: found.skip })));
+      else problems.push(messages().error.cannotReadInput({ name: entry, reason: readReason(found.error) }));
     }
   }
   if (problems.length === 1 && problems[0] !== undefined) throw new InputError(problems[0]);

@@ -1,11 +1,12 @@
 import { input, select } from '@inquirer/prompts';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Aggregate, Bank, Report } from '../../core/index.js';
 import { writeFileAtomic } from '../output.js';
 import { progressFile, stateDirectory } from '../progress.js';
 import { promptTheme } from '../prompts.js';
+import { folderEntry } from '../read-inputs.js';
 import { safeText } from '../render/terminal.js';
 import { nextUpdateAt, nextView, viewPattern } from '../workshop/snapshot.js';
 import { aggregateInputs } from './aggregate.js';
@@ -18,16 +19,8 @@ import { guardRun, interview, newProgress, openSession, pickUp, promptContext, s
  */
 function reportsIn(dir: string): string[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json') && !f.startsWith('.') && isFile(join(dir, f)))
+    .filter((f) => f.endsWith('.json') && 'read' in folderEntry(join(dir, f)))
     .sort();
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function participantsIn(dir: string): number {

@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { fingerprint } from '../../core/aggregate.js';
 import { readRespondent } from '../../core/aggregate-group.js';
 import { buildReport, validateAnswers, type Bank, type Report } from '../../core/index.js';
 import { isObject } from '../../core/validate/fields.js';
 import { errorText, InputError } from '../errors.js';
-import { readInFolder } from '../read-inputs.js';
+import { folderEntry, readInFolder } from '../read-inputs.js';
 import { messages } from '../i18n.js';
 import { systemReason } from '../i18n-errors.js';
 import { newJoinCode, newToken, tokenHash } from './secrets.js';
@@ -190,17 +190,9 @@ export class WorkshopStore {
    */
   private countable(name: string): boolean {
     const entry = join(this.dir, name);
-    let kind: 'subfolder' | 'fifo' | 'socket' | 'device' | 'dangling' | 'loop' | 'hidden';
-    try {
-      const stats = statSync(entry);
-      if (stats.isFile() && !name.startsWith('.')) return true;
-      kind = stats.isFile() ? 'hidden' : stats.isDirectory() ? 'subfolder' : stats.isFIFO() ? 'fifo' : stats.isSocket() ? 'socket' : 'device';
-    } catch (error) {
-      const code = systemReason(error).code;
-      if (code !== 'ENOENT' && code !== 'ELOOP') return true; // read, and refused with its reason
-      kind = code === 'ENOENT' ? 'dangling' : 'loop';
-    }
-    this.warnings.push(messages().warnings.skippedEntry({ entry, kind }));
+    const found = folderEntry(entry);
+    if (!('skip' in found)) return true; // a file, or one read and refused with its reason
+    this.warnings.push(messages().warnings.skippedEntry({ entry, kind: found.skip }));
     return false;
   }
 
