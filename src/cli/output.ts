@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorText, InputError } from './errors.js';
 import { systemReason } from './i18n-errors.js';
+import { cutToBytes } from './paths.js';
 
 /** The target exists and was left alone. */
 export class FileExistsError extends InputError {
@@ -43,13 +44,7 @@ const NAME_MAX = 255;
  */
 function temporaryName(file: string): string {
   const unique = `${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-  const room = NAME_MAX - Buffer.byteLength(`..${unique}.tmp`);
-  let name = basename(file);
-  if (Buffer.byteLength(name) > room) {
-    const characters = Array.from(name);
-    while (characters.length > 0 && Buffer.byteLength(characters.join('')) > room) characters.pop();
-    name = characters.join('');
-  }
+  const name = cutToBytes(basename(file), NAME_MAX - Buffer.byteLength(`..${unique}.tmp`));
   return join(dirname(file), `.${name}.${unique}.tmp`);
 }
 

@@ -43,13 +43,18 @@ export function fileNamePart(name: string, maxBytes = NAME_PART_BYTES): string {
     .replace(/^-+|-+$/g, '');
   if (Buffer.byteLength(slug, 'utf8') <= maxBytes) return slug;
   const hash = shortHash(name);
+  return `${cutToBytes(slug, maxBytes - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+
+/** The longest start of `text` that takes at most `maxBytes` bytes of UTF-8, never cut inside a character. */
+export function cutToBytes(text: string, maxBytes: number): string {
   let cut = '';
   let bytes = 0;
-  for (const char of slug) {
+  for (const char of text) {
     const size = Buffer.byteLength(char, 'utf8');
-    if (bytes + size > maxBytes - hash.length - 1) break;
+    if (bytes + size > maxBytes) break;
     cut += char;
     bytes += size;
   }
-  return `${cut.replace(/-+$/, '')}-${hash}`;
+  return cut;
 }
