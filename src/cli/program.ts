@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Commands, Define } from './commands-table.js';
+import type { Commands } from './commands-table.js';
 import { quickLine, type QuickLine } from './quick-args.js';
 import { EXIT, InputError, InterruptedError, TerminatedError, ThresholdError } from './errors.js';
 import { setMaxFileSize } from './file-limits.js';
@@ -15,9 +15,6 @@ function applyFileLimits(option: unknown): void {
   setMaxFileSize(typeof option === 'string' ? option : undefined, '--max-file-size');
 }
 
-/** Any help text: a command's definition read by quick-args.ts never shows it. */
-const NO_HELP: Parameters<Define>[2] = new Proxy(() => NO_HELP, { get: () => NO_HELP }) as unknown as Parameters<Define>[2];
-
 /**
  * A plain command line read without commander (quick-args.ts), unless DIAG_QUICK_ARGS=0. Not
  * `completion`, whose action lists the whole program's commands.
@@ -26,7 +23,7 @@ function quick(argv: readonly string[], commands: Commands): QuickLine | undefin
   const name = argv[2];
   if (name === undefined || name === 'completion' || !Object.hasOwn(commands, name) || process.env.DIAG_QUICK_ARGS === '0') return undefined;
   const define = commands[name];
-  return define === undefined ? undefined : quickLine(argv, define, NO_HELP);
+  return define === undefined ? undefined : quickLine(argv, define);
 }
 
 /**

@@ -133,15 +133,19 @@ function defaults(options: readonly OptionSpec[]): Record<string, unknown> {
   return values;
 }
 
+/** Any help text a definition asks for: read here, it never shows one (nor builds the catalogue). */
+const NO_HELP: Parameters<Define>[2] = new Proxy(() => NO_HELP, { get: () => NO_HELP }) as unknown as Parameters<Define>[2];
+
 /** The spec of the command named first on the line, if its definition is one this reader knows. */
-function specOf(define: Define, help: Parameters<Define>[2]): Spec | undefined {
+function specOf(define: Define): (Spec & { action: NonNullable<Spec['action']> }) | undefined {
   const recorder = new Recorder();
   try {
-    define(recorder as unknown as Command, RecordedOption as unknown as typeof import('commander').Option, help);
+    define(recorder as unknown as Command, RecordedOption as unknown as typeof import('commander').Option, NO_HELP);
   } catch {
     return undefined;
   }
-  return recorder.spec.action === undefined ? undefined : recorder.spec;
+  const { action } = recorder.spec;
+  return action === undefined ? undefined : { ...recorder.spec, action };
 }
 
 /**
@@ -162,13 +166,10 @@ function readable(options: readonly OptionSpec[]): Map<string, OptionSpec> {
 
 const PLAIN_VALUE = /^[^-]/;
 
-/**
- * The line `argv` (process.argv) read for the command `define`, or undefined when commander must
- * read it. `help` is what the definition takes for its texts (never read here).
- */
-export function quickLine(argv: readonly string[], define: Define, help: Parameters<Define>[2]): QuickLine | undefined {
-  const spec = specOf(define, help);
-  if (spec === undefined || spec.action === undefined) return undefined;
+/** The line `argv` (process.argv) read for the command `define`, or undefined when commander must read it. */
+export function quickLine(argv: readonly string[], define: Define): QuickLine | undefined {
+  const spec = specOf(define);
+  if (spec === undefined) return undefined;
   const byFlag = readable(spec.options);
   const options = defaults(spec.options);
   const positionals: string[] = [];

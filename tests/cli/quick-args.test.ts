@@ -11,7 +11,6 @@ import { quickLine } from '../../src/cli/quick-args.js';
  * options commander gives, and a line commander refuses must never be read there: checked here
  * on generated lines of every command, against commander itself, run on the same definitions.
  */
-const HELP = new Proxy(() => HELP, { get: () => HELP }) as unknown as Parameters<Define>[2];
 const NAMES = ['run', 'workshop', 'score', 'report', 'aggregate', 'compare', 'explain', 'validate', 'rescore', 'lint', 'template'] as const;
 const DEFINES = table as unknown as Record<string, Define>;
 
@@ -43,7 +42,7 @@ async function commander(name: string, argv: string[]): Promise<Parsed> {
 function quick(name: string, argv: string[]): Parsed {
   const define = DEFINES[name];
   if (define === undefined) throw new Error(name);
-  const line = quickLine(argv, define, HELP);
+  const line = quickLine(argv, define);
   return line === undefined ? { ok: false } : { ok: true, args: [...line.args, line.options] };
 }
 
