@@ -153,13 +153,23 @@ function specOf(define: Define): (Spec & { action: NonNullable<Spec['action']> }
  * `--no-norms`, whose interplay is commander's), not a flag given to two options.
  */
 function readable(options: readonly OptionSpec[]): Map<string, OptionSpec> {
-  const count = (key: (o: OptionSpec) => string | undefined, value: string) => options.filter((o) => key(o) === value).length;
+  // Counted once each (a definition has two dozen options; filtering them per flag made
+  // thousands of arrays at every start).
+  const attributes = new Map<string, number>();
+  const flags = new Map<string, number>();
+  const add = (counts: Map<string, number>, key: string | undefined) => {
+    if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+  };
+  for (const option of options) {
+    add(attributes, option.attribute);
+    add(flags, option.long);
+    add(flags, option.short);
+  }
   const byFlag = new Map<string, OptionSpec>();
   for (const option of options) {
-    if (count((o) => o.attribute, option.attribute) > 1) continue;
-    for (const flag of [option.long, option.short]) {
-      if (flag !== undefined && count((o) => o.long, flag) + count((o) => o.short, flag) === 1) byFlag.set(flag, option);
-    }
+    if ((attributes.get(option.attribute) ?? 0) > 1) continue;
+    if (flags.get(option.long) === 1) byFlag.set(option.long, option);
+    if (option.short !== undefined && flags.get(option.short) === 1) byFlag.set(option.short, option);
   }
   return byFlag;
 }

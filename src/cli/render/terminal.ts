@@ -10,23 +10,54 @@ import { levelTone, TONES } from './colours.js';
  */
 export const safeText = sanitizeText;
 
-/** Wraps text to a width (see fitWidth), indenting every line; words longer than the width are left whole. */
+/** Characters that separate words when text is wrapped (a no-break space does not). */
+const isBlank = (code: number) => code === 32 || code === 9 || code === 13;
+
+/**
+ * Wraps text to a width (see fitWidth), indenting every line; words longer than the width are left
+ * whole. Words are runs of characters other than spaces, tabs and carriage returns, joined on a line
+ * by one space. Written as a scan of the text rather than splits and joins: a report wraps a few
+ * dozen paragraphs, and their words and arrays were a sixth of what `diag score` allocates.
+ */
 export function wrap(text: string, width: number, indent = ''): string {
   const room = Math.max(20, fitWidth(width) - indent.length);
-  const lines: string[] = [];
   // French puts a space before : ; ? ! and inside « »; those must not start or end a line.
   const glued = safeText(text).replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
-  for (const paragraph of glued.split('\n')) {
+  let out = '';
+  const end = glued.length;
+  const emit = (line: string, last: boolean) => {
+    const shown = `${indent}${line}`.trimEnd();
+    out = last ? `${out}${shown}` : `${out}${shown}\n`;
+  };
+  for (let start = 0; start <= end; ) {
+    let stop = glued.indexOf('\n', start);
+    if (stop < 0) stop = end;
+    // One paragraph: a line is a slice of it while its words are one space apart, else built.
     let line = '';
-    for (const word of paragraph.split(/[ \t\r]+/).filter(Boolean)) {
-      if (line !== '' && line.length + 1 + word.length > room) {
-        lines.push(line);
-        line = word;
-      } else line = line === '' ? word : `${line} ${word}`;
+    let lineStart = -1;
+    let lineEnd = -1;
+    let sliced = true;
+    for (let i = start; i < stop; ) {
+      while (i < stop && isBlank(glued.charCodeAt(i))) i++;
+      if (i >= stop) break;
+      const wordStart = i;
+      while (i < stop && !isBlank(glued.charCodeAt(i))) i++;
+      const length = lineStart < 0 ? 0 : sliced ? lineEnd - lineStart : line.length;
+      if (lineStart >= 0 && length + 1 + (i - wordStart) > room) {
+        emit(sliced ? glued.slice(lineStart, lineEnd) : line, false);
+        lineStart = wordStart;
+        sliced = true;
+      } else if (lineStart < 0) lineStart = wordStart;
+      else if (sliced && (wordStart !== lineEnd + 1 || glued.charCodeAt(lineEnd) !== 32)) {
+        line = `${glued.slice(lineStart, lineEnd)} ${glued.slice(wordStart, i)}`;
+        sliced = false;
+      } else if (!sliced) line = `${line} ${glued.slice(wordStart, i)}`;
+      lineEnd = i;
     }
-    lines.push(line);
+    emit(lineStart < 0 ? '' : sliced ? glued.slice(lineStart, lineEnd) : line, stop >= end);
+    start = stop + 1;
   }
-  return lines.map((l) => `${indent}${l}`.trimEnd()).join('\n');
+  return out;
 }
 
 /** A horizontal bar of `width` cells for a 0..100 score; `#` and `.` with `ascii`. */
@@ -39,9 +70,26 @@ export function bar(score: number | null, width: number, ascii = false): string 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/** Code points in a string (what `[...text].length` gives), without making the array. */
+export function codePoints(text: string): number {
+  let count = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
+}
+
 /** Columns a string takes on screen, colour codes aside. */
 export function visibleWidth(text: string): number {
-  return [...text.replace(ANSI, '')].length;
+  return codePoints(text.includes('\u001b') ? text.replace(ANSI, '') : text);
 }
 
 /** Narrower than this, tables and wrapped text are unreadable anyway. */

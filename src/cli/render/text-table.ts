@@ -1,4 +1,4 @@
-import { visibleWidth } from './terminal.js';
+import { codePoints, visibleWidth } from './terminal.js';
 
 export interface TableColumn {
   head: string;
@@ -21,8 +21,9 @@ function wrapCell(text: string, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
-    for (let word of paragraph.split(' ').filter((w) => w !== '')) {
-      while ([...word].length > width) {
+    for (let word of paragraph.split(' ')) {
+      if (word === '') continue;
+      while (codePoints(word) > width) {
         if (line !== '') lines.push(line);
         line = '';
         const chars = [...word];
@@ -30,7 +31,7 @@ function wrapCell(text: string, width: number): string[] {
         word = chars.slice(width).join('');
       }
       if (line === '') line = word;
-      else if ([...line].length + 1 + [...word].length <= width) line = `${line} ${word}`;
+      else if (codePoints(line) + 1 + codePoints(word) <= width) line = `${line} ${word}`;
       else {
         lines.push(line);
         line = word;
@@ -57,7 +58,16 @@ export function renderTable(columns: readonly TableColumn[], rows: ReadonlyArray
     const cell = row[i] ?? '';
     return typeof cell === 'string' ? { text: cell } : cell;
   }));
-  const longest = (text: string) => Math.max(0, ...text.split('\n').map((l) => [...l].length));
+  const longest = (text: string) => {
+    let most = 0;
+    for (let start = 0; start <= text.length; ) {
+      let stop = text.indexOf('\n', start);
+      if (stop < 0) stop = text.length;
+      most = Math.max(most, codePoints(start === 0 && stop === text.length ? text : text.slice(start, stop)));
+      start = stop + 1;
+    }
+    return most;
+  };
   const widths = columns.map((c, i) => Math.max(1, longest(c.head), ...cells.map((r) => longest(r[i]?.text ?? ''))));
   const least = columns.map((c, i) => (c.fixed ? Math.max(1, ...cells.map((r) => longest(r[i]?.text ?? ''))) : Math.min(6, widths[i] ?? 1)));
   const room = options.width - (3 * columns.length + 1);

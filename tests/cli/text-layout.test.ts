@@ -1,0 +1,71 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { codePoints, fitWidth, safeText, visibleWidth, wrap } from '../../src/cli/render/terminal.js';
+import { renderTable } from '../../src/cli/render/text-table.js';
+
+/**
+ * The terminal layout is written as scans of the text (few allocations at start-up). These are the
+ * plain versions it replaced, kept as the reference of what it must give for any text.
+ */
+function wrapReference(text: string, width: number, indent = ''): string {
+  const room = Math.max(20, fitWidth(width) - indent.length);
+  const glued = safeText(text).replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+  const lines: string[] = [];
+  for (const paragraph of glued.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(/[ \t\r]+/).filter(Boolean)) {
+      if (line !== '' && line.length + 1 + word.length > room) {
+        lines.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+  }
+  return lines.map((l) => `${indent}${l}`.trimEnd()).join('\n');
+}
+
+// eslint-disable-next-line no-control-regex
+const visibleWidthReference = (text: string) => [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
+
+/** Words, spaces of every kind, line feeds, French punctuation, accents and characters beyond the BMP. */
+const texty = fc
+  .array(fc.constantFrom('a', 'mot', 'très-long-mot-sans-espace-du-tout', ' ', '  ', '\t', '\r', '\n', '\n\n', ' :', ' ?', '« ', ' »', '\u00a0', 'é', '🙂', '\u001b[1m', '\u001b[0m', 'x'.repeat(45), '\ud800'), { maxLength: 60 })
+  .map((parts) => parts.join(''));
+
+/** UTF-16 units around the surrogates, paired or not. */
+const surrogates = fc.array(fc.integer({ min: 0xd7f0, max: 0xe010 }), { maxLength: 12 }).map((units) => String.fromCharCode(...units));
+
+describe('terminal layout (src/cli/render/terminal.ts, text-table.ts)', () => {
+  it('wraps any text as the plain split-and-join version does', () => {
+    fc.assert(
+      fc.property(texty, fc.integer({ min: 0, max: 130 }), fc.constantFrom('', '  ', '    '), (text, width, indent) => {
+        expect(wrap(text, width, indent)).toBe(wrapReference(text, width, indent));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('wraps the usual cases', () => {
+    expect(wrap('', 80)).toBe('');
+    expect(wrap('a\n', 80, '  ')).toBe('  a\n');
+    expect(wrap('Bonjour : voici « ceci »', 80)).toBe('Bonjour\u00a0: voici «\u00a0ceci\u00a0»');
+    expect(wrap(`${'mot '.repeat(30)}fin`, 40, '  ').split('\n').every((line) => line.length <= 40)).toBe(true);
+  });
+
+  it('counts code points and visible columns as spreading the string does', () => {
+    fc.assert(
+      fc.property(fc.oneof(texty, fc.string({ unit: 'grapheme' }), surrogates), (text) => {
+        expect(codePoints(text)).toBe([...text].length);
+        expect(visibleWidth(text)).toBe(visibleWidthReference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('sizes table columns by the longest line of a cell, in code points', () => {
+    const table = renderTable([{ head: 'A' }, { head: 'B', align: 'right' }], [['🙂🙂\nxyz', '1'], ['é', '22']], { width: 80 });
+    const lines = table.split('\n');
+    expect(new Set(lines.map((l) => [...l].length)).size).toBe(1);
+    expect(lines[0]).toBe('┌─────┬────┐');
+  });
+});
