@@ -10,51 +10,47 @@ import { levelTone, TONES } from './colours.js';
  */
 export const safeText = sanitizeText;
 
-/** Characters that separate words when text is wrapped (a no-break space does not). */
-const isBlank = (code: number) => code === 32 || code === 9 || code === 13;
-
 /**
  * Wraps text to a width (see fitWidth), indenting every line; words longer than the width are left
  * whole. Words are runs of characters other than spaces, tabs and carriage returns, joined on a line
- * by one space. Written as a scan of the text rather than splits and joins: a report wraps a few
- * dozen paragraphs, and their words and arrays were a sixth of what `diag score` allocates.
+ * by one space. A line is a slice of the text while its words are one space apart, found with
+ * indexOf (native code): a report wraps a few dozen paragraphs at every start, and splitting them
+ * into words and joining them again was a sixth of what `diag score` allocates.
  */
 export function wrap(text: string, width: number, indent = ''): string {
   const room = Math.max(20, fitWidth(width) - indent.length);
   // French puts a space before : ; ? ! and inside « »; those must not start or end a line.
   const glued = safeText(text).replace(/ ([:;?!»])/g, '\u00a0$1').replace(/« /g, '«\u00a0');
+  // Tabs and carriage returns also separate words: made spaces first (rare in bank text).
+  const spaced = /[\t\r]/.test(glued) ? glued.replace(/[\t\r]/g, ' ') : glued;
   let out = '';
-  const end = glued.length;
-  const emit = (line: string, last: boolean) => {
-    const shown = `${indent}${line}`.trimEnd();
-    out = last ? `${out}${shown}` : `${out}${shown}\n`;
-  };
-  for (let start = 0; start <= end; ) {
-    let stop = glued.indexOf('\n', start);
-    if (stop < 0) stop = end;
-    // One paragraph: a line is a slice of it while its words are one space apart, else built.
+  for (let start = 0; start <= spaced.length; ) {
+    let stop = spaced.indexOf('\n', start);
+    if (stop < 0) stop = spaced.length;
     let line = '';
+    // [lineStart, lineEnd) is the line so far when `line` is '' (its words one space apart).
     let lineStart = -1;
     let lineEnd = -1;
-    let sliced = true;
     for (let i = start; i < stop; ) {
-      while (i < stop && isBlank(glued.charCodeAt(i))) i++;
-      if (i >= stop) break;
-      const wordStart = i;
-      while (i < stop && !isBlank(glued.charCodeAt(i))) i++;
-      const length = lineStart < 0 ? 0 : sliced ? lineEnd - lineStart : line.length;
-      if (lineStart >= 0 && length + 1 + (i - wordStart) > room) {
-        emit(sliced ? glued.slice(lineStart, lineEnd) : line, false);
-        lineStart = wordStart;
-        sliced = true;
-      } else if (lineStart < 0) lineStart = wordStart;
-      else if (sliced && (wordStart !== lineEnd + 1 || glued.charCodeAt(lineEnd) !== 32)) {
-        line = `${glued.slice(lineStart, lineEnd)} ${glued.slice(wordStart, i)}`;
-        sliced = false;
-      } else if (!sliced) line = `${line} ${glued.slice(wordStart, i)}`;
-      lineEnd = i;
+      let wordEnd = spaced.indexOf(' ', i);
+      if (wordEnd < 0 || wordEnd > stop) wordEnd = stop;
+      if (wordEnd === i) {
+        i++;
+        continue;
+      }
+      const length = lineStart < 0 ? -1 : line === '' ? lineEnd - lineStart : line.length;
+      if (length >= 0 && length + 1 + (wordEnd - i) > room) {
+        out += `${indent}${line === '' ? spaced.slice(lineStart, lineEnd) : line}`.trimEnd() + '\n';
+        line = '';
+        lineStart = i;
+      } else if (lineStart < 0) lineStart = i;
+      else if (line === '' && i !== lineEnd + 1) line = `${spaced.slice(lineStart, lineEnd)} ${spaced.slice(i, wordEnd)}`;
+      else if (line !== '') line = `${line} ${spaced.slice(i, wordEnd)}`;
+      lineEnd = wordEnd;
+      i = wordEnd + 1;
     }
-    emit(lineStart < 0 ? '' : sliced ? glued.slice(lineStart, lineEnd) : line, stop >= end);
+    const last = lineStart < 0 ? '' : line === '' ? spaced.slice(lineStart, lineEnd) : line;
+    out += `${indent}${last}`.trimEnd() + (stop >= spaced.length ? '' : '\n');
     start = stop + 1;
   }
   return out;
@@ -70,8 +66,11 @@ export function bar(score: number | null, width: number, ascii = false): string 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+const SURROGATE = /[\ud800-\udfff]/;
+
 /** Code points in a string (what `[...text].length` gives), without making the array. */
 export function codePoints(text: string): number {
+  if (!SURROGATE.test(text)) return text.length;
   let count = text.length;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
