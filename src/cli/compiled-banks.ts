@@ -15,7 +15,7 @@ import { readWhole } from './read-whole.js';
  * decodes faster.
  */
 const COMPILED = join(PACKAGE_ROOT, 'dist', 'banks');
-const FORMAT = 3;
+const FORMAT = 4;
 
 /** What validateBank made of a bundled bank at build time. */
 /**
@@ -49,10 +49,34 @@ export function compiledBank(file: string): CompiledBank | undefined {
     if (current === undefined || !current.bytes.equals(source)) return undefined;
     const entry: unknown = JSON.parse(readWhole(compiled.json).bytes.toString('latin1'));
     if (typeof entry !== 'object' || entry === null || !('format' in entry) || entry.format !== FORMAT || !('bank' in entry) || !('warnings' in entry)) return undefined;
-    return entry as CompiledBank;
+    const stored = entry as CompiledBank;
+    return shareScales(stored.bank) ? stored : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A question on a scale holds the very options array of its scale (validateBank shares it). JSON
+ * would write, and JSON.parse make, a copy for each question: a fifth of the bank's objects. The
+ * stored question keeps its `options` key (so the keys keep their order) with the value null.
+ */
+function withoutScaleOptions(bank: Bank): Bank {
+  const scales = new Map(bank.scales.map((scale) => [scale.id, scale.options]));
+  return { ...bank, questions: bank.questions.map((q) => (q.type === 'likert' && q.scale !== undefined && q.options === scales.get(q.scale) ? { ...q, options: null as unknown as typeof q.options } : q)) };
+}
+
+/** Gives each stored question on a scale its scale's options again, in place; false if one names no scale. */
+function shareScales(bank: Bank): boolean {
+  const scales = new Map<string, Bank['scales'][number]['options']>();
+  for (const scale of bank.scales) scales.set(scale.id, scale.options);
+  for (const q of bank.questions) {
+    if (q.type !== 'likert' || (q.options as unknown) !== null) continue;
+    const options = q.scale === undefined ? undefined : scales.get(q.scale);
+    if (options === undefined) return false;
+    q.options = options;
+  }
+  return true;
 }
 
 /** The stored form of a valid bank's data (ASCII JSON), or undefined if it is invalid or would not survive JSON exactly. */
@@ -60,8 +84,12 @@ export function compileBank(data: unknown): string | undefined {
   const result = validateBank(data);
   if (!result.ok) return undefined;
   const validated = { bank: result.value, warnings: result.warnings };
-  if (!isDeepStrictEqual(JSON.parse(JSON.stringify(validated)), validated)) return undefined;
-  const json = JSON.stringify({ format: FORMAT, ...validated }).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const stored = { format: FORMAT, bank: withoutScaleOptions(result.value), warnings: result.warnings };
+  // What compiledBank will give back must be the validated bank exactly.
+  const back = JSON.parse(JSON.stringify(stored)) as CompiledBank & { format?: number };
+  delete back.format;
+  if (!shareScales(back.bank) || !isDeepStrictEqual(back, validated)) return undefined;
+  const json = JSON.stringify(stored).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return json.padEnd(LARGE_TEXT, ' ');
 }
 

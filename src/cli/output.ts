@@ -476,9 +476,12 @@ export class Spool {
   /** Copies everything held to standard output, in order. */
   async drain(write: (text: string | Uint8Array) => Promise<void>): Promise<void> {
     if (this.fd === undefined) {
-      const text = this.chunks.join('');
+      const chunks = this.chunks;
       this.chunks = [];
-      await write(text);
+      // A few chunks (one report and the end of its format) are written one by one: joining them
+      // would copy the whole output once more in memory. Many small ones are joined: one write.
+      if (chunks.length <= 8) for (const chunk of chunks) await write(chunk);
+      else await write(chunks.join(''));
       return;
     }
     const buffer = Buffer.alloc(BUFFER * 4);

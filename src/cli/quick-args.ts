@@ -52,21 +52,26 @@ interface Spec {
 
 /** commander's attribute name of a long flag: `--csv-delimiter` → csvDelimiter, `--no-color` → color. */
 function attributeOf(long: string): string {
-  return long
-    .replace(/^--(no-)?/, '')
-    .split('-')
-    .map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-    .join('');
+  const name = long.startsWith('--no-') ? long.slice('--no-'.length) : long.slice('--'.length);
+  return name.includes('-') ? name.replace(/-([^-])/g, (_, c: string) => c.toUpperCase()) : name;
 }
 
 /** An option's flags as commander reads them: `-f, --format <format>`, `--no-color`, `--min <dim=n>`. */
 function optionSpec(flags: string, third?: unknown, fourth?: unknown): OptionSpec {
-  const words = flags.split(/[ ,|]+/).filter(Boolean);
-  const names = words.filter((word) => word.startsWith('-'));
-  const value = words.slice(names.length).join(' ');
-  const short = names.find((name) => /^-[^-]$/.test(name));
-  const long = names.find((name) => name.startsWith('--'));
-  if (long === undefined || names.length !== (short === undefined ? 1 : 2)) throw new Error(`flags not understood: ${flags}`);
+  let short: string | undefined;
+  let long: string | undefined;
+  let value = '';
+  let names = 0;
+  // Words separated by spaces, commas or bars; the names first, then the value's placeholder.
+  for (const word of flags.split(/[ ,|]+/)) {
+    if (word === '') continue;
+    if (value === '' && word.startsWith('-')) {
+      names++;
+      if (word.startsWith('--')) long ??= word;
+      else if (word.length === 2) short ??= word;
+    } else value = value === '' ? word : `${value} ${word}`;
+  }
+  if (long === undefined || names !== (short === undefined ? 1 : 2)) throw new Error(`flags not understood: ${flags}`);
   const parseArg = typeof third === 'function' ? (third as OptionSpec['parseArg']) : undefined;
   return {
     short,

@@ -17,8 +17,17 @@ describe('compiled bundled banks (built by npm run build)', () => {
     const result = validateBank(parseSource(FILE, text).data);
     if (!result.ok) throw new Error('the bundled bank is invalid');
     // toStrictEqual: the stored bank has the same keys, undefined ones included, as the validated one.
-    expect(compiledBank(FILE)).toStrictEqual({ format: 3, bank: result.value, warnings: result.warnings });
+    const compiled = compiledBank(FILE);
+    expect(compiled).toStrictEqual({ format: 4, bank: result.value, warnings: result.warnings });
     expect(loadBank(undefined).bank).toStrictEqual(result.value);
+    // Key order too (the stored question keeps its options key in place).
+    expect(compiled?.bank.questions.map((q) => Object.keys(q))).toEqual(result.value.questions.map((q) => Object.keys(q)));
+    // As validateBank gives it: a question on a scale holds the scale's own options, not a copy.
+    const onScale = result.value.questions.filter((q) => q.type === 'likert' && q.scale !== undefined && q.options === result.value.scales.find((s) => s.id === q.scale)?.options);
+    expect(onScale.length).toBeGreaterThan(10);
+    for (const q of compiled?.bank.questions ?? []) {
+      if (onScale.some((v) => v.id === q.id)) expect(q.type === 'likert' && q.options === compiled?.bank.scales.find((s) => s.id === q.scale)?.options).toBe(true);
+    }
   });
   it('are ignored as soon as the bank file differs by one byte, so an edited bank is parsed again', () => {
     const copy = join(work, 'transformation.yaml');
@@ -36,6 +45,13 @@ describe('compiled bundled banks (built by npm run build)', () => {
   it('are ASCII JSON that means the same text', () => {
     const stored = compileBank(parseSource(FILE, text).data) ?? '';
     expect(/^[\x00-\x7f]*$/.test(stored)).toBe(true);
-    expect(JSON.parse(stored)).toEqual(JSON.parse(JSON.stringify(compiledBank(FILE))));
+    const parsed = JSON.parse(stored) as { bank: { questions: Array<{ options?: unknown }> } };
+    // Questions on a scale are stored without a copy of its options (null in their place).
+    expect(parsed.bank.questions.filter((q) => q.options === null).length).toBeGreaterThan(10);
+    const full = JSON.parse(JSON.stringify(compiledBank(FILE))) as typeof parsed;
+    parsed.bank.questions.forEach((q, i) => {
+      if (q.options === null) q.options = full.bank.questions[i]?.options;
+    });
+    expect(parsed).toEqual(full);
   });
 });

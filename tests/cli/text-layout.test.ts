@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { codePoints, fitWidth, safeText, visibleWidth, wrap } from '../../src/cli/render/terminal.js';
-import { renderTable } from '../../src/cli/render/text-table.js';
+import { renderTable, wrapCell } from '../../src/cli/render/text-table.js';
 
 /**
  * The terminal layout is written as scans of the text (few allocations at start-up). These are the
@@ -22,6 +22,30 @@ function wrapReference(text: string, width: number, indent = ''): string {
     lines.push(line);
   }
   return lines.map((l) => `${indent}${l}`.trimEnd()).join('\n');
+}
+
+function wrapCellReference(text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (let word of paragraph.split(' ').filter((w) => w !== '')) {
+      while ([...word].length > width) {
+        if (line !== '') lines.push(line);
+        line = '';
+        const chars = [...word];
+        lines.push(chars.slice(0, width).join(''));
+        word = chars.slice(width).join('');
+      }
+      if (line === '') line = word;
+      else if ([...line].length + 1 + [...word].length <= width) line = `${line} ${word}`;
+      else {
+        lines.push(line);
+        line = word;
+      }
+    }
+    lines.push(line);
+  }
+  return lines;
 }
 
 // eslint-disable-next-line no-control-regex
@@ -57,6 +81,15 @@ describe('terminal layout (src/cli/render/terminal.ts, text-table.ts)', () => {
       fc.property(fc.oneof(texty, fc.string({ unit: 'grapheme' }), surrogates), (text) => {
         expect(codePoints(text)).toBe([...text].length);
         expect(visibleWidth(text)).toBe(visibleWidthReference(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('wraps table cells as the plain split-and-join version does', () => {
+    fc.assert(
+      fc.property(texty, fc.integer({ min: 1, max: 40 }), (text, width) => {
+        expect(wrapCell(text, width)).toEqual(wrapCellReference(text, width));
       }),
       { numRuns: 3000 },
     );

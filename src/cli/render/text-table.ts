@@ -17,7 +17,9 @@ const BOX = { tl: '┌', tm: '┬', tr: '┐', ml: '├', mm: '┼', mr: '┤', 
 const ASCII = { tl: '+', tm: '+', tr: '+', ml: '+', mm: '+', mr: '+', bl: '+', bm: '+', br: '+', h: '-', v: '|' };
 
 /** Words to lines of at most `width` characters; a longer word is cut. */
-function wrapCell(text: string, width: number): string[] {
+export function wrapCell(text: string, width: number): string[] {
+  // Most cells fit as they are: one line, its words one space apart.
+  if (!text.includes('\n') && !text.includes('  ') && !text.startsWith(' ') && !text.endsWith(' ') && codePoints(text) <= width) return [text];
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
@@ -68,8 +70,13 @@ export function renderTable(columns: readonly TableColumn[], rows: ReadonlyArray
     }
     return most;
   };
-  const widths = columns.map((c, i) => Math.max(1, longest(c.head), ...cells.map((r) => longest(r[i]?.text ?? ''))));
-  const least = columns.map((c, i) => (c.fixed ? Math.max(1, ...cells.map((r) => longest(r[i]?.text ?? ''))) : Math.min(6, widths[i] ?? 1)));
+  const longestCell = (i: number) => {
+    let most = 0;
+    for (const r of cells) most = Math.max(most, longest(r[i]?.text ?? ''));
+    return most;
+  };
+  const widths = columns.map((c, i) => Math.max(1, longest(c.head), longestCell(i)));
+  const least = columns.map((c, i) => (c.fixed ? Math.max(1, longestCell(i)) : Math.min(6, widths[i] ?? 1)));
   const room = options.width - (3 * columns.length + 1);
   for (let total = widths.reduce((a, b) => a + b, 0); total > room; total--) {
     let widest = -1;
@@ -79,26 +86,37 @@ export function renderTable(columns: readonly TableColumn[], rows: ReadonlyArray
     if (widest < 0) break;
     widths[widest] = (widths[widest] ?? 1) - 1;
   }
-  const line = (l: string, m: string, r: string) => border(`${l}${widths.map((w) => g.h.repeat(w + 2)).join(m)}${r}`);
-  const renderRow = (values: ReadonlyArray<TableCell>, paintHead?: (s: string) => string) => {
-    const wrapped = values.map((cell, i) => wrapCell(cell.text, widths[i] ?? 1));
-    const height = Math.max(1, ...wrapped.map((w) => w.length));
-    const out: string[] = [];
-    for (let k = 0; k < height; k++) {
-      const parts = values.map((cell, i) => {
-        const text = wrapped[i]?.[k] ?? '';
-        const painted = text === '' ? text : (paintHead ?? cell.paint ?? ((s: string) => s))(text);
-        return pad(painted, widths[i] ?? 1, columns[i]?.align ?? 'left');
-      });
-      out.push(`${border(g.v)} ${parts.join(` ${border(g.v)} `)} ${border(g.v)}`);
-    }
-    return out;
+  // Built as one string, line by line: a report's table is drawn at every start.
+  const bar = border(g.v);
+  const between = ` ${bar} `;
+  const line = (l: string, m: string, r: string) => {
+    let drawn = l;
+    widths.forEach((w, i) => {
+      drawn += `${i === 0 ? '' : m}${g.h.repeat(w + 2)}`;
+    });
+    return border(`${drawn}${r}`);
   };
-  return [
-    line(g.tl, g.tm, g.tr),
-    ...renderRow(columns.map((c) => ({ text: c.head })), options.head),
-    line(g.ml, g.mm, g.mr),
-    ...cells.flatMap((r) => renderRow(r)),
-    line(g.bl, g.bm, g.br),
-  ].join('\n');
+  let out = `${line(g.tl, g.tm, g.tr)}\n`;
+  const renderRow = (values: ReadonlyArray<TableCell>, paintHead?: (s: string) => string) => {
+    const wrapped: string[][] = [];
+    let height = 1;
+    values.forEach((cell, i) => {
+      const lines = wrapCell(cell.text, widths[i] ?? 1);
+      wrapped.push(lines);
+      height = Math.max(height, lines.length);
+    });
+    for (let k = 0; k < height; k++) {
+      let row = `${bar} `;
+      values.forEach((cell, i) => {
+        const text = wrapped[i]?.[k] ?? '';
+        const paint = paintHead ?? cell.paint;
+        row += `${i === 0 ? '' : between}${pad(text === '' || paint === undefined ? text : paint(text), widths[i] ?? 1, columns[i]?.align ?? 'left')}`;
+      });
+      out += `${row} ${bar}\n`;
+    }
+  };
+  renderRow(columns.map((c) => ({ text: c.head })), options.head);
+  out += `${line(g.ml, g.mm, g.mr)}\n`;
+  for (const row of cells) renderRow(row);
+  return `${out}${line(g.bl, g.bm, g.br)}`;
 }
