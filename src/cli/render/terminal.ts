@@ -24,6 +24,9 @@ export function wrap(text: string, width: number, indent = ''): string {
   // Tabs and carriage returns also separate words: made spaces first (rare in bank text).
   const spaced = /[\t\r]/.test(glued) ? glued.replace(/[\t\r]/g, ' ') : glued;
   let out = '';
+  // The next space at or after the word being read: found once, so that a text of many short
+  // paragraphs (a hostile name of a hundred thousand line feeds) is read in one pass, not one per line.
+  let space = -1;
   for (let start = 0; start <= spaced.length; ) {
     let stop = spaced.indexOf('\n', start);
     if (stop < 0) stop = spaced.length;
@@ -32,8 +35,11 @@ export function wrap(text: string, width: number, indent = ''): string {
     let lineStart = -1;
     let lineEnd = -1;
     for (let i = start; i < stop; ) {
-      let wordEnd = spaced.indexOf(' ', i);
-      if (wordEnd < 0 || wordEnd > stop) wordEnd = stop;
+      if (space < i) {
+        space = spaced.indexOf(' ', i);
+        if (space < 0) space = spaced.length;
+      }
+      const wordEnd = Math.min(space, stop);
       if (wordEnd === i) {
         i++;
         continue;
