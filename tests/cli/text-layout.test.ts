@@ -103,6 +103,12 @@ describe('terminal layout (src/cli/render/terminal.ts, text-table.ts)', () => {
     );
   });
 
+  it('cuts a cell of one long word in one pass', () => {
+    const lines = wrapCell('x'.repeat(2_000_000), 30);
+    expect(lines.length).toBe(Math.ceil(2_000_000 / 30));
+    expect(lines.every((l) => l.length <= 30)).toBe(true);
+  });
+
   it('sizes table columns by the longest line of a cell, in code points', () => {
     const table = renderTable([{ head: 'A' }, { head: 'B', align: 'right' }], [['🙂🙂\nxyz', '1'], ['é', '22']], { width: 80 });
     const lines = table.split('\n');

@@ -25,12 +25,15 @@ export function wrapCell(text: string, width: number): string[] {
     let line = '';
     for (let word of paragraph.split(' ')) {
       if (word === '') continue;
-      while (codePoints(word) > width) {
+      if (codePoints(word) > width) {
+        // Cut into pieces of `width` characters, the last one kept to go on with (one pass: a
+        // title of a megabyte without a space must not be spread again for each piece).
         if (line !== '') lines.push(line);
         line = '';
         const chars = [...word];
-        lines.push(chars.slice(0, width).join(''));
-        word = chars.slice(width).join('');
+        let at = 0;
+        for (; chars.length - at > width; at += width) lines.push(chars.slice(at, at + width).join(''));
+        word = chars.slice(at).join('');
       }
       if (line === '') line = word;
       else if (codePoints(line) + 1 + codePoints(word) <= width) line = `${line} ${word}`;
