@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -47,7 +48,19 @@ export function compiledBank(file: string): CompiledBank | undefined {
     const source = readWhole(compiled.source).bytes;
     const current = readWhole(file, source.length);
     if (current === undefined || !current.bytes.equals(source)) return undefined;
-    const entry: unknown = JSON.parse(readWhole(compiled.json).bytes.toString('latin1'));
+    return storedBank(readWhole(compiled.json).bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The bank in a compiled file's bytes, or undefined if they are not one of this format (a file left by another build, a hand edit). */
+export function storedBank(json: Buffer): CompiledBank | undefined {
+  // compileBank writes ASCII only; other bytes are an edit (an editor saving UTF-8, which latin1
+  // would read as mojibake), and the bank is then parsed again.
+  if (!isAscii(json)) return undefined;
+  try {
+    const entry: unknown = JSON.parse(json.toString('latin1'));
     if (typeof entry !== 'object' || entry === null || !('format' in entry) || entry.format !== FORMAT || !('bank' in entry) || !('warnings' in entry)) return undefined;
     const stored = entry as CompiledBank;
     return shareScales(stored.bank) ? stored : undefined;
@@ -66,13 +79,20 @@ function withoutScaleOptions(bank: Bank): Bank {
   return { ...bank, questions: bank.questions.map((q) => (q.type === 'likert' && q.scale !== undefined && q.options === scales.get(q.scale) ? { ...q, options: null as unknown as typeof q.options } : q)) };
 }
 
-/** Gives each stored question on a scale its scale's options again, in place; false if one names no scale. */
+/**
+ * Gives each stored question on a scale its scale's options again, in place; false (the bank is
+ * then parsed again) if a null is anywhere else than on a likert question naming a scale whose
+ * options are an array: a hand-edited file must not reach the scoring with a question of no options.
+ */
 function shareScales(bank: Bank): boolean {
   const scales = new Map<string, Bank['scales'][number]['options']>();
-  for (const scale of bank.scales) scales.set(scale.id, scale.options);
+  for (const scale of bank.scales) {
+    if (!Array.isArray(scale.options)) return false;
+    scales.set(scale.id, scale.options);
+  }
   for (const q of bank.questions) {
-    if (q.type !== 'likert' || (q.options as unknown) !== null) continue;
-    const options = q.scale === undefined ? undefined : scales.get(q.scale);
+    if (!('options' in q) || (q.options as unknown) !== null) continue;
+    const options = q.type !== 'likert' || q.scale === undefined ? undefined : scales.get(q.scale);
     if (options === undefined) return false;
     q.options = options;
   }

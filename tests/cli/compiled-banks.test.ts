@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileBank, compiledBank } from '../../src/cli/compiled-banks.js';
+import { compileBank, compiledBank, storedBank } from '../../src/cli/compiled-banks.js';
 import { loadBank } from '../../src/cli/load-bank.js';
 import { parseSource } from '../../src/cli/source.js';
 import { validateBank } from '../../src/core/index.js';
@@ -53,5 +53,68 @@ describe('compiled bundled banks (built by npm run build)', () => {
       if (q.options === null) q.options = full.bank.questions[i]?.options;
     });
     expect(parsed).toEqual(full);
+  });
+
+  it('share each scale by its id: two scales of equal options, inline options equal to a scale, reverse questions', () => {
+    const data = parseSource('sample.yaml', readFileSync('tests/fixtures/banks/sample.yaml', 'utf8')).data as { scales: Record<string, { options: unknown[] }>; questions: Array<Record<string, unknown>> };
+    const agree5 = data.scales.agree5?.options ?? [];
+    data.scales.same = { options: structuredClone(agree5) };
+    const optional = data.questions.find((q) => q.id === 'async.optional');
+    const written = data.questions.find((q) => q.id === 'async.written');
+    if (optional === undefined || written === undefined) throw new Error('the sample bank changed');
+    optional.scale = 'same';
+    optional.reverse = true;
+    delete written.scale;
+    written.options = structuredClone(agree5);
+    const result = validateBank(data);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const stored = storedBank(Buffer.from(compileBank(data) ?? ''));
+    expect(stored?.bank).toStrictEqual(result.value);
+    const scale = (id: string) => stored?.bank.scales.find((s) => s.id === id)?.options;
+    const question = (id: string) => stored?.bank.questions.find((q) => q.id === id);
+    const options = (id: string) => {
+      const q = question(id);
+      return q !== undefined && 'options' in q ? q.options : undefined;
+    };
+    expect(options('async.optional')).toBe(scale('same'));
+    expect(options('async.interruptions')).toBe(scale('agree5'));
+    expect(scale('same')).not.toBe(scale('agree5'));
+    // Inline options are stored whole, never taken from a scale that happens to be equal.
+    expect(options('async.written')).toStrictEqual(scale('agree5'));
+    expect(options('async.written')).not.toBe(scale('agree5'));
+  });
+  it('are ignored (the YAML is parsed again) when the file was edited by hand or left by another build', () => {
+    const good = compileBank(parseSource(FILE, text).data) ?? '';
+    expect(storedBank(Buffer.from(good))).toBeDefined();
+    const edit = (change: (entry: { format: number; bank: { scales: Array<{ id: string; options: unknown }>; questions: Array<Record<string, unknown>> } }) => void) => {
+      const entry = JSON.parse(good) as Parameters<typeof change>[0];
+      change(entry);
+      return storedBank(Buffer.from(JSON.stringify(entry).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)));
+    };
+    const onScale = (entry: Parameters<Parameters<typeof edit>[0]>[0]) => {
+      const q = entry.bank.questions.find((question) => question.options === null);
+      if (q === undefined) throw new Error('no question stored without its options');
+      return q;
+    };
+    expect(edit(() => undefined)).toBeDefined();
+    expect(edit((e) => (onScale(e).scale = 'no-such-scale'))).toBeUndefined();
+    expect(edit((e) => delete onScale(e).scale)).toBeUndefined();
+    expect(edit((e) => (onScale(e).type = 'single'))).toBeUndefined();
+    expect(edit((e) => (e.bank.scales = []))).toBeUndefined();
+    // A null put anywhere else would reach the scoring as a question without options.
+    expect(edit((e) => ((e.bank.scales[0] ?? { options: [] }).options = null))).toBeUndefined();
+    expect(
+      edit((e) => {
+        const choice = e.bank.questions.find((q) => q.type !== 'likert' && Array.isArray(q.options));
+        if (choice === undefined) throw new Error('no choice question');
+        choice.options = null;
+      }),
+    ).toBeUndefined();
+    expect(edit((e) => (e.format = 3))).toBeUndefined();
+    // An editor saving the file as UTF-8: read as latin1 it would show "Ã©" for "é".
+    expect(storedBank(Buffer.from(good.replace('\\u00e9', 'é'), 'utf8'))).toBeUndefined();
+    expect(storedBank(Buffer.from(good.slice(0, 5000)))).toBeUndefined();
+    expect(storedBank(Buffer.from(''))).toBeUndefined();
+    expect(storedBank(Buffer.from('{"format":4,"bank":1,"warnings":[]}'))).toBeUndefined();
   });
 });

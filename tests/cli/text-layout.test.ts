@@ -51,6 +51,50 @@ function wrapCellReference(text: string, width: number): string[] {
 // eslint-disable-next-line no-control-regex
 const visibleWidthReference = (text: string) => [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
 
+/** The table as it was drawn before it was built as one string: arrays of lines, joined. */
+function renderTableReference(columns: ReadonlyArray<{ head: string; align?: 'left' | 'right'; fixed?: boolean }>, rows: ReadonlyArray<ReadonlyArray<string | { text: string; paint?: (line: string) => string }>>, options: { width: number; ascii?: boolean; head?: (s: string) => string; border?: (s: string) => string }): string {
+  const g = options.ascii
+    ? { tl: '+', tm: '+', tr: '+', ml: '+', mm: '+', mr: '+', bl: '+', bm: '+', br: '+', h: '-', v: '|' }
+    : { tl: '┌', tm: '┬', tr: '┐', ml: '├', mm: '┼', mr: '┤', bl: '└', bm: '┴', br: '┘', h: '─', v: '│' };
+  const border = options.border ?? ((s: string) => s);
+  const cells = rows.map((row) => columns.map((_, i) => {
+    const cell = row[i] ?? '';
+    return typeof cell === 'string' ? { text: cell } : cell;
+  }));
+  const longest = (text: string) => Math.max(0, ...text.split('\n').map((l) => [...l].length));
+  const widths = columns.map((c, i) => Math.max(1, longest(c.head), ...cells.map((r) => longest(r[i]?.text ?? ''))));
+  const least = columns.map((c, i) => (c.fixed ? Math.max(1, ...cells.map((r) => longest(r[i]?.text ?? ''))) : Math.min(6, widths[i] ?? 1)));
+  const room = options.width - (3 * columns.length + 1);
+  for (let total = widths.reduce((a, b) => a + b, 0); total > room; total--) {
+    let widest = -1;
+    widths.forEach((w, i) => {
+      if (w > (least[i] ?? 1) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+    });
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 1) - 1;
+  }
+  const pad = (text: string, width: number, align: 'left' | 'right') => {
+    const fill = ' '.repeat(Math.max(0, width - visibleWidthReference(text)));
+    return align === 'right' ? `${fill}${text}` : `${text}${fill}`;
+  };
+  const line = (l: string, m: string, r: string) => border(`${l}${widths.map((w) => g.h.repeat(w + 2)).join(m)}${r}`);
+  const renderRow = (values: ReadonlyArray<{ text: string; paint?: (line: string) => string }>, paintHead?: (s: string) => string) => {
+    const wrapped = values.map((cell, i) => wrapCellReference(cell.text, widths[i] ?? 1));
+    const height = Math.max(1, ...wrapped.map((w) => w.length));
+    const out: string[] = [];
+    for (let k = 0; k < height; k++) {
+      const parts = values.map((cell, i) => {
+        const text = wrapped[i]?.[k] ?? '';
+        const painted = text === '' ? text : (paintHead ?? cell.paint ?? ((s: string) => s))(text);
+        return pad(painted, widths[i] ?? 1, columns[i]?.align ?? 'left');
+      });
+      out.push(`${border(g.v)} ${parts.join(` ${border(g.v)} `)} ${border(g.v)}`);
+    }
+    return out;
+  };
+  return [line(g.tl, g.tm, g.tr), ...renderRow(columns.map((c) => ({ text: c.head })), options.head), line(g.ml, g.mm, g.mr), ...cells.flatMap((r) => renderRow(r)), line(g.bl, g.bm, g.br)].join('\n');
+}
+
 /** Words, spaces of every kind, line feeds, French punctuation, accents and characters beyond the BMP. */
 const texty = fc
   .array(fc.constantFrom('a', 'mot', 'très-long-mot-sans-espace-du-tout', ' ', '  ', '\t', '\r', '\n', '\n\n', ' :', ' ?', '« ', ' »', '\u00a0', 'é', '🙂', '\u001b[1m', '\u001b[0m', 'x'.repeat(45), '\ud800'), { maxLength: 60 })
@@ -107,6 +151,19 @@ describe('terminal layout (src/cli/render/terminal.ts, text-table.ts)', () => {
     const lines = wrapCell('x'.repeat(2_000_000), 30);
     expect(lines.length).toBe(Math.ceil(2_000_000 / 30));
     expect(lines.every((l) => l.length <= 30)).toBe(true);
+  });
+
+  it('draws any table as the plain array-and-join version does: colours, borders, ascii, cells of several lines', () => {
+    const red = (s: string) => `\u001b[31m${s}\u001b[39m`;
+    const column = fc.record({ head: texty, align: fc.constantFrom<'left' | 'right' | undefined>('left', 'right', undefined), fixed: fc.boolean() });
+    const cell = fc.oneof(texty, fc.record({ text: texty, paint: fc.constantFrom(undefined, red) }));
+    fc.assert(
+      fc.property(fc.array(column, { minLength: 1, maxLength: 4 }), fc.array(fc.array(cell, { maxLength: 5 }), { maxLength: 4 }), fc.integer({ min: 0, max: 120 }), fc.boolean(), fc.boolean(), (columns, rows, width, ascii, colour) => {
+        const options = { width, ascii, ...(colour ? { head: (s: string) => `\u001b[1m${s}\u001b[22m`, border: (s: string) => `\u001b[2m${s}\u001b[22m` } : {}) };
+        expect(renderTable(columns, rows, options)).toBe(renderTableReference(columns, rows, options));
+      }),
+      { numRuns: 1500 },
+    );
   });
 
   it('sizes table columns by the longest line of a cell, in code points', () => {
