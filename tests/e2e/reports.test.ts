@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diag } from './run-cli.js';
@@ -122,6 +122,17 @@ describe('diag compare re-scores reports as diag report does', () => {
     expect(json).toEqual(JSON.parse(diag(['compare', '-f', 'json', camille, karim]).stdout));
     const warnings = r.stderr.split('\n').filter((line) => line.includes('saved'));
     expect(warnings).toEqual([`warning: ${edited}: its saved overall score (100) is not what its answers give (${saved}); compared with the scores of its answers`]);
+  });
+
+  it('reads a report given twice once, and warns once (the same name, or a link to it)', () => {
+    const link = join(dir, 'camille-edited-link.json');
+    symlinkSync(edited, link);
+    for (const second of [edited, link]) {
+      const r = diag(['compare', '-f', 'json', edited, second]);
+      expect(r.code).toBe(0);
+      expect(r.stderr.split('\n').filter((line) => line.includes('saved'))).toHaveLength(1);
+      expect(JSON.parse(r.stdout).overall.delta).toBe(0);
+    }
   });
 
   it('says nothing of reports whose scores are their answers, and words the warning in French', () => {

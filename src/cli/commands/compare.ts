@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { compareReports, type Bank, type Report } from '../../core/index.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { errorText, InputError } from '../errors.js';
@@ -33,13 +34,25 @@ function scoredAgain(file: string, cache: Map<string, Bank>): Report {
   return rebuilt;
 }
 
+/** Whether two names are one file (device and inode); false when either cannot be read (reading it then says why). */
+function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    const [x, y] = [statSync(a), statSync(b)];
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** `diag compare OLD.json NEW.json`: what changed between two reports of the same bank. */
 export async function compare(oldFile: string, newFile: string, options: OutputOptions): Promise<void> {
   refuseOutputsOverInputs(outputFiles(options), [oldFile, newFile]);
   const targets = planTargets('compare', options, COMPARISON_FORMATS, 'text');
   const cache = new Map<string, Bank>();
   const old = scoredAgain(oldFile, cache);
-  const now = scoredAgain(newFile, cache);
+  // The same file twice (`compare a.json ./a.json`, a link): read and warned about once.
+  const now = sameFile(oldFile, newFile) ? old : scoredAgain(newFile, cache);
   if (old.bank.id !== now.bank.id) throw new InputError(errorText('compareBanks', { oldFile, oldBank: old.bank.id, newFile, newBank: now.bank.id }));
   if (old.respondent !== now.respondent) warn(warningLine(messages().warnings.differentRespondents({ old: old.respondent, now: now.respondent })));
   if (old.bank.version !== now.bank.version) warn(warningLine(messages().warnings.differentVersions({ bank: now.bank.id, old: old.bank.version, now: now.bank.version })));
