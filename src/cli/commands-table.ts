@@ -81,11 +81,10 @@ export const aggregate: Define = (diag, Option, h) => {
 };
 
 export const compare: Define = (diag, Option, h) => {
-  withOutput(h, diag.command('compare'), Option, COMPARISON_FORMATS)
+  withOutput(h, withBankOptions(h, diag.command('compare')), Option, COMPARISON_FORMATS)
     .description(h.compare.description)
     .argument('<old>', h.compare.old)
     .argument('<new>', h.compare.new)
-    .option('--no-color', h.common.noColor)
     .addHelpText('after', h.compare.after)
     .action(async (oldFile: string, newFile: string, options) => (await import('./commands/compare.js')).compare(oldFile, newFile, options));
 };

@@ -96,7 +96,7 @@ describe('quick-args: a plain command line read without commander', () => {
         const slow = await commander(name, argv);
         expect(slow).toEqual(fast);
       }),
-      { numRuns: Number(process.env.QUICK_ARGS_RUNS ?? 400), seed: 20261201 },
+      { numRuns: Number(process.env.QUICK_ARGS_RUNS ?? 800), seed: 20261201 },
     );
     // The generator does reach lines that are read here, or the property says nothing.
     expect(read).toBeGreaterThan(10);

@@ -135,6 +135,17 @@ describe('diag compare re-scores reports as diag report does', () => {
     }
   });
 
+  it('takes --lang and --bank as diag report does', () => {
+    const en = diag(['compare', camille, karim, '--lang', 'en'], { env: { LANG: 'fr_FR.UTF-8' } });
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('Overall score');
+    expect(diag(['compare', camille, karim, '-f', 'json', '-l', 'en']).stdout).toBe(diag(['compare', camille, karim, '-f', 'json', '--bank', 'questions/transformation.yaml', '-l', 'en']).stdout);
+    const wrong = diag(['compare', camille, karim, '--bank', 'nope']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('no bank file or bundled bank named "nope"');
+    expect(diag(['compare', camille, karim, '--lang', 'xx']).code).toBe(2);
+  });
+
   it('says nothing of reports whose scores are their answers, and words the warning in French', () => {
     expect(diag(['compare', camille, karim]).stderr).not.toContain('saved');
     const fr = diag(['compare', edited, karim], { env: { LANG: 'fr_FR.UTF-8' } });

@@ -4,7 +4,8 @@ import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { errorText, InputError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { bankFor, readReportSource, rerender } from '../read-report.js';
-import { outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
+import { bankInput, outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
+import type { CommonOptions } from '../common.js';
 import { COMPARISON_FORMATS } from '../render/formats.js';
 import { comparisonRenderers } from '../render/document-renderers.js';
 import { warn, warningLine } from '../warn.js';
@@ -22,13 +23,14 @@ function firstDifference(saved: Report, rebuilt: Report): { target: string; save
 
 /**
  * A report as `diag report` shows it: re-scored from its answers with its bank when diag has that
- * bank (bundled), with a warning when the saved scores differ (a hand-edited report); else as saved.
+ * bank (`--bank`, else the bundled one it names), in `--lang` if given, with a warning when the
+ * saved scores differ (a hand-edited report); else as saved.
  */
-function scoredAgain(file: string, cache: Map<string, Bank>): Report {
+function scoredAgain(file: string, cache: Map<string, Bank>, options: CommonOptions): Report {
   const { report: saved, source } = readReportSource(file);
-  const bank = bankFor(saved, undefined, cache);
+  const bank = bankFor(saved, options.bank, cache);
   if (bank === undefined) return saved;
-  const rebuilt = rerender(source, saved, bank, undefined, warn);
+  const rebuilt = rerender(source, saved, bank, options.lang, warn);
   const difference = firstDifference(saved, rebuilt);
   if (difference !== undefined) warn(warningLine(messages().warnings.savedScoresDiffer({ file, ...difference })));
   return rebuilt;
@@ -46,15 +48,15 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /** `diag compare OLD.json NEW.json`: what changed between two reports of the same bank. */
-export async function compare(oldFile: string, newFile: string, options: OutputOptions): Promise<void> {
-  refuseOutputsOverInputs(outputFiles(options), [oldFile, newFile]);
+export async function compare(oldFile: string, newFile: string, options: OutputOptions & CommonOptions): Promise<void> {
+  refuseOutputsOverInputs(outputFiles(options), [oldFile, newFile, bankInput(options.bank)]);
   const targets = planTargets('compare', options, COMPARISON_FORMATS, 'text');
   const cache = new Map<string, Bank>();
-  const old = scoredAgain(oldFile, cache);
+  const old = scoredAgain(oldFile, cache, options);
   // The same file twice (`compare a.json ./a.json`, a link): read and warned about once.
-  const now = sameFile(oldFile, newFile) ? old : scoredAgain(newFile, cache);
+  const now = sameFile(oldFile, newFile) ? old : scoredAgain(newFile, cache, options);
   if (old.bank.id !== now.bank.id) throw new InputError(errorText('compareBanks', { oldFile, oldBank: old.bank.id, newFile, newBank: now.bank.id }));
   if (old.respondent !== now.respondent) warn(warningLine(messages().warnings.differentRespondents({ old: old.respondent, now: now.respondent })));
   if (old.bank.version !== now.bank.version) warn(warningLine(messages().warnings.differentVersions({ bank: now.bank.id, old: old.bank.version, now: now.bank.version })));
-  await deliver({ comparison: compareReports(old, now), lang: now.lang }, targets, comparisonRenderers, options);
+  await deliver({ comparison: compareReports(old, now), lang: options.lang ?? now.lang }, targets, comparisonRenderers, options);
 }
