@@ -197,6 +197,24 @@ describeTmux('diag run in a real terminal (tmux)', () => {
     expect(report.answers).toMatchObject({ 'async.interruptions': 2, 'async.written': 10, 'async.optional': null, 'digital.tools': 5 });
   }, TERMINAL_TIMEOUT);
 
+  it('refuses a workshop folder holding a file the group screen could not count, before anyone answers', async () => {
+    const workshop = join(dir, 'workshop-bad');
+    mkdirSync(workshop, { recursive: true });
+    writeFileSync(join(workshop, 'stray.json'), '{"x": 1}\n');
+    const term = new Terminal(`NO_COLOR=1 node ${BIN} run --workshop ${workshop} --bank tests/fixtures/banks/sample.yaml --lang en --state-dir ${join(dir, 'state-ws-bad')}`, { cwd: ROOT });
+    try {
+      const screen = await term.waitFor('EXIT=2');
+      expect(screen).toContain(`${workshop}: 1 file cannot be counted; fix or move it out of the folder`);
+      expect(screen).toContain('stray.json');
+      // The first problems only, so that the message stays on the screen.
+      expect(screen).toMatch(/… and \d+ more problems \(diag aggregate lists them all\)/);
+      expect(screen.split('\n').filter((line) => line.includes('stray.json:')).length).toBe(4);
+      expect(screen).not.toContain('Next participant');
+    } finally {
+      term.close();
+    }
+  }, TERMINAL_TIMEOUT);
+
   it('runs a workshop: participants take turns, each saved once, then the group', async () => {
     const workshop = join(dir, 'workshop');
     const term = new Terminal(`NO_COLOR=1 node ${BIN} run --workshop ${workshop} --bank tests/fixtures/banks/sample.yaml --lang en --state-dir ${join(dir, 'state-ws')}`, { cwd: ROOT });

@@ -3,6 +3,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Aggregate, Bank, Report } from '../../core/index.js';
+import { errorText, InputError } from '../errors.js';
+import { messages } from '../i18n.js';
 import { writeFileAtomic } from '../output.js';
 import { progressFile, stateDirectory } from '../progress.js';
 import { promptTheme } from '../prompts.js';
@@ -26,6 +28,9 @@ function reportsIn(dir: string): string[] {
 function participantsIn(dir: string): number {
   return reportsIn(dir).length;
 }
+
+/** Problem lines shown when the workshop folder is refused at the start. */
+const SHOWN_PROBLEMS = 4;
 
 /** The hot-seat's group screen, as the browser workshop's: figures change only when k more have finished. */
 const MIN_GROUP = 5;
@@ -78,6 +83,7 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
   const { s, chalk, write } = session;
   const w = s.run.workshop;
   mkdirSync(dir, { recursive: true });
+  await countableFolder(dir, session.bank);
   // One progress file per workshop folder: two workshops on one machine do not share it.
   const stateFile = progressFile(stateDirectory(options.stateDir, process.env), session.bank.id, `workshop-${folderKey(dir)}`);
   const ctrlC = () => (existsSync(stateFile) ? `${s.run.saved(stateFile)}\n${w.resumeWith(dir)}` : w.resumeWith(dir));
@@ -118,6 +124,25 @@ export async function workshop(dir: string, options: RunOptions): Promise<void> 
     if (group.count >= MIN_GROUP && snapshot.finished > group.count) write(`${chalk.dim(w.snapshot(group.count, nextUpdateAt(group.count, MIN_GROUP)))}\n`);
     write(`${chalk.dim(w.groupHint(dir))}\n`);
   });
+}
+
+/**
+ * Refuses, before anyone answers, a DIR holding a file that the finish screen could not count
+ * (`diag aggregate DIR` refuses it): found only at the finish, it would stop the group screen
+ * after the whole session. The refusal says which file and what to do, as the browser workshop's.
+ */
+async function countableFolder(dir: string, bank: Bank): Promise<void> {
+  try {
+    await aggregateInputs(bank, [dir], { by: [], minGroup: MIN_GROUP, warn: () => undefined });
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const args = error.text?.key === 'inputsRefused' ? (error.text.args as { count?: unknown }) : undefined;
+    const count = typeof args?.count === 'number' ? args.count : 1;
+    // The first few problems: a long list would scroll the message itself off the trainer's screen.
+    const details = error.details.length > 0 ? error.details : [error.localized];
+    const shown = details.length > SHOWN_PROBLEMS + 1 ? [...details.slice(0, SHOWN_PROBLEMS), messages().error.moreProblems({ count: details.length - SHOWN_PROBLEMS })] : details;
+    throw new InputError(errorText('workshopReports', { dir, count }), shown);
+  }
 }
 
 /** The group's count and nothing else, as the core gives it for a group smaller than k. */
