@@ -18,7 +18,6 @@ import { readWhole } from './read-whole.js';
 const COMPILED = join(PACKAGE_ROOT, 'dist', 'banks');
 const FORMAT = 4;
 
-/** What validateBank made of a bundled bank at build time. */
 /**
  * The shortest text V8 keeps outside its young generation (as a large object, which a scavenge
  * moves without copying and which does not count toward filling it), with a margin: V8 puts an
@@ -29,6 +28,7 @@ const FORMAT = 4;
  */
 const LARGE_TEXT = 128 * 1024 + 64;
 
+/** What validateBank made of a bundled bank at build time. */
 export interface CompiledBank {
   bank: Bank;
   warnings: Problem[];

@@ -38,6 +38,13 @@ function statOf(path: string): Stats | undefined {
 
 const same = (a: Stats, b: Stats) => a.dev === b.dev && a.ino === b.ino;
 
+/** Whether two names are one file (device and inode: a link, `./a.json`); false when either cannot be read. */
+export function sameFile(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [x, y] = [statOf(a), statOf(b)];
+  return x !== undefined && y !== undefined && same(x, y);
+}
+
 /** Standard input when it is a file (`diag report - -o r.json < r.json`): a pipe or a terminal is no file to replace. */
 function stdinFile(): Stats | undefined {
   try {

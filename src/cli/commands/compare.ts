@@ -1,10 +1,9 @@
-import { statSync } from 'node:fs';
 import { compareReports, type Bank, type Report } from '../../core/index.js';
 import { deliver, planTargets, type OutputOptions } from '../deliver.js';
 import { errorText, InputError } from '../errors.js';
 import { messages } from '../i18n.js';
 import { bankFor, readReportSource, rerender } from '../read-report.js';
-import { bankInput, outputFiles, refuseOutputsOverInputs } from '../output-is-input.js';
+import { bankInput, outputFiles, refuseOutputsOverInputs, sameFile } from '../output-is-input.js';
 import type { CommonOptions } from '../common.js';
 import { COMPARISON_FORMATS } from '../render/formats.js';
 import { comparisonRenderers } from '../render/document-renderers.js';
@@ -34,17 +33,6 @@ function scoredAgain(file: string, cache: Map<string, Bank>, options: CommonOpti
   const difference = firstDifference(saved, rebuilt);
   if (difference !== undefined) warn(warningLine(messages().warnings.savedScoresDiffer({ file, ...difference })));
   return rebuilt;
-}
-
-/** Whether two names are one file (device and inode); false when either cannot be read (reading it then says why). */
-function sameFile(a: string, b: string): boolean {
-  if (a === b) return true;
-  try {
-    const [x, y] = [statSync(a), statSync(b)];
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return false;
-  }
 }
 
 /** `diag compare OLD.json NEW.json`: what changed between two reports of the same bank. */
