@@ -162,7 +162,7 @@ const [yaml, whole, ...alone] = await Promise.all([
   bundle({ name: 'yaml-entry.js', contents: "module.exports = require('yaml');" }, join(out, 'yaml.cjs'), [lazyBuiltins]),
   bundle({ file: join(PACKAGE_ROOT, 'src/cli/main.ts') }, join(out, 'diag.cjs')),
   ...ALONE.map((name) =>
-    bundle({ name: `${name}-entry.ts`, contents: `import { ${name} } from './commands-table.js';\nimport { mainWith } from './program.js';\nexport const main = mainWith({ ${name} });\n` }, join(out, 'commands', `${name}.cjs`)),
+    bundle({ name: `${name}-entry.ts`, contents: `import { ${name} } from './commands-table.js';\nimport { mainWith } from './program.js';\nexport const main = mainWith({ ${name} });\nexport { codePaths } from './code-paths.js';\n` }, join(out, 'commands', `${name}.cjs`)),
   ),
 ]);
 // The launcher is CommonJS too (bin/ is a CommonJS folder): Node starts it without its ES module

@@ -1,6 +1,5 @@
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { shortHash } from './paths.js';
 import { readWhole } from './read-whole.js';
 
 /**
@@ -8,8 +7,11 @@ import { readWhole } from './read-whole.js';
  * named after, and how a file is checked whole before V8 is given it. No state, no side effect
  * but the files it is asked to read or write.
  */
-export const MAGIC = 'diag-code-cache-2';
+export const MAGIC = 'diag-code-cache-3';
 const KEEP = 4;
+/** The longest header line: the magic, the length and at most PATHS_MAX names of at most 40 bytes. */
+const PATHS_MAX = 16;
+const HEADER_MAX = 64 + PATHS_MAX * 41;
 /** A bundle changed this recently may change again within the same timestamp tick. */
 const SETTLED_MS = 2_000;
 
@@ -25,39 +27,59 @@ export function cacheFolder(env: NodeJS.ProcessEnv, home: () => string): string 
 
 /**
  * The cache file of a bundle: Node version, architecture, the bundle's SHA-1 as built, and the
- * identity of its file; `use` tells apart the commands that run the same bundle (each compiles
- * different functions, and a cache holds those of the run that made it).
+ * identity of its file, as they are (a hash of them would be a loop to run at every start); `use`
+ * tells apart the commands that run the same bundle (each compiles different functions, and a
+ * cache holds those of the runs that made it).
  */
 export function cacheName(stat: Stats, build: string, use = ''): string {
   // Times in milliseconds, as doubles (a quarter of a microsecond apart at worst): a cache is made
   // only two seconds after the bundle's last change (`settled`), and any later change moves its
-  // change time on by more than that.
-  const identity = `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${use}`;
-  return `code-${process.version}-${process.arch}-${build}-${shortHash(identity)}.bin`;
+  // change time on by more than that. About 140 bytes, within any file system's 255.
+  return `code-${process.version}-${process.arch}-${build}-${stat.dev}_${stat.ino}_${stat.size}_${stat.mtimeMs}_${stat.ctimeMs}${use === '' ? '' : `-${use}`}.bin`;
 }
 
-/** The payload of a cache file, if the file is whole: `MAGIC LENGTH\n`, then the payload twice. */
-export function readCache(file: string): Buffer | undefined {
+/** What a cache file holds: the payload for V8, and the code paths of the runs that made it (code-paths.ts). */
+export interface CacheEntry {
+  payload: Buffer;
+  paths: string[];
+}
+
+/**
+ * What a cache file holds, if the file is whole: `MAGIC LENGTH PATHS\n` (PATHS: comma-separated,
+ * `-` for none), then the payload twice.
+ */
+export function readCache(file: string): CacheEntry | undefined {
   try {
     const raw = readWhole(file).bytes;
     // The header line, found by hand: Buffer#indexOf would be two more functions for Node to
     // compile at every start.
     let newline = 0;
-    while (newline < raw.length && newline <= 80 && raw[newline] !== 10) newline++;
-    if (newline >= raw.length || newline > 80) return undefined;
-    const [magic, size] = raw.subarray(0, newline).toString('latin1').split(' ');
+    while (newline < raw.length && newline <= HEADER_MAX && raw[newline] !== 10) newline++;
+    if (newline >= raw.length || newline > HEADER_MAX) return undefined;
+    const [magic, size, paths = '-'] = raw.subarray(0, newline).toString('latin1').split(' ');
     const length = Number(size);
     if (magic !== MAGIC || !Number.isSafeInteger(length) || length <= 0 || raw.length !== newline + 1 + 2 * length) return undefined;
     const payload = raw.subarray(newline + 1, newline + 1 + length);
-    return payload.equals(raw.subarray(newline + 1 + length)) ? payload : undefined;
+    return payload.equals(raw.subarray(newline + 1 + length)) ? { payload, paths: paths === '-' ? [] : paths.split(',') } : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The bytes of a cache file for this payload. */
-export function cacheBytes(payload: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`${MAGIC} ${payload.length}\n`, 'latin1'), payload, payload]);
+/**
+ * The code paths of a run (code-paths.ts) that a cache does not know yet: the cache is then
+ * written again. Only names of [a-z0-9-], and none once a cache knows PATHS_MAX of them (so that
+ * no name a cache cannot hold makes every run write it again).
+ */
+export function newPaths(known: readonly string[], used: readonly string[]): string[] {
+  if (known.length >= PATHS_MAX) return [];
+  return used.filter((name) => !known.includes(name) && /^[a-z0-9-]{1,40}$/.test(name));
+}
+
+/** The bytes of a cache file for this payload and these code paths (names that are not [a-z0-9-] are left out). */
+export function cacheBytes(payload: Buffer, paths: readonly string[] = []): Buffer {
+  const names = [...new Set(paths.filter((name) => /^[a-z0-9-]{1,40}$/.test(name)))].sort().slice(0, PATHS_MAX);
+  return Buffer.concat([Buffer.from(`${MAGIC} ${payload.length} ${names.length === 0 ? '-' : names.join(',')}\n`, 'latin1'), payload, payload]);
 }
 
 /**
@@ -65,11 +87,11 @@ export function cacheBytes(payload: Buffer): Buffer {
  * SHA-1s) are kept, and a few of other builds (another install, another Node); any failure is
  * ignored (it only costs speed).
  */
-export function writeCache(folder: string, file: string, payload: Buffer, current: readonly string[] = []): void {
+export function writeCache(folder: string, file: string, payload: Buffer, current: readonly string[] = [], paths: readonly string[] = []): void {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, cacheBytes(payload), { mode: 0o600 });
+    writeFileSync(temporary, cacheBytes(payload, paths), { mode: 0o600 });
     renameSync(temporary, file);
     const others = readdirSync(folder)
       .filter((name) => name.startsWith('code-') && join(folder, name) !== file)

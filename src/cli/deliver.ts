@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { usedPath } from './code-paths.js';
 import { useColor } from './common.js';
 import { errorText, InputError } from './errors.js';
 import { commitAll, OutputClosedError, specialTarget, Spool, StagedFile, stdoutInfo, writeStdout } from './output.js';
@@ -148,6 +149,7 @@ export interface Output<Item> {
 export async function streamsFor<Item, F extends Format>(targets: ReadonlyArray<Target<F>>, renderers: Record<F, Lazy<StreamRenderer<Item>>>, options: OutputOptions, base: Partial<RenderOptions>): Promise<Array<Output<Item>>> {
   const outputs: Array<Output<Item>> = [];
   for (const target of targets) {
+    usedPath(target.format);
     const stream = (await renderers[target.format]())(optionsFor(target, options, base));
     outputs.push({ file: target.file, stream, prefix: prefixOf(target) });
   }
@@ -213,6 +215,7 @@ export class Delivery<Item> {
 export async function deliver<Doc, F extends Format>(doc: Doc, targets: ReadonlyArray<Target<F>>, renderers: Record<F, Lazy<Renderer<Doc>>>, options: OutputOptions, base: Partial<RenderOptions> = {}): Promise<void> {
   const outputs: Array<Output<never>> = [];
   for (const target of targets) {
+    usedPath(target.format);
     const text = (await renderers[target.format]())(doc, optionsFor(target, options, base));
     const whole = `${text}${text.endsWith('\n') || text === '' ? '' : '\n'}`;
     outputs.push({ file: target.file, prefix: prefixOf(target), stream: { item: () => '', end: () => whole } });

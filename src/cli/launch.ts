@@ -1,11 +1,10 @@
 import { writeSync, type Stats } from 'node:fs';
 import type { Script } from 'node:vm';
 import { join } from 'node:path';
-import { cacheFolder, cacheName, readCache, settled, writeCache } from './code-cache.js';
+import { cacheFolder, cacheName, newPaths, readCache, settled, writeCache } from './code-cache.js';
 import { systemFr, systemReason } from './i18n-errors.js';
 import { environmentLanguage } from './locale.js';
 import { readWhole } from './read-whole.js';
-import { toolVersion } from './version.js';
 
 /**
  * The first code Node runs for `diag`: it loads a one-file CommonJS bundle (the named command's
@@ -25,7 +24,9 @@ import { toolVersion } from './version.js';
  *   length, and used only when the file has exactly that length and the two copies are equal byte
  *   for byte (a native memcmp): a truncated, partly overwritten or zeroed file is refused.
  * - Written atomically (a temporary file renamed), after the run, so it also holds the functions
- *   the command compiled on the way. Any failure to read or write it is ignored.
+ *   the command compiled on the way; and again after a run that went through a part of the CLI
+ *   the cache's runs did not (another output format, colour: code-paths.ts), so that it holds
+ *   the functions of both. Any failure to read or write it is ignored.
  *
  * `DIAG_NO_CACHE=1` turns it off.
  */
@@ -44,6 +45,8 @@ const YAML_BUILD = typeof __DIAG_YAML_SHA1__ === 'string' ? __DIAG_YAML_SHA1__ :
 
 interface Bundle {
   main: (argv: string[]) => Promise<number>;
+  /** The parts of the CLI the run went through (code-paths.ts). */
+  codePaths?: () => string[];
 }
 
 /**
@@ -52,7 +55,8 @@ interface Bundle {
  * with one line, as for every command.
  */
 function printVersion(): number {
-  const text = `${typeof __DIAG_VERSION__ === 'string' ? __DIAG_VERSION__ : toolVersion()}\n`;
+  // The build puts the version in; tsc's output (never run as the launcher) reads package.json.
+  const text = `${typeof __DIAG_VERSION__ === 'string' ? __DIAG_VERSION__ : (require('./version.js') as typeof import('./version.js')).toolVersion()}\n`;
   try {
     writeSync(1, text);
     return 0;
@@ -82,11 +86,17 @@ function readBundle(file: string): { file: string; bytes: Buffer; stat: Stats } 
   }
 }
 
-/** A bundle compiled with its code cache, to be written after the run when it had none that V8 took. */
+/**
+ * A bundle compiled with its code cache, to be written after the run when it had none that V8
+ * took, or (for the command's bundle, `tracked`) when the run went where the cache's `paths` say
+ * no run of it went.
+ */
 interface Loaded {
   script: Script;
   cacheFile: string | undefined;
   cached: Buffer | undefined;
+  paths: string[];
+  tracked: boolean;
 }
 
 /**
@@ -94,18 +104,19 @@ interface Loaded {
  * it (the same wrapper and arguments). Every bundle is given the launcher's folder (dist/bundle)
  * as its own: paths.ts finds the package from it. What it requires goes to `requireFor`.
  */
-function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: Buffer; stat: Stats }, build: string, use: string, folder: string | undefined, requireFor: NodeJS.Require, loaded: Loaded[]): unknown {
+function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: Buffer; stat: Stats }, build: string, use: string, folder: string | undefined, requireFor: NodeJS.Require, loaded: Loaded[], tracked = true): unknown {
   const { isAscii } = require('node:buffer') as typeof import('node:buffer');
   const { file, bytes, stat } = bundle;
   const cacheFile = folder === undefined || !settled(stat, bytes.length, Date.now()) ? undefined : join(folder, cacheName(stat, build, use));
-  const cached = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const entry = cacheFile === undefined ? undefined : readCache(cacheFile);
+  const cached = entry?.payload;
   // The build writes Node's CommonJS wrapper around the bundle, and keeps it ASCII, which decodes
   // much faster.
   const script = new vm.Script(bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8'), {
     filename: file,
     ...(cached === undefined ? {} : { cachedData: cached }),
   });
-  loaded.push({ script, cacheFile, cached });
+  loaded.push({ script, cacheFile, cached, paths: entry?.paths ?? [], tracked });
   const wrapper: unknown = script.runInThisContext();
   if (typeof wrapper !== 'function') throw new Error(`${file} is not a CommonJS bundle`);
   const module = { exports: {} as unknown };
@@ -125,7 +136,7 @@ async function start(argv: string[]): Promise<number> {
   let yaml: unknown;
   const requireFor = ((id: string): unknown => {
     if (id !== YAML) return require(id);
-    yaml ??= runBundle(vm, { file: YAML, ...readWhole(YAML) }, YAML_BUILD, '', folder, require, loaded);
+    yaml ??= runBundle(vm, { file: YAML, ...readWhole(YAML) }, YAML_BUILD, '', folder, require, loaded, false);
     return yaml;
   }) as NodeJS.Require;
   // The command's own bundle when it is named first and has one, else the whole CLI, whose cache
@@ -137,16 +148,20 @@ async function start(argv: string[]): Promise<number> {
       ? runBundle(vm, { file: WHOLE, ...readWhole(WHOLE) }, BUNDLES[''] ?? '0'.repeat(40), COMMANDS.includes(name) ? name : '', folder, requireFor, loaded)
       : runBundle(vm, own, BUNDLES[name] ?? '0'.repeat(40), '', folder, requireFor, loaded)
   ) as Partial<Bundle>;
-  const { main } = exports;
+  const { main, codePaths } = exports;
   if (typeof main !== 'function') throw new Error(`${own?.file ?? WHOLE} exports no main()`);
   const code = await main(argv);
+  const used = typeof codePaths === 'function' ? codePaths() : [];
   // Made after the run, a cache also holds the functions this command compiled on the way: only
   // after a whole run (exit 0, or 1 for a threshold not met), since a cache is kept as long as
   // its bundle and one made by a refused input or an interruption would lack the command's work.
-  for (const { script, cacheFile, cached } of code > 1 ? [] : loaded) {
-    if (folder !== undefined && cacheFile !== undefined && (cached === undefined || script.cachedDataRejected === true)) {
-      writeCache(folder, cacheFile, script.createCachedData(), [...Object.values(BUNDLES), YAML_BUILD]);
-    }
+  for (const { script, cacheFile, cached, paths, tracked } of code > 1 ? [] : loaded) {
+    if (folder === undefined || cacheFile === undefined) continue;
+    // A cache V8 did not take held none of the functions its paths name.
+    const taken = cached !== undefined && script.cachedDataRejected !== true;
+    const known = taken ? paths : [];
+    const added = tracked ? newPaths(known, used) : [];
+    if (!taken || added.length > 0) writeCache(folder, cacheFile, script.createCachedData(), [...Object.values(BUNDLES), YAML_BUILD], [...known, ...added]);
   }
   return code;
 }

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Commands } from './commands-table.js';
+import { usedPath } from './code-paths.js';
 import { quickLine, type QuickLine } from './quick-args.js';
 import { EXIT, InputError, InterruptedError, TerminatedError, ThresholdError } from './errors.js';
 import { setMaxFileSize } from './file-limits.js';
@@ -79,7 +80,10 @@ export const mainWith = (commands: Commands) => async (argv: string[]): Promise<
     if (line !== undefined) {
       applyFileLimits(undefined);
       await line.action(...line.args, line.options);
-    } else await (await program(argv, commands)).parseAsync(argv);
+    } else {
+      usedPath('commander');
+      await (await program(argv, commands)).parseAsync(argv);
+    }
     return EXIT.ok;
   } catch (error) {
     if (error instanceof OutputClosedError) return EXIT.ok;

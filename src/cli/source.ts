@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import { formatPath, wordProblem, type Path, type Problem } from '../core/index.js';
 import { hasBidiControls, quoteName, stripBidiControls } from '../core/sanitize.js';
+import { usedPath } from './code-paths.js';
 import { messages } from './i18n.js';
 import { isObject } from '../core/validate/fields.js';
 import { errorText, InputError } from './errors.js';
@@ -111,6 +112,7 @@ export function parseSource(name: string, text: string, lineOffset = 0, file = n
 }
 
 function parseYaml(name: string, text: string, lineOffset: number, file: string): Source {
+  usedPath('yaml');
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
   if (document.errors.length > 0) {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheBytes, cacheFolder, cacheName, readCache, settled, writeCache } from '../../src/cli/code-cache.js';
+import { cacheBytes, cacheFolder, cacheName, newPaths, readCache, settled, writeCache } from '../../src/cli/code-cache.js';
 
 const work = mkdtempSync(join(tmpdir(), 'diag-code-cache-unit-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -13,7 +13,7 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
   it('reads back what it wrote, and nothing from a damaged file', () => {
     const file = join(work, 'code-x.bin');
     writeCache(work, file, payload);
-    expect(readCache(file)).toEqual(payload);
+    expect(readCache(file)).toEqual({ payload, paths: [] });
     const bytes = readFileSync(file);
     const damage = (f: (b: Buffer) => Buffer) => {
       writeFileSync(file, f(Buffer.from(bytes)));
@@ -24,9 +24,27 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
     expect(damage((b) => ((b[b.length - 3] = 0x41), b))).toBeUndefined();
     expect(damage((b) => ((b[b.indexOf(10) + 2] = 0x41), b))).toBeUndefined();
     expect(damage((b) => Buffer.concat([Buffer.from('diag-code-cache-1 0\n'), b.subarray(b.indexOf(10) + 1)]))).toBeUndefined();
+    expect(damage((b) => Buffer.concat([Buffer.from(`diag-code-cache-2 ${payload.length}\n`), b.subarray(b.indexOf(10) + 1)]))).toBeUndefined();
+    expect(damage((b) => Buffer.concat([Buffer.from(`diag-code-cache-3 ${payload.length} ${'x'.repeat(2000)}\n`), b.subarray(b.indexOf(10) + 1)]))).toBeUndefined();
     expect(damage(() => Buffer.alloc(0))).toBeUndefined();
     expect(readCache(join(work, 'missing.bin'))).toBeUndefined();
-    expect(cacheBytes(payload).subarray(0, 20).toString('latin1')).toBe(`diag-code-cache-2 ${payload.length}`.slice(0, 20));
+    expect(cacheBytes(payload).subarray(0, 20).toString('latin1')).toBe(`diag-code-cache-3 ${payload.length}`.slice(0, 20));
+  });
+
+  it('keeps the code paths of the runs that made a cache in its header, and says which paths of a run are new', () => {
+    const file = join(work, 'code-paths.bin');
+    writeCache(work, file, payload, [], ['text', 'json', 'text', 'Bad Name', 'x'.repeat(41), 'a,b']);
+    expect(readFileSync(file).subarray(0, readFileSync(file).indexOf(10)).toString('latin1')).toBe(`diag-code-cache-3 ${payload.length} json,text`);
+    expect(readCache(file)).toEqual({ payload, paths: ['json', 'text'] });
+    expect(newPaths(['json', 'text'], ['text'])).toEqual([]);
+    expect(newPaths(['json'], ['text', 'json', 'colour'])).toEqual(['text', 'colour']);
+    // A name no header can hold is never new (it would make every run write the cache again).
+    expect(newPaths([], ['Bad Name', 'a,b', '', 'x'.repeat(41)])).toEqual([]);
+    // Nor is anything once a cache knows as many paths as it may hold.
+    const many = Array.from({ length: 16 }, (_, i) => `p${i}`);
+    expect(newPaths(many, ['text'])).toEqual([]);
+    writeCache(work, file, payload, [], [...many, 'text']);
+    expect(readCache(file)?.paths).toHaveLength(16);
   });
 
   it('keeps a few caches of other bundles, and no stale temporary file', () => {
@@ -55,7 +73,8 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
     const file = join(work, 'bundle.cjs');
     writeFileSync(file, 'one');
     const a = cacheName(statSync(file), 'f'.repeat(40));
-    expect(a).toMatch(new RegExp(`^code-${process.version}-${process.arch}-f{40}-[0-9a-z]+\\.bin$`));
+    expect(a).toMatch(new RegExp(`^code-${process.version}-${process.arch}-f{40}-[0-9_.]+\\.bin$`));
+    expect(Buffer.byteLength(cacheName(statSync(file), 'f'.repeat(40), 'completion'))).toBeLessThan(255);
     writeFileSync(file, 'two');
     expect(cacheName(statSync(file), 'f'.repeat(40))).not.toBe(a);
     expect(cacheName(statSync(file), 'e'.repeat(40))).not.toBe(cacheName(statSync(file), 'f'.repeat(40)));

@@ -43,7 +43,7 @@ describe('the code cache never changes what diag does', () => {
     const home = join(work, 'normal');
     sameAsReference(run(home));
     const [file] = cacheFiles(home);
-    expect(file).toMatch(new RegExp(`^code-${process.version}-${process.arch}-[0-9a-f]{40}-[0-9a-z]+\\.bin$`));
+    expect(file).toMatch(new RegExp(`^code-${process.version}-${process.arch}-[0-9a-f]{40}-[0-9_.]+\\.bin$`));
     const written = readFileSync(join(home, 'diag', file ?? ''));
     sameAsReference(run(home));
     // Accepted, so not written again.
@@ -61,7 +61,7 @@ describe('the code cache never changes what diag does', () => {
       copy.fill(0, header + half + 50, header + half + 90);
       return copy.subarray(0, copy.length - 8);
     }],
-    ['with a header that lies about the length', (b) => Buffer.concat([Buffer.from('diag-code-cache-2 12\n'), b.subarray(b.indexOf(10) + 1)])],
+    ['with a header that lies about the length', (b) => Buffer.concat([Buffer.from('diag-code-cache-3 12 text\n'), b.subarray(b.indexOf(10) + 1)])],
     ['truncated', (b) => b.subarray(0, Math.floor(b.length / 3))],
     ['empty', () => Buffer.alloc(0)],
   ])('a cache file %s is ignored and replaced', (_name, damage) => {
@@ -80,7 +80,7 @@ describe('the code cache never changes what diag does', () => {
     run(home);
     const [file = ''] = cacheFiles(home);
     const junk = Buffer.alloc(4096, 7);
-    writeFileSync(join(home, 'diag', file), Buffer.concat([Buffer.from(`diag-code-cache-2 ${junk.length}\n`), junk, junk]));
+    writeFileSync(join(home, 'diag', file), Buffer.concat([Buffer.from(`diag-code-cache-3 ${junk.length} text\n`), junk, junk]));
     sameAsReference(run(home));
   });
 
@@ -134,6 +134,40 @@ describe('the code cache never changes what diag does', () => {
     const second = spawnSync(process.execPath, [bin, ...ARGS], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', LANG: 'C', SOURCE_DATE_EPOCH: '1795430400', ...env } });
     expect(second.stdout).toBe(reference.stdout.replace('Overall score', 'Overall SCORE'));
     expect(cacheFiles(home)).toHaveLength(2);
+  });
+
+  it('a run that goes where the runs of a cache did not (another format, colour) writes it again, with the paths of both', () => {
+    const home = join(work, 'paths');
+    const header = (): string => {
+      const [file = ''] = cacheFiles(home);
+      const bytes = readFileSync(join(home, 'diag', file));
+      return bytes.subarray(0, bytes.indexOf(10)).toString('latin1').replace(/ \d+ /, ' N ');
+    };
+    const json = diag([...ARGS, '--format', 'json'], { env: { DIAG_NO_CACHE: '1' } });
+    expect(json.code).toBe(0);
+    expect(diag([...ARGS, '--format', 'json'], { env: { XDG_CACHE_HOME: home } })).toEqual(json);
+    expect(header()).toBe('diag-code-cache-3 N json');
+    sameAsReference(run(home));
+    expect(cacheFiles(home)).toHaveLength(1);
+    expect(header()).toBe('diag-code-cache-3 N json,text');
+    const both = readFileSync(join(home, 'diag', cacheFiles(home)[0] ?? ''));
+    sameAsReference(run(home));
+    expect(diag([...ARGS, '--format', 'json'], { env: { XDG_CACHE_HOME: home } })).toEqual(json);
+    expect(readFileSync(join(home, 'diag', cacheFiles(home)[0] ?? ''))).toEqual(both);
+    // Colour (FORCE_COLOR) is a path of its own.
+    const colour = diag(ARGS, { env: { XDG_CACHE_HOME: home, FORCE_COLOR: '1', NO_COLOR: '' } });
+    expect(colour).toEqual(diag(ARGS, { env: { DIAG_NO_CACHE: '1', FORCE_COLOR: '1', NO_COLOR: '' } }));
+    expect(colour.stdout).toContain('\u001b[');
+    expect(header()).toBe('diag-code-cache-3 N colour,json,text');
+    // A header that claims every path for a payload made by another run changes nothing but speed.
+    const [file = ''] = cacheFiles(home);
+    const jsonOnly = join(work, 'paths-json-only');
+    diag([...ARGS, '--format', 'json'], { env: { XDG_CACHE_HOME: jsonOnly } });
+    const [other = ''] = cacheFiles(jsonOnly);
+    const made = readFileSync(join(jsonOnly, 'diag', other));
+    writeFileSync(join(home, 'diag', file), Buffer.concat([Buffer.from(made.subarray(0, made.indexOf(10)).toString('latin1').replace(/ json$/, ' colour,commander,csv,html,json,markdown,text,yaml')), made.subarray(made.indexOf(10))]));
+    sameAsReference(run(home));
+    expect(header()).toBe('diag-code-cache-3 N colour,commander,csv,html,json,markdown,text,yaml');
   });
 
   it('a refused input writes no cache (it would lack the functions of a whole run, for as long as the bundle lives)', () => {

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { usedPath } from '../code-paths.js';
 
 /**
  * The text styles of a terminal output: chalk's when colour is on; when it is off, a stand-in
@@ -8,5 +9,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 const PLAIN: ChalkInstance = new Proxy((...text: unknown[]) => text.join(' '), { get: (_target, key) => (key === 'level' ? 0 : PLAIN) }) as unknown as ChalkInstance;
 
 export function painter(level: 0 | 1 | 2 | 3): ChalkInstance {
-  return level === 0 ? PLAIN : new Chalk({ level });
+  if (level === 0) return PLAIN;
+  usedPath('colour');
+  return new Chalk({ level });
 }
