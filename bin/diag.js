@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-require('../dist/bundle/launch.cjs');
+// An absolute path, which Node resolves with less work than a relative one (1 M instructions of
+// every start).
+require(__dirname + '/../dist/bundle/launch.cjs');
