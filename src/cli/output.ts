@@ -31,7 +31,7 @@ function writeAll(system: Pick<typeof fs, 'writeSync'>, fd: number, data: Uint8A
   for (let done = 0; done < data.length; ) done += system.writeSync(fd, data, done, data.length - done, position === undefined ? null : position + done);
 }
 
-const codeOf = (error: unknown) => (error instanceof Error && 'code' in error ? error.code : undefined);
+const codeOf = (error: unknown) => (typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined);
 
 /** The longest file name most file systems take, in bytes (ext4, XFS, tmpfs, APFS, NTFS in UTF-16 units). */
 const NAME_MAX = 255;
@@ -171,7 +171,11 @@ export class StagedFile {
   private fd: number | undefined;
   private chunks: string[] = [];
   private size = 0;
-  private linked = false;
+  /**
+   * How to take back a commit (commitAll, when a later file fails): remove the new file (there
+   * was none before), or put the old one back from a second name kept for it (--force).
+   */
+  private undo: { remove: true } | { restore: string } | undefined;
 
   constructor(
     readonly file: string,
@@ -224,14 +228,22 @@ export class StagedFile {
     }
   }
 
-  /** Gives the sealed file its name. */
+  /** Gives the sealed file its name; `release` then drops what an undo would need. */
   commit(): void {
     this.seal();
     try {
-      if (this.force) this.system.renameSync(this.temporary, this.file);
-      else {
+      if (this.force) {
+        const undo = this.keepOld();
+        try {
+          this.system.renameSync(this.temporary, this.file);
+        } catch (error) {
+          if (undo !== undefined && 'restore' in undo) this.removeName(undo.restore);
+          throw error;
+        }
+        this.undo = undo;
+      } else {
         this.system.linkSync(this.temporary, this.file);
-        this.linked = true;
+        this.undo = { remove: true };
       }
     } catch (error) {
       if (codeOf(error) === 'EEXIST') throw new FileExistsError(this.file);
@@ -239,6 +251,37 @@ export class StagedFile {
     } finally {
       this.removeTemporary();
     }
+  }
+
+  /**
+   * Before --force replaces a file: a second name (a hard link) for the file there now, so that an
+   * undo can put it back; none was there (remove the new one); or, where links cannot be made, no
+   * undo (the old file is replaced for good, as with a single target).
+   */
+  private keepOld(): { remove: true } | { restore: string } | undefined {
+    const backup = temporaryName(this.file);
+    try {
+      this.system.linkSync(this.file, backup);
+    } catch (error) {
+      return codeOf(error) === 'ENOENT' ? { remove: true } : undefined;
+    }
+    track(backup);
+    return { restore: backup };
+  }
+
+  /** After every file of a delivery took its name: the old files' second names go. */
+  release(): void {
+    if (this.undo !== undefined && 'restore' in this.undo) this.removeName(this.undo.restore);
+    this.undo = undefined;
+  }
+
+  private removeName(name: string): void {
+    try {
+      this.system.unlinkSync(name);
+    } catch {
+      // already gone
+    }
+    untrack(name);
   }
 
   /** Removes the temporary file; after a commit without --force, also the new file (undo). */
@@ -252,12 +295,16 @@ export class StagedFile {
       this.fd = undefined;
     }
     this.removeTemporary();
-    if (undoCommit && this.linked) {
-      try {
-        this.system.unlinkSync(this.file);
-      } catch {
-        // nothing more to undo
-      }
+    const undo = this.undo;
+    this.undo = undefined;
+    if (!undoCommit || undo === undefined) return;
+    try {
+      if ('restore' in undo) {
+        this.system.renameSync(undo.restore, this.file);
+        untrack(undo.restore);
+      } else this.system.unlinkSync(this.file);
+    } catch {
+      // nothing more to undo
     }
   }
 
@@ -273,7 +320,8 @@ export class StagedFile {
 
 /**
  * Gives every staged file its name, or none: all are sealed (written and fsynced) first, so that
- * a full disk fails before any name is taken; a rename that fails undoes the ones before it.
+ * a full disk fails before any name is taken; a rename that fails undoes the ones before it (a
+ * new file is removed, a file that --force replaced is put back).
  */
 export function commitAll(files: readonly StagedFile[]): void {
   try {
@@ -293,6 +341,7 @@ export function commitAll(files: readonly StagedFile[]): void {
       throw error;
     }
   }
+  for (const file of files) file.release();
 }
 
 /**
@@ -305,6 +354,7 @@ export function writeFileAtomic(file: string, content: string, options: { force?
   try {
     staged.write(content);
     staged.commit();
+    staged.release();
   } catch (error) {
     staged.abort();
     throw error;

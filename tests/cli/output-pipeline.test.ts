@@ -71,6 +71,39 @@ describe('files written all or nothing', () => {
     expect(() => commitAll([first, second])).toThrow(/already exists/);
     expect(readdirSync(dir)).toEqual(['b.md']);
   });
+  it('with --force, a rename that fails puts back the files replaced before it, and leaves no second name', () => {
+    writeFileSync(join(dir, 'a.md'), 'old a');
+    fs.mkdirSync(join(dir, 'c.md'));
+    fs.writeFileSync(join(dir, 'c.md', 'inside'), 'x');
+    const first = new StagedFile(join(dir, 'a.md'), true);
+    const second = new StagedFile(join(dir, 'b.md'), true);
+    const third = new StagedFile(join(dir, 'c.md'), true);
+    for (const [file, text] of [[first, 'new a'], [second, 'new b'], [third, 'new c']] as const) file.write(text);
+    expect(() => commitAll([first, second, third])).toThrow(/c\.md/);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'c.md']);
+    expect(fs.readFileSync(join(dir, 'a.md'), 'utf8')).toBe('old a');
+  });
+  it('with --force, every file replaced when all renames succeed, and no second name left', () => {
+    writeFileSync(join(dir, 'a.md'), 'old a');
+    const first = new StagedFile(join(dir, 'a.md'), true);
+    const second = new StagedFile(join(dir, 'b.md'), true);
+    first.write('new a');
+    second.write('new b');
+    commitAll([first, second]);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md']);
+    expect(fs.readFileSync(join(dir, 'a.md'), 'utf8')).toBe('new a');
+    writeFileAtomic(join(dir, 'a.md'), 'newer a', { force: true });
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md']);
+  });
+  it('with --force where hard links are refused, files are still replaced (without an undo)', () => {
+    const noLinks: FileSystem = { ...fs, linkSync: (() => { throw Object.assign(new Error('EPERM: operation not permitted, link'), { code: 'EPERM' }); }) as FileSystem['linkSync'] };
+    writeFileSync(join(dir, 'a.md'), 'old a');
+    const first = new StagedFile(join(dir, 'a.md'), true, noLinks);
+    first.write('new a');
+    commitAll([first]);
+    expect(readdirSync(dir)).toEqual(['a.md']);
+    expect(fs.readFileSync(join(dir, 'a.md'), 'utf8')).toBe('new a');
+  });
 });
 
 describe('planTargets', () => {
