@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { readWhole } from './read-whole.js';
 
@@ -91,8 +91,14 @@ export function writeCache(folder: string, file: string, payload: Buffer, curren
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, cacheBytes(payload, paths), { mode: 0o600 });
-    renameSync(temporary, file);
+    try {
+      writeFileSync(temporary, cacheBytes(payload, paths), { mode: 0o600 });
+      renameSync(temporary, file);
+    } catch (error) {
+      // A full disk leaves part of the file: it would stay until a later write succeeds.
+      rmSync(temporary, { force: true });
+      throw error;
+    }
     const others = readdirSync(folder)
       .filter((name) => name.startsWith('code-') && join(folder, name) !== file)
       .map((name) => ({ name, path: join(folder, name), age: Date.now() - statSync(join(folder, name)).mtimeMs }))

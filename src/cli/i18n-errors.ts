@@ -39,7 +39,35 @@ const SYSTEM_FR: Readonly<Record<string, string>> = {
   EADDRINUSE: 'adresse déjà utilisée',
   EADDRNOTAVAIL: 'adresse indisponible sur cette machine',
 };
-const systemEn = (r: SystemReason) => r.message;
+/**
+ * The common ones in English too, as the system words them, with the code: Node's own message
+ * also names the call and its path, which for a file written through a temporary name is that
+ * hidden name (`open '/x/.r.json.123-….tmp'`), not the file asked for.
+ */
+const SYSTEM_EN: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or directory',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  ENOSPC: 'no space left on device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
+  EIO: 'input/output error',
+  ELOOP: 'too many levels of symbolic links',
+  ENAMETOOLONG: 'file name too long',
+  EMFILE: 'too many open files',
+  EBUSY: 'resource busy',
+  EEXIST: 'file already exists',
+  ENXIO: 'no such device or address',
+  EPIPE: 'broken pipe',
+  EADDRINUSE: 'address already in use',
+  EADDRNOTAVAIL: 'address not available on this machine',
+};
+const systemEn = (r: SystemReason): string => {
+  const known = SYSTEM_EN[r.code];
+  return known === undefined ? r.message : `${known} (${r.code})`;
+};
 export const systemFr = (r: SystemReason): string => {
   const known = SYSTEM_FR[r.code];
   return known === undefined ? r.message : `${known} (${r.code})`;

@@ -111,6 +111,21 @@ describe('the code cache never changes what diag does', () => {
     spawnSync('chattr', ['-i', join(home, 'diag')]);
   });
 
+  it('a full cache disk (a 64 KiB tmpfs; skipped where none can be mounted) only costs speed, and keeps no part of a cache', () => {
+    const home = join(work, 'full');
+    mkdirSync(home);
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', home]).status !== 0) return void console.warn('mount -t tmpfs not available: skipped');
+    try {
+      sameAsReference(run(home));
+      sameAsReference(run(home));
+      expect(readdirSync(join(home, 'diag'))).toEqual([]);
+      spawnSync('mount', ['-o', 'remount,ro', home]);
+      sameAsReference(run(home));
+    } finally {
+      spawnSync('umount', [home]);
+    }
+  });
+
   it('a changed bundle, even of the same length, is compiled afresh; one changed under two seconds ago gets no cache', () => {
     const pkg = join(work, 'package');
     for (const part of ['bin', 'dist/bundle', 'dist/banks', 'questions', 'package.json']) cpSync(join(ROOT, part), join(pkg, part), { recursive: true });

@@ -523,3 +523,34 @@ describe('an output that is also an input', () => {
     rmSync(join(here, 'answers', 'group.md'));
   });
 });
+
+describe('a real full disk and a read-only file system (a 64 KiB tmpfs; skipped where none can be mounted)', () => {
+  it('exit 2 with one line naming the file asked for (not its temporary name), nothing left on the disk', () => {
+    const disk = mkdtempSync(join(tmpdir(), 'diag-disk-'));
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', disk]).status !== 0) {
+      rmSync(disk, { recursive: true, force: true });
+      return void console.warn('mount -t tmpfs not available: skipped');
+    }
+    try {
+      writeFileSync(join(disk, 'filler'), Buffer.alloc(50_000));
+      const full = diag(['score', 'questions/examples/camille.yaml', 'questions/examples/karim-vendeur.yaml', '--format', 'json', '-o', join(disk, 'all.json')]);
+      expect(full.code).toBe(2);
+      expect(full.stdout).toBe('');
+      expect(full.stderr).toBe(`diag: cannot write ${join(disk, 'all.json')}: no space left on device (ENOSPC)\n`);
+      expect(readdirSync(disk)).toEqual(['filler']);
+      const french = diag(['score', 'questions/examples/camille.yaml', '-o', join(disk, 'r.md'), '-o', join(disk, 'r.json')], { env: { LANG: 'fr_FR.UTF-8' } });
+      expect(french.code).toBe(2);
+      expect(french.stderr).toMatch(/^diag: impossible d’écrire .*r\.(md|json) : plus de place sur le disque \(ENOSPC\)\n$/);
+      expect(readdirSync(disk)).toEqual(['filler']);
+      rmSync(join(disk, 'filler'));
+      spawnSync('mount', ['-o', 'remount,ro', disk]);
+      const readOnly = diag(['template', '-o', join(disk, 't.yaml')]);
+      expect(readOnly.code).toBe(2);
+      expect(readOnly.stderr).toBe(`diag: cannot write ${join(disk, 't.yaml')}: read-only file system (EROFS)\n`);
+      expect(hasStackTrace(readOnly.stderr)).toBe(false);
+    } finally {
+      spawnSync('umount', [disk]);
+      rmSync(disk, { recursive: true, force: true });
+    }
+  });
+});
