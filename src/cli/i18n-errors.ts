@@ -40,9 +40,9 @@ const SYSTEM_FR: Readonly<Record<string, string>> = {
   EADDRNOTAVAIL: 'adresse indisponible sur cette machine',
 };
 /**
- * The common ones in English too, as the system words them, with the code: Node's own message
- * also names the call and its path, which for a file written through a temporary name is that
- * hidden name (`open '/x/.r.json.123-….tmp'`), not the file asked for.
+ * The common ones in English too, as the system words them, with the code, for a file written:
+ * Node's own message also names the call and its path, which for a file written through a
+ * temporary name is that hidden name, not the file asked for.
  */
 const SYSTEM_EN: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or directory',
@@ -64,9 +64,11 @@ const SYSTEM_EN: Readonly<Record<string, string>> = {
   EADDRINUSE: 'address already in use',
   EADDRNOTAVAIL: 'address not available on this machine',
 };
-const systemEn = (r: SystemReason): string => {
+const systemEn = (r: SystemReason) => r.message;
+/** For a file written through a temporary name: Node's own message (`ENOSPC: …, open '/x/.r.json.123-….tmp'`) worded without it. */
+const systemEnFile = (r: SystemReason): string => {
   const known = SYSTEM_EN[r.code];
-  return known === undefined ? r.message : `${known} (${r.code})`;
+  return known === undefined || !r.message.startsWith(`${r.code}: `) ? r.message : `${known} (${r.code})`;
 };
 export const systemFr = (r: SystemReason): string => {
   const known = SYSTEM_FR[r.code];
@@ -92,7 +94,7 @@ function errorsEnglish() {
     notRegularFile: (a: { file: string }) => `cannot write ${a.file}: not a regular file (use -o - for standard output)`,
     outputsExist: (a: { files: readonly string[] }) => `${a.files.join(', ')} already exist${a.files.length === 1 ? 's' : ''}; choose another name or add --force to replace`,
     fileExists: (a: { file: string }) => `${a.file} already exists; choose another name or add --force to replace it`,
-    cannotWrite: (a: { file: string; reason: SystemReason }) => `cannot write ${a.file}: ${systemEn(a.reason)}`,
+    cannotWrite: (a: { file: string; reason: SystemReason }) => `cannot write ${a.file}: ${systemEnFile(a.reason)}`,
     cannotWriteStdout: (a: { reason: SystemReason }) => `cannot write to standard output: ${systemEn(a.reason)}`,
     cannotSpool: (a: { folder: string; reason: SystemReason }) => `cannot hold the output for standard output in ${a.folder}: ${systemEn(a.reason)}`,
     // Inputs (read-inputs.ts, source.ts, file-limits.ts)
