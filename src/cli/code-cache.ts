@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { readWhole } from './read-whole.js';
+import { readRegular } from './read-whole.js';
 
 /**
  * The V8 code cache of the CLI bundle (see launch.ts): where it is kept, what a cache file is
@@ -50,7 +50,9 @@ export interface CacheEntry {
  */
 export function readCache(file: string): CacheEntry | undefined {
   try {
-    const raw = readWhole(file).bytes;
+    // Not readWhole: a FIFO or a device in the cache's place must neither block nor be read.
+    const raw = readRegular(file)?.bytes;
+    if (raw === undefined) return undefined;
     // The header line, found by hand: Buffer#indexOf would be two more functions for Node to
     // compile at every start.
     let newline = 0;
@@ -88,11 +90,22 @@ export function cacheBytes(payload: Buffer, paths: readonly string[] = []): Buff
  * ignored (it only costs speed).
  */
 export function writeCache(folder: string, file: string, payload: Buffer, current: readonly string[] = [], paths: readonly string[] = []): void {
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, cacheBytes(payload, paths), { mode: 0o600 });
-    renameSync(temporary, file);
+    try {
+      writeFileSync(temporary, cacheBytes(payload, paths), { mode: 0o600 });
+      renameSync(temporary, file);
+    } catch (error) {
+      // A partly written file (a full disk) or one that cannot take the cache's place (a folder
+      // in the way): removed, else every run would leave one more behind.
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Never made.
+      }
+      throw error;
+    }
     const others = readdirSync(folder)
       .filter((name) => name.startsWith('code-') && join(folder, name) !== file)
       .map((name) => ({ name, path: join(folder, name), age: Date.now() - statSync(join(folder, name)).mtimeMs }))

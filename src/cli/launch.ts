@@ -22,7 +22,10 @@ import { readWhole } from './read-whole.js';
  * - Whole and intact. V8 checks little more than the length and its own version before it uses a
  *   cache, and a damaged one can crash it. The payload is stored twice after a header line with its
  *   length, and used only when the file has exactly that length and the two copies are equal byte
- *   for byte (a native memcmp): a truncated, partly overwritten or zeroed file is refused.
+ *   for byte (a native memcmp): a truncated, partly overwritten or zeroed file is refused. A
+ *   payload damaged alike in both copies is refused by V8's own checksum, which the launcher
+ *   turns on (--verify-snapshot-checksum; off by default in release builds). A cache file that
+ *   is not a regular file (a FIFO, a device) is not read.
  * - Written atomically (a temporary file renamed), after the run, so it also holds the functions
  *   the command compiled on the way; and again after a run that went through a part of the CLI
  *   the cache's runs did not (another output format, colour: code-paths.ts), so that it holds
@@ -130,6 +133,11 @@ async function start(argv: string[]): Promise<number> {
   // would start Node's ES module loader).
   const vm = require('node:vm') as typeof import('node:vm');
   const folder = cacheFolder(process.env, () => process.env.HOME ?? (require('node:os') as typeof import('node:os')).homedir());
+  // V8 checks a code cache's checksum only when told to (its release builds do not by default):
+  // without it, a payload damaged alike in both copies (or forged) passes readCache and can crash
+  // V8 (a segfault, a trap) or run other code. Set before any cache is made or used, so that the
+  // caches carry a checksum and each is checked.
+  if (folder !== undefined) (require('node:v8') as typeof import('node:v8')).setFlagsFromString('--verify-snapshot-checksum');
   const loaded: Loaded[] = [];
   // The bundles require Node's own modules, which this file's require finds as well, and the
   // yaml library (build.ts), run like a bundle at its first use.

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheBytes, cacheFolder, cacheName, newPaths, readCache, settled, writeCache } from '../../src/cli/code-cache.js';
@@ -45,6 +46,22 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
     expect(newPaths(many, ['text'])).toEqual([]);
     writeCache(work, file, payload, [], [...many, 'text']);
     expect(readCache(file)?.paths).toHaveLength(16);
+  });
+
+  it('leaves no temporary file behind when the cache cannot take its place (a folder in the way)', () => {
+    const folder = join(work, 'in-the-way');
+    const file = join(folder, 'code-blocked.bin');
+    mkdirSync(file, { recursive: true });
+    for (let i = 0; i < 3; i++) writeCache(folder, file, payload);
+    expect(readdirSync(folder)).toEqual(['code-blocked.bin']);
+    expect(readCache(file)).toBeUndefined();
+  });
+
+  it('reads nothing from a FIFO in the place of a cache file, without waiting for a writer', () => {
+    const fifo = join(work, 'code-fifo.bin');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return void console.warn('mkfifo not available: skipped');
+    expect(readCache(fifo)).toBeUndefined();
+    expect(readCache('/dev/zero')).toBeUndefined();
   });
 
   it('keeps a few caches of other bundles, and no stale temporary file', () => {

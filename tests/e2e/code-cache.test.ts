@@ -84,6 +84,21 @@ describe('the code cache never changes what diag does', () => {
     sameAsReference(run(home));
   });
 
+  it.each([0.0001, 0.005, 0.05, 0.3, 0.6, 0.8, 0.95])('a payload damaged alike in both copies (at %p of it) is refused by V8, not run', (at) => {
+    // readCache cannot tell such a file from a whole one: V8's own checksum must (launch.ts).
+    const home = join(work, `alike-${at}`);
+    run(home);
+    const [file = ''] = cacheFiles(home);
+    const good = readFileSync(join(home, 'diag', file));
+    const header = good.indexOf(10) + 1;
+    const payload = Buffer.from(good.subarray(header, header + (good.length - header) / 2));
+    const offset = Math.floor(payload.length * at);
+    payload[offset] = (payload[offset] ?? 0) ^ 0xff;
+    writeFileSync(join(home, 'diag', file), Buffer.concat([good.subarray(0, header), payload, payload]));
+    sameAsReference(run(home));
+    sameAsReference(run(home));
+  });
+
   it('a cache made by an older diag (format 1, checked by SHA-1) is ignored', () => {
     const home = join(work, 'old-format');
     run(home);
