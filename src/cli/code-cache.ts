@@ -1,6 +1,6 @@
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { readWhole } from './read-whole.js';
+import { readRegular } from './read-whole.js';
 
 /**
  * The V8 code cache of the CLI bundle (see launch.ts): where it is kept, what a cache file is
@@ -46,11 +46,13 @@ export interface CacheEntry {
 
 /**
  * What a cache file holds, if the file is whole: `MAGIC LENGTH PATHS\n` (PATHS: comma-separated,
- * `-` for none), then the payload twice.
+ * `-` for none), then the payload twice, the second copy turned (see `turn`).
  */
 export function readCache(file: string): CacheEntry | undefined {
   try {
-    const raw = readWhole(file).bytes;
+    // Not readWhole: a FIFO or a device in the cache's place must neither block nor be read.
+    const raw = readRegular(file)?.bytes;
+    if (raw === undefined) return undefined;
     // The header line, found by hand: Buffer#indexOf would be two more functions for Node to
     // compile at every start.
     let newline = 0;
@@ -60,7 +62,13 @@ export function readCache(file: string): CacheEntry | undefined {
     const length = Number(size);
     if (magic !== MAGIC || !Number.isSafeInteger(length) || length <= 0 || raw.length !== newline + 1 + 2 * length) return undefined;
     const payload = raw.subarray(newline + 1, newline + 1 + length);
-    return payload.equals(raw.subarray(newline + 1 + length)) ? { payload, paths: paths === '-' ? [] : paths.split(',') } : undefined;
+    // The second copy is the payload turned by half its length (cacheBytes): two native compares
+    // (with equals and subarray, which Node compiles for diag anyway; compare would be one more).
+    const start = newline + 1;
+    const half = turn(length);
+    const second = raw.subarray(start + length);
+    const whole = payload.subarray(half).equals(second.subarray(0, length - half)) && payload.subarray(0, half).equals(second.subarray(length - half));
+    return whole ? { payload, paths: paths === '-' ? [] : paths.split(',') } : undefined;
   } catch {
     return undefined;
   }
@@ -76,10 +84,22 @@ export function newPaths(known: readonly string[], used: readonly string[]): str
   return used.filter((name) => !known.includes(name) && /^[a-z0-9-]{1,40}$/.test(name));
 }
 
+/**
+ * Where the second copy of a payload starts in it. Two equal copies catch damage to one of them,
+ * but not the same damage done to both (the same bytes overwritten at the same place of each
+ * copy), which V8, checking no checksum in release builds, would run: a segfault, a trap, a hang.
+ * The second copy is therefore turned: it starts at the payload's middle. Damage alike in both
+ * copies then lands on different bytes of the payload, and the copies disagree.
+ */
+function turn(length: number): number {
+  return Math.floor(length / 2);
+}
+
 /** The bytes of a cache file for this payload and these code paths (names that are not [a-z0-9-] are left out). */
 export function cacheBytes(payload: Buffer, paths: readonly string[] = []): Buffer {
   const names = [...new Set(paths.filter((name) => /^[a-z0-9-]{1,40}$/.test(name)))].sort().slice(0, PATHS_MAX);
-  return Buffer.concat([Buffer.from(`${MAGIC} ${payload.length} ${names.length === 0 ? '-' : names.join(',')}\n`, 'latin1'), payload, payload]);
+  const half = turn(payload.length);
+  return Buffer.concat([Buffer.from(`${MAGIC} ${payload.length} ${names.length === 0 ? '-' : names.join(',')}\n`, 'latin1'), payload, payload.subarray(half), payload.subarray(0, half)]);
 }
 
 /**
@@ -88,15 +108,20 @@ export function cacheBytes(payload: Buffer, paths: readonly string[] = []): Buff
  * ignored (it only costs speed).
  */
 export function writeCache(folder: string, file: string, payload: Buffer, current: readonly string[] = [], paths: readonly string[] = []): void {
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const temporary = `${file}.${process.pid}.tmp`;
     try {
       writeFileSync(temporary, cacheBytes(payload, paths), { mode: 0o600 });
       renameSync(temporary, file);
     } catch (error) {
-      // A full disk leaves part of the file: it would stay until a later write succeeds.
-      rmSync(temporary, { force: true });
+      // A partly written file (a full disk) or one that cannot take the cache's place (a folder
+      // in the way): removed, else every run would leave one more behind.
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Never made.
+      }
       throw error;
     }
     const others = readdirSync(folder)

@@ -22,7 +22,11 @@ import { readWhole } from './read-whole.js';
  * - Whole and intact. V8 checks little more than the length and its own version before it uses a
  *   cache, and a damaged one can crash it. The payload is stored twice after a header line with its
  *   length, and used only when the file has exactly that length and the two copies are equal byte
- *   for byte (a native memcmp): a truncated, partly overwritten or zeroed file is refused.
+ *   for byte (a native memcmp): a truncated, partly overwritten or zeroed file is refused. The
+ *   second copy is turned (it starts at the payload's middle), so that the same damage done to
+ *   both copies is refused too. (V8's own checksum, --verify-snapshot-checksum, would cost 12 M
+ *   instructions a run: loading node:v8, and Node's own code caches refused under a changed flag.)
+ *   A cache file that is not a regular file (a FIFO, a device) is not read.
  * - Written atomically (a temporary file renamed), after the run, so it also holds the functions
  *   the command compiled on the way; and again after a run that went through a part of the CLI
  *   the cache's runs did not (another output format, colour: code-paths.ts), so that it holds

@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 
 /**
  * A whole file with the stat of the very file read (fstat of the open descriptor). With `size`,
@@ -8,10 +8,23 @@ import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs';
 export function readWhole(file: string): { bytes: Buffer; stat: Stats };
 export function readWhole(file: string, size: number): { bytes: Buffer; stat: Stats } | undefined;
 export function readWhole(file: string, size?: number): { bytes: Buffer; stat: Stats } | undefined {
-  const fd = openSync(file, 'r');
+  return readOpen(openSync(file, 'r'), size, false);
+}
+
+/**
+ * As readWhole, but only a regular file (undefined for anything else), opened without blocking:
+ * for a file nobody vouches for (a cache file), which a FIFO in its place would otherwise make
+ * wait forever at the open.
+ */
+export function readRegular(file: string): { bytes: Buffer; stat: Stats } | undefined {
+  return readOpen(openSync(file, constants.O_RDONLY | constants.O_NONBLOCK), undefined, true);
+}
+
+function readOpen(fd: number, size: number | undefined, regularOnly: boolean): { bytes: Buffer; stat: Stats } | undefined {
   try {
     // Plain numbers, as every stat on diag's way: one kind of Stats for Node to compile at start-up.
     const stat = fstatSync(fd);
+    if (regularOnly && !stat.isFile()) return undefined;
     if (size !== undefined && stat.size !== size) return undefined;
     const bytes = Buffer.allocUnsafe(stat.size);
     let read = 0;

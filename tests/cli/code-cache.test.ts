@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cacheBytes, cacheFolder, cacheName, newPaths, readCache, settled, writeCache } from '../../src/cli/code-cache.js';
@@ -27,6 +28,12 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
     expect(damage((b) => Buffer.concat([Buffer.from(`diag-code-cache-2 ${payload.length}\n`), b.subarray(b.indexOf(10) + 1)]))).toBeUndefined();
     expect(damage((b) => Buffer.concat([Buffer.from(`diag-code-cache-3 ${payload.length} ${'x'.repeat(2000)}\n`), b.subarray(b.indexOf(10) + 1)]))).toBeUndefined();
     expect(damage(() => Buffer.alloc(0))).toBeUndefined();
+    // The same byte changed at the same place of each copy, anywhere in the payload; two plain copies.
+    const header = bytes.indexOf(10) + 1;
+    for (let at = 0; at < payload.length; at++) {
+      expect(damage((b) => ((b[header + at] = (b[header + at] ?? 0) ^ 0x5a), (b[header + payload.length + at] = (b[header + payload.length + at] ?? 0) ^ 0x5a), b))).toBeUndefined();
+    }
+    expect(damage((b) => Buffer.concat([b.subarray(0, header), payload, payload]))).toBeUndefined();
     expect(readCache(join(work, 'missing.bin'))).toBeUndefined();
     expect(cacheBytes(payload).subarray(0, 20).toString('latin1')).toBe(`diag-code-cache-3 ${payload.length}`.slice(0, 20));
   });
@@ -45,6 +52,22 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
     expect(newPaths(many, ['text'])).toEqual([]);
     writeCache(work, file, payload, [], [...many, 'text']);
     expect(readCache(file)?.paths).toHaveLength(16);
+  });
+
+  it('leaves no temporary file behind when the cache cannot take its place (a folder in the way)', () => {
+    const folder = join(work, 'in-the-way');
+    const file = join(folder, 'code-blocked.bin');
+    mkdirSync(file, { recursive: true });
+    for (let i = 0; i < 3; i++) writeCache(folder, file, payload);
+    expect(readdirSync(folder)).toEqual(['code-blocked.bin']);
+    expect(readCache(file)).toBeUndefined();
+  });
+
+  it('reads nothing from a FIFO in the place of a cache file, without waiting for a writer', () => {
+    const fifo = join(work, 'code-fifo.bin');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return void console.warn('mkfifo not available: skipped');
+    expect(readCache(fifo)).toBeUndefined();
+    expect(readCache('/dev/zero')).toBeUndefined();
   });
 
   it('keeps a few caches of other bundles, and no stale temporary file', () => {

@@ -84,6 +84,30 @@ describe('the code cache never changes what diag does', () => {
     sameAsReference(run(home));
   });
 
+  it.each([0.0001, 0.005, 0.05, 0.3, 0.6, 0.8, 0.95])('the same damage done to both copies (at %p of each) is refused, not run', (at) => {
+    // A byte flipped at the same place of each copy gave V8 a damaged payload: a segfault, a
+    // trap, a hang. The second copy is turned (code-cache.ts), so the copies now disagree.
+    const home = join(work, `alike-${at}`);
+    run(home);
+    const [file = ''] = cacheFiles(home);
+    const path = join(home, 'diag', file);
+    const good = readFileSync(path);
+    const header = good.indexOf(10) + 1;
+    const length = (good.length - header) / 2;
+    const bad = Buffer.from(good);
+    const offset = Math.floor(length * at);
+    for (const copy of [0, length]) bad[header + copy + offset] = (bad[header + copy + offset] ?? 0) ^ 0xff;
+    writeFileSync(path, bad);
+    sameAsReference(run(home));
+    expect(readFileSync(path)).not.toEqual(bad);
+    // Nor two plain copies of a damaged payload.
+    const payload = Buffer.from(good.subarray(header, header + length));
+    payload[offset] = (payload[offset] ?? 0) ^ 0xff;
+    writeFileSync(path, Buffer.concat([good.subarray(0, header), payload, payload]));
+    sameAsReference(run(home));
+    sameAsReference(run(home));
+  });
+
   it('a cache made by an older diag (format 1, checked by SHA-1) is ignored', () => {
     const home = join(work, 'old-format');
     run(home);
