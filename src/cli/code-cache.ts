@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { readRegular } from './read-whole.js';
 
@@ -31,11 +31,27 @@ export function cacheFolder(env: NodeJS.ProcessEnv, home: () => string): string 
  * tells apart the commands that run the same bundle (each compiles different functions, and a
  * cache holds those of the runs that made it).
  */
-export function cacheName(stat: Stats, build: string, use = ''): string {
+export function cacheName(stat: Stats, build: string, use = '', flags = ''): string {
   // Times in milliseconds, as doubles (a quarter of a microsecond apart at worst): a cache is made
   // only two seconds after the bundle's last change (`settled`), and any later change moves its
   // change time on by more than that. About 140 bytes, within any file system's 255.
-  return `code-${process.version}-${process.arch}-${build}-${stat.dev}_${stat.ino}_${stat.size}_${stat.mtimeMs}_${stat.ctimeMs}${use === '' ? '' : `-${use}`}.bin`;
+  return `code-${process.version}-${process.arch}-${build}-${stat.dev}_${stat.ino}_${stat.size}_${stat.mtimeMs}_${stat.ctimeMs}${use === '' ? '' : `-${use}`}${flags === '' ? '' : `-n${flagsHash(flags)}`}.bin`;
+}
+
+/**
+ * Node's own options for this process (`node --jitless diag …`, NODE_OPTIONS), '' for none. V8
+ * refuses a cache made under other flags, so runs under other options keep a cache of their own:
+ * with one cache for all, runs alternating between two sets would each write it again.
+ */
+export function nodeFlags(execArgv: readonly string[], env: NodeJS.ProcessEnv): string {
+  return [...execArgv, env.NODE_OPTIONS ?? ''].join(' ').trim();
+}
+
+/** FNV-1a of a text's UTF-16 code units, in base 36: only run when Node has options. */
+function flagsHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(36).padStart(7, '0');
 }
 
 /** What a cache file holds: the payload for V8, and the code paths of the runs that made it (code-paths.ts). */
@@ -116,12 +132,9 @@ export function writeCache(folder: string, file: string, payload: Buffer, curren
       renameSync(temporary, file);
     } catch (error) {
       // A partly written file (a full disk) or one that cannot take the cache's place (a folder
-      // in the way): removed, else every run would leave one more behind.
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // Never made.
-      }
+      // in the way): removed, else every run would leave one more behind. (A failure here is
+      // ignored below with the first.)
+      rmSync(temporary, { force: true });
       throw error;
     }
     const others = readdirSync(folder)

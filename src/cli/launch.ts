@@ -1,7 +1,7 @@
 import { writeSync, type Stats } from 'node:fs';
 import type { Script } from 'node:vm';
 import { join } from 'node:path';
-import { cacheFolder, cacheName, newPaths, readCache, settled, writeCache } from './code-cache.js';
+import { cacheFolder, cacheName, newPaths, nodeFlags, readCache, settled, writeCache } from './code-cache.js';
 import { systemFr, systemReason } from './i18n-errors.js';
 import { environmentLanguage } from './locale.js';
 import { readWhole } from './read-whole.js';
@@ -111,7 +111,7 @@ interface Loaded {
 function runBundle(vm: typeof import('node:vm'), bundle: { file: string; bytes: Buffer; stat: Stats }, build: string, use: string, folder: string | undefined, requireFor: NodeJS.Require, loaded: Loaded[], tracked = true): unknown {
   const { isAscii } = require('node:buffer') as typeof import('node:buffer');
   const { file, bytes, stat } = bundle;
-  const cacheFile = folder === undefined || !settled(stat, bytes.length, Date.now()) ? undefined : join(folder, cacheName(stat, build, use));
+  const cacheFile = folder === undefined || !settled(stat, bytes.length, Date.now()) ? undefined : join(folder, cacheName(stat, build, use, nodeFlags(process.execArgv, process.env)));
   const entry = cacheFile === undefined ? undefined : readCache(cacheFile);
   const cached = entry?.payload;
   // The build writes Node's CommonJS wrapper around the bundle, and keeps it ASCII, which decodes

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheBytes, cacheFolder, cacheName, newPaths, readCache, settled, writeCache } from '../../src/cli/code-cache.js';
+import { cacheBytes, cacheFolder, cacheName, newPaths, nodeFlags, readCache, settled, writeCache } from '../../src/cli/code-cache.js';
 
 const work = mkdtempSync(join(tmpdir(), 'diag-code-cache-unit-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -104,6 +104,13 @@ describe('the code cache files (src/cli/code-cache.ts)', () => {
     // Commands that run the same bundle have a cache each.
     expect(cacheName(statSync(file), 'f'.repeat(40), 'run')).not.toBe(cacheName(statSync(file), 'f'.repeat(40), 'workshop'));
     expect(cacheName(statSync(file), 'f'.repeat(40), '')).toBe(cacheName(statSync(file), 'f'.repeat(40)));
+    // Runs under other Node options (V8 refuses a cache made under other flags) have one each.
+    expect(cacheName(statSync(file), 'f'.repeat(40), '', '--jitless')).not.toBe(cacheName(statSync(file), 'f'.repeat(40)));
+    expect(cacheName(statSync(file), 'f'.repeat(40), '', '--jitless')).not.toBe(cacheName(statSync(file), 'f'.repeat(40), '', '--expose-gc'));
+    expect(cacheName(statSync(file), 'f'.repeat(40), 'run', '--jitless')).toMatch(/-run-n[0-9a-z]{7}\.bin$/);
+    expect(nodeFlags([], {})).toBe('');
+    expect(nodeFlags([], { NODE_OPTIONS: '  ' })).toBe('');
+    expect(nodeFlags(['--jitless'], { NODE_OPTIONS: '--max-old-space-size=200' })).toBe('--jitless --max-old-space-size=200');
   });
 
   it('trusts a bundle file only two seconds after its last change, and only when read whole', () => {

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -207,6 +207,21 @@ describe('the code cache never changes what diag does', () => {
     writeFileSync(join(home, 'diag', file), Buffer.concat([Buffer.from(made.subarray(0, made.indexOf(10)).toString('latin1').replace(/ json$/, ' colour,commander,csv,html,json,markdown,text,yaml')), made.subarray(made.indexOf(10))]));
     sameAsReference(run(home));
     expect(header()).toBe('diag-code-cache-3 N colour,commander,csv,html,json,markdown,text,yaml');
+  });
+
+  it('runs under other Node options keep a cache each, and runs that alternate rewrite neither', () => {
+    const home = join(work, 'node-options');
+    const other = { XDG_CACHE_HOME: home, NODE_OPTIONS: '--max-old-space-size=200' };
+    sameAsReference(run(home));
+    sameAsReference(diag(ARGS, { env: other }));
+    expect(cacheFiles(home)).toHaveLength(2);
+    const times = () => cacheFiles(home).map((f) => statSync(join(home, 'diag', f)).mtimeMs);
+    const before = times();
+    for (let i = 0; i < 2; i++) {
+      sameAsReference(run(home));
+      sameAsReference(diag(ARGS, { env: other }));
+    }
+    expect(times()).toEqual(before);
   });
 
   it('a refused input writes no cache (it would lack the functions of a whole run, for as long as the bundle lives)', () => {
