@@ -336,7 +336,9 @@ export function commitAll(files: readonly StagedFile[]): void {
       file.commit();
       done.push(file);
     } catch (error) {
-      for (const d of done) d.abort(true);
+      // Last first: a file reached by two names (`-o r.json -o link/r.json`, link to the same
+      // folder) gets back what was there before the first, not what the first wrote.
+      for (const d of done.reverse()) d.abort(true);
       for (const f of files) f.abort();
       throw error;
     }

@@ -83,6 +83,19 @@ describe('files written all or nothing', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'c.md']);
     expect(fs.readFileSync(join(dir, 'a.md'), 'utf8')).toBe('old a');
   });
+  it('with --force, an undo puts back the old file even when two targets name the same file (a linked folder)', () => {
+    writeFileSync(join(dir, 'a.md'), 'old a');
+    fs.symlinkSync('.', join(dir, 'same'));
+    fs.mkdirSync(join(dir, 'c.md'));
+    fs.writeFileSync(join(dir, 'c.md', 'inside'), 'x');
+    const first = new StagedFile(join(dir, 'a.md'), true);
+    const again = new StagedFile(join(dir, 'same', 'a.md'), true);
+    const third = new StagedFile(join(dir, 'c.md'), true);
+    for (const [file, text] of [[first, 'new a'], [again, 'new a again'], [third, 'new c']] as const) file.write(text);
+    expect(() => commitAll([first, again, third])).toThrow(/c\.md/);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'c.md', 'same']);
+    expect(fs.readFileSync(join(dir, 'a.md'), 'utf8')).toBe('old a');
+  });
   it('with --force, every file replaced when all renames succeed, and no second name left', () => {
     writeFileSync(join(dir, 'a.md'), 'old a');
     const first = new StagedFile(join(dir, 'a.md'), true);
