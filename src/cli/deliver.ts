@@ -1,5 +1,5 @@
-import { statSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { realpathSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { usedPath } from './code-paths.js';
 import { useColor } from './common.js';
 import { errorText, InputError } from './errors.js';
@@ -79,11 +79,25 @@ function isFolder(path: string): boolean {
 }
 
 /** Every file target checked before anything is read or written: no twin, no existing file without --force, a folder that exists. */
+/**
+ * One name for a target, whatever way it is written: its folder's real path and its own name
+ * (`r.json` and `link/r.json`, link to `.`, are one file; written twice, the second would replace
+ * the first, and an undo could not tell them apart).
+ */
+function sameFolderKey(file: string): string {
+  const path = resolve(file);
+  try {
+    return join(realpathSync(dirname(path)), basename(path));
+  } catch {
+    return path;
+  }
+}
+
 function checkFiles(files: readonly string[], force: boolean, stdoutTwice: boolean): void {
   const seen = new Map<string, string>();
   const twins: string[] = stdoutTwice ? ['-'] : [];
   for (const file of files) {
-    const key = resolve(file);
+    const key = sameFolderKey(file);
     if (seen.has(key)) twins.push(file);
     else seen.set(key, file);
   }

@@ -38,6 +38,11 @@ const SYSTEM_FR: Readonly<Record<string, string>> = {
   EPIPE: 'tube fermé',
   EADDRINUSE: 'adresse déjà utilisée',
   EADDRNOTAVAIL: 'adresse indisponible sur cette machine',
+  ENOTEMPTY: 'le dossier n’est pas vide',
+  EXDEV: 'lien entre deux systèmes de fichiers',
+  ESTALE: 'fichier réseau périmé',
+  EFBIG: 'fichier trop gros',
+  ETXTBSY: 'fichier occupé',
 };
 /**
  * The common ones in English too, as the system words them, with the code, for a file written:
@@ -63,6 +68,11 @@ const SYSTEM_EN: Readonly<Record<string, string>> = {
   EPIPE: 'broken pipe',
   EADDRINUSE: 'address already in use',
   EADDRNOTAVAIL: 'address not available on this machine',
+  ENOTEMPTY: 'directory not empty',
+  EXDEV: 'cross-device link',
+  ESTALE: 'stale file handle',
+  EFBIG: 'file too large',
+  ETXTBSY: 'text file busy',
 };
 const systemEn = (r: SystemReason) => r.message;
 /** For a file written through a temporary name: Node's own message (`ENOSPC: …, open '/x/.r.json.123-….tmp'`) worded without it. */

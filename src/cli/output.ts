@@ -255,15 +255,20 @@ export class StagedFile {
 
   /**
    * Before --force replaces a file: a second name (a hard link) for the file there now, so that an
-   * undo can put it back; none was there (remove the new one); or, where links cannot be made, no
-   * undo (the old file is replaced for good, as with a single target).
+   * undo can put it back; none was there (remove the new one); or, on a file system that has no
+   * hard links, no undo (the old file is replaced for good, as with a single target). Any other
+   * failure (no inode left, a quota, an I/O error) stops before the file is replaced, and
+   * commitAll undoes the ones before it.
    */
   private keepOld(): { remove: true } | { restore: string } | undefined {
     const backup = temporaryName(this.file);
     try {
       this.system.linkSync(this.file, backup);
     } catch (error) {
-      return codeOf(error) === 'ENOENT' ? { remove: true } : undefined;
+      const code = codeOf(error);
+      if (code === 'ENOENT') return { remove: true };
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'EMLINK') return undefined;
+      throw error;
     }
     track(backup);
     return { restore: backup };

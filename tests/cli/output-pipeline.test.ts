@@ -117,6 +117,26 @@ describe('files written all or nothing', () => {
     expect(readdirSync(dir)).toEqual(['a.md']);
     expect(fs.readFileSync(join(dir, 'a.md'), 'utf8')).toBe('new a');
   });
+  it('with --force, a second name that cannot be made for another reason (no inode left) stops before that file, and undoes the ones before', () => {
+    let links = 0;
+    const noInodes: FileSystem = {
+      ...fs,
+      linkSync: ((from: string, to: string) => {
+        if (++links > 1) throw Object.assign(new Error('ENOSPC: no space left on device, link'), { code: 'ENOSPC' });
+        fs.linkSync(from, to);
+      }) as FileSystem['linkSync'],
+    };
+    writeFileSync(join(dir, 'a.md'), 'old a');
+    writeFileSync(join(dir, 'b.md'), 'old b');
+    const first = new StagedFile(join(dir, 'a.md'), true, noInodes);
+    const second = new StagedFile(join(dir, 'b.md'), true, noInodes);
+    first.write('new a');
+    second.write('new b');
+    expect(() => commitAll([first, second])).toThrow(/b\.md: no space left on device \(ENOSPC\)/);
+    expect(readdirSync(dir).sort()).toEqual(['a.md', 'b.md']);
+    expect(fs.readFileSync(join(dir, 'a.md'), 'utf8')).toBe('old a');
+    expect(fs.readFileSync(join(dir, 'b.md'), 'utf8')).toBe('old b');
+  });
 });
 
 describe('planTargets', () => {
@@ -134,6 +154,9 @@ describe('planTargets', () => {
     expect(() => plan({ output: [join(dir, 'r.pdf')] })).toThrow(/cannot tell the format/);
     expect(() => planTargets('aggregate', { output: [join(dir, 'g.xml')] }, GROUP_FORMATS, 'text')).toThrow(/cannot write junit/);
     expect(() => plan({ output: [join(dir, 'r.json'), join(dir, 'x', '..', 'r.json')] })).toThrow(/more than once/);
+    // The same file through a link to its folder.
+    symlinkSync('.', join(dir, 'here'));
+    expect(() => plan({ output: [join(dir, 'r.json'), join(dir, 'here', 'r.json')], force: true })).toThrow(/more than once/);
     writeFileSync(join(dir, 'taken.json'), '{}');
     expect(() => plan({ output: [join(dir, 'taken.json')] })).toThrow(InputError);
     expect(plan({ output: [join(dir, 'taken.json')], force: true })).toHaveLength(1);
