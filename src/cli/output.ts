@@ -289,7 +289,7 @@ export class StagedFile {
     untrack(name);
   }
 
-  /** Removes the temporary file; after a commit without --force, also the new file (undo). */
+  /** Removes the temporary file; with `undoCommit`, takes a commit back (the new file removed, or the old one put back). */
   abort(undoCommit = false): void {
     if (this.fd !== undefined) {
       try {
