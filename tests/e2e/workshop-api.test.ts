@@ -133,6 +133,9 @@ describe('diag workshop: the HTTP API', () => {
     expect(unknownParticipant.status).toBe(404);
     const huge = await postJson(withCode('/api/answers'), { bank: bank.id, respondent: 'x'.repeat(2 * 1024 * 1024), answers: answersFor(bank) });
     expect(huge.status).toBe(413);
+    // The client, still sending, reads the 413: the server drains the body before it answers (the
+    // connection cut under it was a "fetch failed", EPIPE, on a busy machine).
+    for (let i = 0; i < 4; i++) expect((await postJson(withCode('/api/answers'), { bank: bank.id, respondent: 'y'.repeat(3 * 1024 * 1024), answers: answersFor(bank) })).status).toBe(413);
     for (const response of [offScale, ...cases, wrongCode, unknownParticipant, huge]) {
       expect(hasStackTrace(response.text)).toBe(false);
       expect(response.headers.get('content-type')).toContain('application/json');
@@ -255,6 +258,34 @@ describe('diag workshop: the HTTP API', () => {
     expect(deleted.headers.get('allow')).toBe('GET, HEAD');
     expect((await getJson(withCode('/api/answers'))).status).toBe(405);
     expect((await getJson(api('/j/' + ws.code))).status).not.toBe(404);
+  }, 30_000);
+
+  it('answers a body over the limit with a 413 that a client still sending can read (the connection is not cut under it)', async () => {
+    const port = Number(new URL(ws.base).port);
+    const size = 3 * 1024 * 1024;
+    const result = await new Promise<{ answer: string; failure: string; whole: boolean }>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      let failure = '';
+      socket.on('data', (chunk: Buffer) => (answer += chunk.toString('latin1')));
+      socket.on('error', (error: NodeJS.ErrnoException) => (failure ||= error.code ?? error.message));
+      let sent = 0;
+      socket.on('close', () => resolve({ answer, failure, whole: sent >= size }));
+      socket.write(`POST /api/answers?code=${ws.code} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${size}\r\n\r\n`);
+      // Slowly, so that the answer comes while the body is still on its way.
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const next = (): void => {
+        if (sent >= size || socket.destroyed) {
+          setTimeout(() => socket.end(), 200);
+          return;
+        }
+        sent += chunk.length;
+        socket.write(chunk, () => setTimeout(next, 2));
+      };
+      next();
+    });
+    expect(result).toMatchObject({ failure: '', whole: true });
+    expect(result.answer.slice(0, 12)).toBe('HTTP/1.1 413');
   }, 30_000);
 
   it('survives garbage, half requests and lies about the length', async () => {

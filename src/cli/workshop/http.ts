@@ -50,13 +50,19 @@ export function sendError(res: ServerResponse, error: HttpError): void {
 
 /**
  * The request body, at most `limit` bytes. Past the limit nothing more is kept: a 413 is raised
- * (the caller answers it) and the rest is drained and dropped, up to a bound, then the
- * connection is closed.
+ * at once (the caller answers it) and the rest of the body is read and dropped, up to a bound,
+ * on a connection kept open: closed with the answer (`Connection: close`), it was cut under a
+ * client still sending (EPIPE, "fetch failed" instead of the 413). A body declared beyond the
+ * bound gets the 413 and its connection closed.
  */
 export function readBody(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, 'too-large', `the body is over ${limit} bytes`, {}, { Connection: 'close' });
+  const tooLarge = (close: boolean) => new HttpError(413, 'too-large', `the body is over ${limit} bytes`, {}, close ? { Connection: 'close' } : {});
   const declared = Number(req.headers['content-length']);
   return new Promise((resolve, reject) => {
+    const cut = () => {
+      res.on('finish', () => req.destroy());
+      reject(tooLarge(true));
+    };
     const drain = () => {
       let dropped = 0;
       req.removeAllListeners('data');
@@ -64,12 +70,12 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limit = MAX_
         dropped += chunk.length;
         if (dropped > DISCARD_LIMIT) req.destroy();
       });
-      res.on('finish', () => req.destroy());
       req.resume();
+      reject(tooLarge(false));
     };
     if (Number.isFinite(declared) && declared > limit) {
-      drain();
-      reject(tooLarge());
+      if (declared > limit + DISCARD_LIMIT) cut();
+      else drain();
       return;
     }
     const chunks: Buffer[] = [];
@@ -82,7 +88,6 @@ export function readBody(req: IncomingMessage, res: ServerResponse, limit = MAX_
         over = true;
         chunks.length = 0;
         drain();
-        reject(tooLarge());
         return;
       }
       chunks.push(chunk);
