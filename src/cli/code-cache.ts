@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { readRegular } from './read-whole.js';
+import { shortHash } from './short-hash.js';
 
 /**
  * The V8 code cache of the CLI bundle (see launch.ts): where it is kept, what a cache file is
@@ -12,6 +13,8 @@ const KEEP = 4;
 /** The longest header line: the magic, the length and at most PATHS_MAX names of at most 40 bytes. */
 const PATHS_MAX = 16;
 const HEADER_MAX = 64 + PATHS_MAX * 41;
+/** What a code path's name may be: it goes in the header line, between commas. */
+const PATH_NAME = /^[a-z0-9-]{1,40}$/;
 /** A bundle changed this recently may change again within the same timestamp tick. */
 const SETTLED_MS = 2_000;
 
@@ -35,7 +38,7 @@ export function cacheName(stat: Stats, build: string, use = '', flags = ''): str
   // Times in milliseconds, as doubles (a quarter of a microsecond apart at worst): a cache is made
   // only two seconds after the bundle's last change (`settled`), and any later change moves its
   // change time on by more than that. About 140 bytes, within any file system's 255.
-  return `code-${process.version}-${process.arch}-${build}-${stat.dev}_${stat.ino}_${stat.size}_${stat.mtimeMs}_${stat.ctimeMs}${use === '' ? '' : `-${use}`}${flags === '' ? '' : `-n${flagsHash(flags)}`}.bin`;
+  return `code-${process.version}-${process.arch}-${build}-${stat.dev}_${stat.ino}_${stat.size}_${stat.mtimeMs}_${stat.ctimeMs}${use === '' ? '' : `-${use}`}${flags === '' ? '' : `-n${shortHash(flags)}`}.bin`;
 }
 
 /**
@@ -45,13 +48,6 @@ export function cacheName(stat: Stats, build: string, use = '', flags = ''): str
  */
 export function nodeFlags(execArgv: readonly string[], env: NodeJS.ProcessEnv): string {
   return [...execArgv, env.NODE_OPTIONS ?? ''].join(' ').trim();
-}
-
-/** FNV-1a of a text's UTF-16 code units, in base 36: only run when Node has options. */
-function flagsHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(36).padStart(7, '0');
 }
 
 /** What a cache file holds: the payload for V8, and the code paths of the runs that made it (code-paths.ts). */
@@ -97,7 +93,7 @@ export function readCache(file: string): CacheEntry | undefined {
  */
 export function newPaths(known: readonly string[], used: readonly string[]): string[] {
   if (known.length >= PATHS_MAX) return [];
-  return used.filter((name) => !known.includes(name) && /^[a-z0-9-]{1,40}$/.test(name));
+  return used.filter((name) => !known.includes(name) && PATH_NAME.test(name));
 }
 
 /**
@@ -113,7 +109,7 @@ function turn(length: number): number {
 
 /** The bytes of a cache file for this payload and these code paths (names that are not [a-z0-9-] are left out). */
 export function cacheBytes(payload: Buffer, paths: readonly string[] = []): Buffer {
-  const names = [...new Set(paths.filter((name) => /^[a-z0-9-]{1,40}$/.test(name)))].sort().slice(0, PATHS_MAX);
+  const names = [...new Set(paths.filter((name) => PATH_NAME.test(name)))].sort().slice(0, PATHS_MAX);
   const half = turn(payload.length);
   return Buffer.concat([Buffer.from(`${MAGIC} ${payload.length} ${names.length === 0 ? '-' : names.join(',')}\n`, 'latin1'), payload, payload.subarray(half), payload.subarray(0, half)]);
 }

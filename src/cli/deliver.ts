@@ -78,7 +78,6 @@ function isFolder(path: string): boolean {
   }
 }
 
-/** Every file target checked before anything is read or written: no twin, no existing file without --force, a folder that exists. */
 /**
  * One name for a target, whatever way it is written: its folder's real path and its own name
  * (`r.json` and `link/r.json`, link to `.`, are one file; written twice, the second would replace
@@ -93,6 +92,7 @@ function sameFolderKey(file: string): string {
   }
 }
 
+/** Every file target checked before anything is read or written: no twin, no existing file without --force, a folder that exists. */
 function checkFiles(files: readonly string[], force: boolean, stdoutTwice: boolean): void {
   const seen = new Map<string, string>();
   const twins: string[] = stdoutTwice ? ['-'] : [];

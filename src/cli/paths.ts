@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { shortHash } from './short-hash.js';
 
 /**
  * The package's own folder, found from this file so that an installed diag finds its bank
@@ -11,22 +12,6 @@ export const SCHEMAS = join(PACKAGE_ROOT, 'schema');
 
 /** Bytes of a pseudonym kept in a file name: with the rest of the name, far below the 255 bytes most file systems allow. */
 export const NAME_PART_BYTES = 60;
-
-/** FNV-1a over the UTF-8 bytes, 32 bits, as 7 base-36 digits: tells two long names with the same start apart. */
-export function shortHash(text: string): string {
-  let hash = 0x811c9dc5;
-  // ASCII (the code cache's names, at every start) is its own UTF-8: no buffer, no iterator.
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code > 0x7f) {
-      hash = 0x811c9dc5;
-      for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
-      break;
-    }
-    hash = Math.imul(hash ^ code, 0x01000193) >>> 0;
-  }
-  return hash.toString(36).padStart(7, '0');
-}
 
 /**
  * A pseudonym as a part of a file name: letters and digits of any script, lower case, accents

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { fileNamePart, shortHash } from '../../src/cli/paths.js';
+import { fileNamePart } from '../../src/cli/paths.js';
+import { shortHash } from '../../src/cli/short-hash.js';
 
 /** FNV-1a over the UTF-8 bytes, written the plain way: what shortHash must always give. */
 function reference(text: string): string {
@@ -8,7 +9,7 @@ function reference(text: string): string {
   return hash.toString(36).padStart(7, '0');
 }
 
-describe('shortHash (src/cli/paths.ts)', () => {
+describe('shortHash (src/cli/short-hash.ts)', () => {
   it('is FNV-1a of the UTF-8 bytes, for ASCII and for any other text', () => {
     for (const text of ['', 'a', 'Camille', '12:34:5678:1764601234567.123:score', 'Léa', 'é', 'x'.repeat(300) + 'ü', '日本語', '🙂 smile', 'abc\u007f', 'abc\u0080']) {
       expect(shortHash(text)).toBe(reference(text));
