@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { codePoints, fitWidth, safeText, visibleWidth, wrap } from '../../src/cli/render/terminal.js';
-import { renderTable, wrapCell } from '../../src/cli/render/text-table.js';
+import { fitColumns, renderTable, wrapCell } from '../../src/cli/render/text-table.js';
 
 /**
  * The terminal layout is written as scans of the text (few allocations at start-up). These are the
@@ -64,15 +64,8 @@ function renderTableReference(columns: ReadonlyArray<{ head: string; align?: 'le
   const longest = (text: string) => Math.max(0, ...text.split('\n').map((l) => [...l].length));
   const widths = columns.map((c, i) => Math.max(1, longest(c.head), ...cells.map((r) => longest(r[i]?.text ?? ''))));
   const least = columns.map((c, i) => (c.fixed ? Math.max(1, ...cells.map((r) => longest(r[i]?.text ?? ''))) : Math.min(6, widths[i] ?? 1)));
-  const room = options.width - (3 * columns.length + 1);
-  for (let total = widths.reduce((a, b) => a + b, 0); total > room; total--) {
-    let widest = -1;
-    widths.forEach((w, i) => {
-      if (w > (least[i] ?? 1) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
-    });
-    if (widest < 0) break;
-    widths[widest] = (widths[widest] ?? 1) - 1;
-  }
+  // The widths: the same allocation (fitColumns), which the change to one string left as it was.
+  fitColumns(widths, least, options.width - (3 * columns.length + 1));
   const pad = (text: string, width: number, align: 'left' | 'right') => {
     const fill = ' '.repeat(Math.max(0, width - visibleWidthReference(text)));
     return align === 'right' ? `${fill}${text}` : `${text}${fill}`;

@@ -53,6 +53,22 @@ function pad(text: string, width: number, align: 'left' | 'right'): string {
 }
 
 /**
+ * Narrows column widths (in place) until they fit in `room`, one character at a time from the
+ * widest column that is still wider than its least width.
+ */
+export function fitColumns(widths: number[], least: readonly number[], room: number): number[] {
+  for (let total = widths.reduce((a, b) => a + b, 0); total > room; total--) {
+    let widest = -1;
+    widths.forEach((w, i) => {
+      if (w > (least[i] ?? 1) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
+    });
+    if (widest < 0) break;
+    widths[widest] = (widths[widest] ?? 1) - 1;
+  }
+  return widths;
+}
+
+/**
  * A table that fits `width` columns: the widest flexible columns are narrowed and their cells
  * wrapped. With `ascii`, borders are + - | only (screen readers, TERM=dumb).
  */
@@ -80,15 +96,7 @@ export function renderTable(columns: readonly TableColumn[], rows: ReadonlyArray
   };
   const widths = columns.map((c, i) => Math.max(1, longest(c.head), longestCell(i)));
   const least = columns.map((c, i) => (c.fixed ? Math.max(1, longestCell(i)) : Math.min(6, widths[i] ?? 1)));
-  const room = options.width - (3 * columns.length + 1);
-  for (let total = widths.reduce((a, b) => a + b, 0); total > room; total--) {
-    let widest = -1;
-    widths.forEach((w, i) => {
-      if (w > (least[i] ?? 1) && (widest < 0 || w > (widths[widest] ?? 0))) widest = i;
-    });
-    if (widest < 0) break;
-    widths[widest] = (widths[widest] ?? 1) - 1;
-  }
+  fitColumns(widths, least, options.width - (3 * columns.length + 1));
   // Built as one string, line by line: a report's table is drawn at every start.
   const bar = border(g.v);
   const between = ` ${bar} `;
