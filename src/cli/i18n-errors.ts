@@ -105,6 +105,7 @@ function errorsEnglish() {
     outputsExist: (a: { files: readonly string[] }) => `${a.files.join(', ')} already exist${a.files.length === 1 ? 's' : ''}; choose another name or add --force to replace`,
     fileExists: (a: { file: string }) => `${a.file} already exists; choose another name or add --force to replace it`,
     cannotWrite: (a: { file: string; reason: SystemReason }) => `cannot write ${a.file}: ${systemEnFile(a.reason)}`,
+    previousKept: (a: { file: string; kept: string }) => `the previous version of ${a.file} could not be put back: it is kept as ${a.kept}`,
     cannotWriteStdout: (a: { reason: SystemReason }) => `cannot write to standard output: ${systemEn(a.reason)}`,
     cannotSpool: (a: { folder: string; reason: SystemReason }) => `cannot hold the output for standard output in ${a.folder}: ${systemEn(a.reason)}`,
     // Inputs (read-inputs.ts, source.ts, file-limits.ts)
@@ -185,6 +186,7 @@ export const ERRORS_FR = /* @__PURE__ */ lazy((): ErrorStrings => ({
   outputsExist: (a) => `${a.files.join(', ')} existe${a.files.length === 1 ? '' : 'nt'} déjà ; choisissez un autre nom ou ajoutez --force pour remplacer`,
   fileExists: (a) => `${a.file} existe déjà ; choisissez un autre nom ou ajoutez --force pour le remplacer`,
   cannotWrite: (a) => `impossible d’écrire ${a.file} : ${systemFr(a.reason)}`,
+  previousKept: (a) => `l’ancienne version de ${a.file} n’a pas pu être remise en place : elle est gardée sous ${a.kept}`,
   cannotWriteStdout: (a) => `impossible d’écrire sur la sortie standard : ${systemFr(a.reason)}`,
   cannotSpool: (a) => `impossible de garder la sortie standard en attente dans ${a.folder} : ${systemFr(a.reason)}`,
   stdinTwice: () => '- (l’entrée standard) est donnée plus d’une fois ; elle ne peut être lue qu’une fois',

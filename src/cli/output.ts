@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorText, InputError } from './errors.js';
 import { systemReason } from './i18n-errors.js';
+import { messages } from './i18n.js';
 import { cutToBytes } from './paths.js';
 
 /** The target exists and was left alone. */
@@ -289,8 +290,12 @@ export class StagedFile {
     untrack(name);
   }
 
-  /** Removes the temporary file; with `undoCommit`, takes a commit back (the new file removed, or the old one put back). */
-  abort(undoCommit = false): void {
+  /**
+   * Removes the temporary file; with `undoCommit`, takes a commit back (the new file removed, or
+   * the old one put back). An old file that cannot be put back keeps its second name, which is
+   * returned (and no longer removed at exit): the person is told where the previous file is.
+   */
+  abort(undoCommit = false): string | undefined {
     if (this.fd !== undefined) {
       try {
         this.system.closeSync(this.fd);
@@ -302,15 +307,24 @@ export class StagedFile {
     this.removeTemporary();
     const undo = this.undo;
     this.undo = undefined;
-    if (!undoCommit || undo === undefined) return;
-    try {
-      if ('restore' in undo) {
+    if (!undoCommit || undo === undefined) return undefined;
+    if ('restore' in undo) {
+      // Tracked names are removed at exit: the old file's second name is kept either way, under
+      // its own name when the rename works, else under the second name, which the person is told.
+      untrack(undo.restore);
+      try {
         this.system.renameSync(undo.restore, this.file);
-        untrack(undo.restore);
-      } else this.system.unlinkSync(this.file);
+        return undefined;
+      } catch {
+        return undo.restore;
+      }
+    }
+    try {
+      this.system.unlinkSync(this.file);
     } catch {
       // nothing more to undo
     }
+    return undefined;
   }
 
   private removeTemporary(): void {
@@ -343,12 +357,23 @@ export function commitAll(files: readonly StagedFile[]): void {
     } catch (error) {
       // Last first: a file reached by two names (`-o r.json -o link/r.json`, link to the same
       // folder) gets back what was there before the first, not what the first wrote.
-      for (const d of done.reverse()) d.abort(true);
+      const kept: Array<{ file: string; kept: string }> = [];
+      for (const d of done.reverse()) {
+        const backup = d.abort(true);
+        if (backup !== undefined) kept.push({ file: d.file, kept: backup });
+      }
       for (const f of files) f.abort();
-      throw error;
+      throw kept.length === 0 ? error : withKept(error, kept);
     }
   }
   for (const file of files) file.release();
+}
+
+/** The failure of a commit, with a line for each replaced file that could not be put back, naming where its previous content is. */
+function withKept(error: unknown, kept: ReadonlyArray<{ file: string; kept: string }>): InputError {
+  const lines = kept.map((k) => messages().error.previousKept(k));
+  if (error instanceof InputError) return new InputError(error.text ?? error.message, [...error.details, ...lines]);
+  return new InputError(errorText('cannotWrite', { file: kept[0]?.file ?? '', reason: systemReason(error) }), lines);
 }
 
 /**

@@ -96,6 +96,34 @@ describe('files written all or nothing', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.md', 'c.md', 'same']);
     expect(fs.readFileSync(join(dir, 'a.md'), 'utf8')).toBe('old a');
   });
+  it('with --force, an old file that cannot be put back keeps its second name, which the error names and exit does not remove', () => {
+    writeFileSync(join(dir, 'a.md'), 'old a');
+    fs.mkdirSync(join(dir, 'c.md'));
+    fs.writeFileSync(join(dir, 'c.md', 'inside'), 'x');
+    // In a process of its own, so that its exit (which removes the temporary names) is real. The
+    // first rename of a.md gives it its new content; the second, putting the old one back after
+    // c.md failed (a folder in the way), fails as a disk gone read-only would.
+    const script = `
+      import * as fs from 'node:fs';
+      import { commitAll, StagedFile } from ${JSON.stringify(join(process.cwd(), 'dist/cli/output.js'))};
+      const dir = process.argv[1];
+      let renames = 0;
+      const failing = { ...fs, renameSync: (from, to) => { if (++renames === 2) throw Object.assign(new Error('EROFS: read-only file system, rename'), { code: 'EROFS' }); fs.renameSync(from, to); } };
+      const first = new StagedFile(dir + '/a.md', true, failing);
+      const third = new StagedFile(dir + '/c.md', true);
+      first.write('new a');
+      third.write('new c');
+      try { commitAll([first, third]); } catch (error) { console.log(JSON.stringify({ message: error.message, details: error.details })); }
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script, dir], { encoding: 'utf8', env: { ...process.env, LANG: 'C', LC_ALL: 'C' } });
+    const { message, details } = JSON.parse(out) as { message: string; details: string[] };
+    expect(message).toMatch(/c\.md/);
+    const kept = readdirSync(dir).filter((name) => name.startsWith('.a.md.'));
+    expect(kept).toHaveLength(1);
+    expect(fs.readFileSync(join(dir, kept[0] ?? ''), 'utf8')).toBe('old a');
+    expect(details.join('\n')).toMatch(/previous version of .*a\.md.* could not be put back: it is kept as .*\.a\.md\./);
+    expect(details.join('\n')).toContain(kept[0] ?? 'none');
+  });
   it('with --force, every file replaced when all renames succeed, and no second name left', () => {
     writeFileSync(join(dir, 'a.md'), 'old a');
     const first = new StagedFile(join(dir, 'a.md'), true);
