@@ -21,13 +21,14 @@ export function scaleBounds(values: readonly number[]): { min: number; max: numb
   return { min, max };
 }
 
-/** The bounds of a likert question's scale, found once per question: a batch scores millions of answers. */
-const boundsOf = new WeakMap<Question, { min: number; max: number }>();
+/** The bounds of a likert question's scale, found once per options array (shared by a scale's questions): a batch scores millions of answers. */
+const boundsOf = new WeakMap<ReadonlyArray<{ value: unknown }>, { min: number; max: number }>();
 function likertBounds(question: Question & { options: ReadonlyArray<{ value: unknown }> }): { min: number; max: number } {
-  let bounds = boundsOf.get(question);
+  const options = question.options;
+  let bounds = boundsOf.get(options);
   if (bounds === undefined) {
-    bounds = scaleBounds(question.options.map((o) => o.value as number));
-    boundsOf.set(question, bounds);
+    bounds = scaleBounds(options.map((o) => o.value as number));
+    boundsOf.set(options, bounds);
   }
   return bounds;
 }

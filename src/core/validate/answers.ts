@@ -41,19 +41,25 @@ function isChoiceValue(question: Question, value: Scalar): boolean {
   return (question.type === 'single' || question.type === 'multiple') && question.options.some((o) => sameScalar(o.value, value));
 }
 
-/** A question's option values, and the same by String(value), built once per question: a batch checks millions of answers. */
+/**
+ * A question's option values, and the same by String(value), built once per options array: a
+ * batch checks millions of answers. Keyed by the array, not the question: the questions of one
+ * scale share their scale's options (validateBank), so a bank of forty likert questions on two
+ * scales builds two indexes, not forty (a short command's first record allocated ~20 KB for them).
+ */
 interface OptionIndex {
   values: readonly Scalar[];
   byString: ReadonlyMap<string, Scalar>;
 }
-const optionIndexes = new WeakMap<Question, OptionIndex>();
+const optionIndexes = new WeakMap<ReadonlyArray<{ value: Scalar }>, OptionIndex>();
 function optionsOf(question: Question & { options: ReadonlyArray<{ value: Scalar }> }): OptionIndex {
-  let index = optionIndexes.get(question);
+  const options = question.options;
+  let index = optionIndexes.get(options);
   if (index === undefined) {
-    const values = question.options.map((o) => o.value);
+    const values = options.map((o) => o.value);
     // By String(value), which is how sameScalar matches a string or number: linear, not quadratic.
     index = { values, byString: new Map(values.map((v) => [String(v), v])) };
-    optionIndexes.set(question, index);
+    optionIndexes.set(options, index);
   }
   return index;
 }
