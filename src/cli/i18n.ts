@@ -127,6 +127,110 @@ function englishErrorStrings() {
 }
 const englishErrors = /* @__PURE__ */ lazy(() => quotingNames(englishErrorStrings()));
 
+/** Sections a short command never reads (run, template, usage…), built at their first use. */
+const runEn = /* @__PURE__ */ lazy(() => ({
+  notATerminal:
+    'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
+    'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
+  keyActions: NO_TRANSLATION,
+  keyNames: NO_TRANSLATION,
+  welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+    `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
+  notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
+  enterNumber: 'Answer with a number',
+  privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
+  keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
+  respondent: 'Your first name or a pseudonym (optional, Enter to skip)',
+  resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answer${n === 1 ? '' : 's'}). Resume it?`,
+  resumeYes: 'Resume where I stopped',
+  resumeNo: 'Start again from the beginning',
+  noProgress: 'No diagnostic in progress to resume: starting a new one.',
+  question: (i: number, n: number) => `Question ${i}/${n}`,
+  profile: 'About you',
+  other: 'To finish',
+  skip: 'Skip this question',
+  yes: 'Yes',
+  no: 'No',
+  skipped: '(skipped)',
+  none: '(none)',
+  numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
+  multipleHint: 'Space to tick, Enter to confirm',
+  notANumber: 'Type a number (such as 12 or 3.5).',
+  requiredAnswer: 'This question needs an answer.',
+  optionalHint: 'optional: Enter to skip',
+  review: 'Your answers: all correct? Choose an answer to change it.',
+  finish: 'Finish and see my results',
+  saved: (file: string) => `Paused: your answers are kept in ${file}`,
+  nothingSaved: 'Stopped before the first answer: nothing to keep.',
+  resumeWith: (command: string) => `To resume: ${command}`,
+  reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
+  outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
+  locked: (pid: number, since: string, file: string) =>
+    `another diag run (process ${pid}, since ${since}) is already using ${file}; finish it first, or choose another --state-dir. Nothing was changed.`,
+  bankChanged: (from: string, to: string) => `The questionnaire has changed since your pause (version ${from || '?'} → ${to}).`,
+  answersDropped: (n: number) => `${n} answer${n === 1 ? ' is' : 's are'} no longer valid and will be asked again:`,
+  answersKept: (n: number) => `${n} answer${n === 1 ? '' : 's'} kept.`,
+  pressEnter: 'Enter to continue',
+  stopped: (signal: string, saved: string | undefined, command: string) =>
+    saved === undefined ? `diag: stopped by ${signal}, before the first answer: nothing to keep.` : `diag: stopped by ${signal}; your answers are kept in ${saved} (to resume: ${command})`,
+  workshop: {
+    title: (bank: string) => `Workshop — ${bank}`,
+    so_far: (n: number, dir: string) => `${n} participant${n === 1 ? ' has' : 's have'} answered so far (results in ${dir}).`,
+    next: 'Next participant: start',
+    finish: 'Finish the workshop and show the group results',
+    pseudonym: 'Your first name or a pseudonym (optional: Enter to stay anonymous)',
+    handOver: 'Enter to clear the screen and hand over',
+    groupHint: (dir: string) => `For the detail by group: diag aggregate ${dir} --by age`,
+    snapshot: (shown: number, next: number) => `These figures are over the first ${shown} participants; they will change when ${next} have finished (so that nobody can be read between two screens).`,
+    resumeWith: (dir: string) => `To resume the workshop: diag run --workshop ${dir}`,
+  },
+}));
+const templateEn = /* @__PURE__ */ lazy(() => ({
+  title: (bank: string) => `Blank answer file — ${bank}`,
+  howTo: 'Fill in each answer after the colon, then: diag score THIS_FILE.yaml',
+  profile: 'Profile',
+  unscored: 'Other questions',
+  oneOf: 'one value among',
+  listOf: 'a list of values among, e.g. [a, b]',
+  boolean: 'true (yes) or false (no)',
+  number: (range: string) => `a number${range}`,
+  range: (min: number, max: number) => ` from ${min} to ${max}`,
+  text: 'text, in quotes',
+  optional: 'optional: leave empty or null to skip',
+  onlyIf: 'asked only if',
+  respondent: 'name or pseudonym (optional)',
+}));
+const usageEn = /* @__PURE__ */ lazy(() => ({
+  unknownOption: (a: { option: string; suggestion?: string }) => `unknown option '${a.option}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
+  unknownCommand: (a: { command: string; suggestion?: string }) => `unknown command '${a.command}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
+  missingArgument: (a: { name: string }) => `missing required argument '${a.name}'`,
+  optionMissingArgument: (a: { option: string }) => `option '${a.option}' argument missing`,
+  invalidChoice: (a: { option: string; value: string; choices: readonly string[] }) => `option '${a.option}' argument '${a.value}' is invalid. Allowed choices are ${a.choices.join(', ')}.`,
+  excessArguments: (a: { expected: number; got: number }) => `too many arguments: expected ${a.expected}, got ${a.got}`,
+  seeHelp: '(run with --help for usage)',
+}));
+const compareEn = /* @__PURE__ */ lazy(() => ({
+  title: (oldDate: string, newDate: string) => `Change from ${oldDate} to ${newDate}`,
+  before: 'Before',
+  after: 'After',
+  change: 'Change',
+  levelChange: 'Level',
+  gone: 'Recommendations that no longer apply',
+  added: 'New recommendations',
+  nothing: 'none',
+}));
+const explainEn = /* @__PURE__ */ lazy(() => ({
+  title: 'How your answers make your scores',
+  item: 'Answer',
+  itemScore: 'Item',
+  weight: 'Weight',
+  points: 'Points',
+  share: 'Share',
+  best: 'What would raise your overall score most',
+  gain: (points: string) => `+${points} points`,
+  none: 'All your answers already score the maximum.',
+}));
+
 function english() {
   return {
     colon: ': ',
@@ -170,88 +274,19 @@ function english() {
       notApplicable: '(does not apply)',
       small: (n: number) => `Note: fewer than ${n} participants; the group figures are close to individual answers.`,
     },
-    compare: {
-      title: (oldDate: string, newDate: string) => `Change from ${oldDate} to ${newDate}`,
-      before: 'Before',
-      after: 'After',
-      change: 'Change',
-      levelChange: 'Level',
-      gone: 'Recommendations that no longer apply',
-      added: 'New recommendations',
-      nothing: 'none',
+    get compare() {
+      return compareEn();
     },
-    explain: {
-      title: 'How your answers make your scores',
-      item: 'Answer',
-      itemScore: 'Item',
-      weight: 'Weight',
-      points: 'Points',
-      share: 'Share',
-      best: 'What would raise your overall score most',
-      gain: (points: string) => `+${points} points`,
-      none: 'All your answers already score the maximum.',
+    get explain() {
+      return explainEn();
     },
     question: 'Question',
     answer: 'Answer',
     generated: (date: string, version: string) => `Generated on ${date} by diag ${version}. Answers stay on your machine.`,
     levels: 'Levels',
     chart: 'Your scores by dimension (0 at the centre, 100 at the edge)',
-    run: {
-      notATerminal:
-        'diag run asks its questions in an interactive terminal, and standard input is not one.\n' +
-        'Without a terminal: diag template > answers.yaml, fill it in, then diag score answers.yaml',
-      keyActions: NO_TRANSLATION,
-      keyNames: NO_TRANSLATION,
-      welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
-        `${least === most ? most : `${least} to ${most}`} questions depending on your profile, about ${minutes === mostMinutes ? minutes : `${minutes} to ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
-      notApplicableAlone: '“Does not apply” stands alone: untick the other answers, or untick it.',
-      enterNumber: 'Answer with a number',
-      privacy: 'Your answers stay on this machine: nothing is sent anywhere.',
-      keys: 'Arrows or numbers to choose, Enter to confirm, Ctrl-C to pause (your answers are kept).',
-      respondent: 'Your first name or a pseudonym (optional, Enter to skip)',
-      resumeFound: (n: number, when: string) => `A diagnostic started on ${when} is waiting (${n} answer${n === 1 ? '' : 's'}). Resume it?`,
-      resumeYes: 'Resume where I stopped',
-      resumeNo: 'Start again from the beginning',
-      noProgress: 'No diagnostic in progress to resume: starting a new one.',
-      question: (i: number, n: number) => `Question ${i}/${n}`,
-      profile: 'About you',
-      other: 'To finish',
-      skip: 'Skip this question',
-      yes: 'Yes',
-      no: 'No',
-      skipped: '(skipped)',
-      none: '(none)',
-      numberHint: (min: number, max: number) => `a number from ${min} to ${max}`,
-      multipleHint: 'Space to tick, Enter to confirm',
-      notANumber: 'Type a number (such as 12 or 3.5).',
-      requiredAnswer: 'This question needs an answer.',
-      optionalHint: 'optional: Enter to skip',
-      review: 'Your answers: all correct? Choose an answer to change it.',
-      finish: 'Finish and see my results',
-      saved: (file: string) => `Paused: your answers are kept in ${file}`,
-      nothingSaved: 'Stopped before the first answer: nothing to keep.',
-      resumeWith: (command: string) => `To resume: ${command}`,
-      reportWritten: (report: string, answers: string) => `Full report: ${report}\nAnswers: ${answers} (replay with diag score)`,
-      outExists: (file: string) => `${file} already exists; the report is written beside it, without replacing it.`,
-      locked: (pid: number, since: string, file: string) =>
-        `another diag run (process ${pid}, since ${since}) is already using ${file}; finish it first, or choose another --state-dir. Nothing was changed.`,
-      bankChanged: (from: string, to: string) => `The questionnaire has changed since your pause (version ${from || '?'} → ${to}).`,
-      answersDropped: (n: number) => `${n} answer${n === 1 ? ' is' : 's are'} no longer valid and will be asked again:`,
-      answersKept: (n: number) => `${n} answer${n === 1 ? '' : 's'} kept.`,
-      pressEnter: 'Enter to continue',
-      stopped: (signal: string, saved: string | undefined, command: string) =>
-        saved === undefined ? `diag: stopped by ${signal}, before the first answer: nothing to keep.` : `diag: stopped by ${signal}; your answers are kept in ${saved} (to resume: ${command})`,
-      workshop: {
-        title: (bank: string) => `Workshop — ${bank}`,
-        so_far: (n: number, dir: string) => `${n} participant${n === 1 ? ' has' : 's have'} answered so far (results in ${dir}).`,
-        next: 'Next participant: start',
-        finish: 'Finish the workshop and show the group results',
-        pseudonym: 'Your first name or a pseudonym (optional: Enter to stay anonymous)',
-        handOver: 'Enter to clear the screen and hand over',
-        groupHint: (dir: string) => `For the detail by group: diag aggregate ${dir} --by age`,
-        snapshot: (shown: number, next: number) => `These figures are over the first ${shown} participants; they will change when ${next} have finished (so that nobody can be read between two screens).`,
-        resumeWith: (dir: string) => `To resume the workshop: diag run --workshop ${dir}`,
-      },
+    get run() {
+      return runEn();
     },
     // Privacy of group results (SPEC section 10).
     privacy: {
@@ -259,20 +294,8 @@ function english() {
       countOnly: (k: number) => `Only their number is shown: with fewer than ${k} participants, someone could be singled out.`,
       note: (k: number) => `“hidden”: fewer than ${k} people concerned, or could be worked out from the other figures.`,
     },
-    template: {
-      title: (bank: string) => `Blank answer file — ${bank}`,
-      howTo: 'Fill in each answer after the colon, then: diag score THIS_FILE.yaml',
-      profile: 'Profile',
-      unscored: 'Other questions',
-      oneOf: 'one value among',
-      listOf: 'a list of values among, e.g. [a, b]',
-      boolean: 'true (yes) or false (no)',
-      number: (range: string) => `a number${range}`,
-      range: (min: number, max: number) => ` from ${min} to ${max}`,
-      text: 'text, in quotes',
-      optional: 'optional: leave empty or null to skip',
-      onlyIf: 'asked only if',
-      respondent: 'name or pseudonym (optional)',
+    get template() {
+      return templateEn();
     },
     /** `diag validate` of a valid bank. */
     validBank: (a: { file: string; id: string; version: string; dimensions: number; questions: number; profile: number; levels: number; recommendations: number; languages: readonly string[] }) => {
@@ -299,14 +322,8 @@ function english() {
       return englishErrors();
     },
     /** commander's own messages, by the code of its error. */
-    usage: {
-      unknownOption: (a: { option: string; suggestion?: string }) => `unknown option '${a.option}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
-      unknownCommand: (a: { command: string; suggestion?: string }) => `unknown command '${a.command}'${a.suggestion === undefined ? '' : ` (did you mean ${a.suggestion}?)`}`,
-      missingArgument: (a: { name: string }) => `missing required argument '${a.name}'`,
-      optionMissingArgument: (a: { option: string }) => `option '${a.option}' argument missing`,
-      invalidChoice: (a: { option: string; value: string; choices: readonly string[] }) => `option '${a.option}' argument '${a.value}' is invalid. Allowed choices are ${a.choices.join(', ')}.`,
-      excessArguments: (a: { expected: number; got: number }) => `too many arguments: expected ${a.expected}, got ${a.got}`,
-      seeHelp: '(run with --help for usage)',
+    get usage() {
+      return usageEn();
     },
   };
 }
@@ -341,6 +358,109 @@ const frenchErrors = /* @__PURE__ */ lazy((): Messages['error'] => quotingNames(
   unknownShell: (a) => `shell inconnu "${a.shell}" ; l’un de ${a.shells.join(', ')}`,
   wholeNumber: (a) => `${a.option} ${a.value} : un nombre entier d’au moins 1 est attendu`,
   minGroup: (a) => `${a.option} ${a.value} : un nombre entier d’au moins ${a.floor} est attendu (en dessous, des participants pourraient lire les réponses des autres)`,
+}));
+
+const runFr = /* @__PURE__ */ lazy((): Messages['run'] => ({
+  notATerminal:
+    'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
+    'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
+  keyActions: FRENCH_KEY_ACTIONS,
+  keyNames: FRENCH_KEY_NAMES,
+  welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
+    `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes === mostMinutes ? minutes : `${minutes} à ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
+  notApplicableAlone: '« Ne s’applique pas » se choisit seul : décochez les autres réponses, ou décochez-le.',
+  enterNumber: 'Répondre par un nombre',
+  privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
+  keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
+  respondent: 'Votre prénom ou un pseudonyme (facultatif, Entrée pour passer)',
+  resumeFound: (n: number, when: string) => `Un diagnostic commencé le ${when} attend la suite (${n} réponse${n === 1 ? '' : 's'}). Le reprendre ?`,
+  resumeYes: 'Reprendre où je m’étais arrêté·e',
+  resumeNo: 'Recommencer depuis le début',
+  noProgress: 'Aucun diagnostic en cours à reprendre : on commence.',
+  question: (i: number, n: number) => `Question ${i}/${n}`,
+  profile: 'Votre profil',
+  other: 'Pour finir',
+  skip: 'Passer cette question',
+  yes: 'Oui',
+  no: 'Non',
+  skipped: '(passée)',
+  none: '(aucun)',
+  numberHint: (min: number, max: number) => `un nombre de ${min} à ${max}`,
+  multipleHint: 'Espace pour cocher, Entrée pour valider',
+  notANumber: 'Tapez un nombre (par exemple 12 ou 3,5).',
+  requiredAnswer: 'Cette question attend une réponse.',
+  optionalHint: 'facultatif : Entrée pour passer',
+  review: 'Vos réponses : tout est juste ? Choisissez une réponse pour la modifier.',
+  finish: 'Terminer et voir mes résultats',
+  saved: (file: string) => `Pause : vos réponses sont gardées dans ${file}`,
+  nothingSaved: 'Arrêt avant la première réponse : rien à garder.',
+  resumeWith: (command: string) => `Pour reprendre : ${command}`,
+  reportWritten: (report: string, answers: string) => `Rapport complet : ${report}\nRéponses : ${answers} (à rejouer avec diag score)`,
+  outExists: (file: string) => `${file} existe déjà ; le rapport est écrit à côté, sans l’écraser.`,
+  locked: (pid: number, since: string, file: string) =>
+    `un autre diag run (processus ${pid}, depuis ${since}) utilise déjà ${file} ; terminez-le d’abord, ou choisissez un autre --state-dir. Rien n’a été modifié.`,
+  bankChanged: (from: string, to: string) => `Le questionnaire a changé depuis votre pause (version ${from || '?'} → ${to}).`,
+  answersDropped: (n: number) => `${n} réponse${n > 1 ? 's ne sont' : ' n’est'} plus valable${n > 1 ? 's' : ''} et ${n > 1 ? 'seront' : 'sera'} redemandée${n > 1 ? 's' : ''} :`,
+  answersKept: (n: number) => `${n} réponse${n > 1 ? 's' : ''} gardée${n > 1 ? 's' : ''}.`,
+  pressEnter: 'Entrée pour continuer',
+  stopped: (signal: string, saved: string | undefined, command: string) =>
+    saved === undefined ? `diag : arrêté par ${signal}, avant la première réponse : rien à garder.` : `diag : arrêté par ${signal} ; vos réponses sont gardées dans ${saved} (pour reprendre : ${command})`,
+  workshop: {
+    title: (bank: string) => `Atelier — ${bank}`,
+    so_far: (n: number, dir: string) => `${n} participant${n > 1 ? 's ont' : ' a'} déjà répondu (résultats dans ${dir}).`,
+    next: 'Participant suivant : commencer',
+    finish: 'Terminer l’atelier et afficher les résultats du groupe',
+    pseudonym: 'Votre prénom ou un pseudonyme (facultatif : Entrée pour rester anonyme)',
+    handOver: 'Entrée pour effacer l’écran et passer la main',
+    groupHint: (dir: string) => `Pour le détail par groupe : diag aggregate ${dir} --by age`,
+    snapshot: (shown: number, next: number) => `Ces chiffres portent sur les ${shown} premiers participants ; ils changeront quand ${next} auront fini (pour que personne ne puisse être lu entre deux écrans).`,
+    resumeWith: (dir: string) => `Pour reprendre l’atelier : diag run --workshop ${dir}`,
+  },
+}));
+const templateFr = /* @__PURE__ */ lazy((): Messages['template'] => ({
+  title: (bank: string) => `Fichier de réponses vierge — ${bank}`,
+  howTo: 'Remplissez chaque réponse après les deux-points, puis : diag score CE_FICHIER.yaml',
+  profile: 'Profil',
+  unscored: 'Autres questions',
+  oneOf: 'une valeur parmi',
+  listOf: 'une liste de valeurs parmi, ex. [a, b]',
+  boolean: 'true (oui) ou false (non)',
+  number: (range: string) => `un nombre${range}`,
+  range: (min: number, max: number) => ` de ${min} à ${max}`,
+  text: 'du texte entre guillemets',
+  optional: 'facultatif : laissez vide ou null pour passer',
+  onlyIf: 'posée seulement si',
+  respondent: 'nom ou pseudonyme (facultatif)',
+}));
+const usageFr = /* @__PURE__ */ lazy((): Messages['usage'] => ({
+  unknownOption: (a) => `option inconnue '${a.option}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
+  unknownCommand: (a) => `commande inconnue '${a.command}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
+  missingArgument: (a) => `argument obligatoire manquant '${a.name}'`,
+  optionMissingArgument: (a) => `l’option '${a.option}' attend une valeur`,
+  invalidChoice: (a) => `option '${a.option}' : la valeur '${a.value}' n’est pas possible. Valeurs possibles : ${a.choices.join(', ')}.`,
+  excessArguments: (a) => `trop d’arguments : ${a.expected} attendu${a.expected > 1 ? 's' : ''}, ${a.got} donné${a.got > 1 ? 's' : ''}`,
+  seeHelp: '(lancez avec --help pour l’aide)',
+}));
+const compareFr = /* @__PURE__ */ lazy((): Messages['compare'] => ({
+  title: (oldDate: string, newDate: string) => `Évolution du ${oldDate} au ${newDate}`,
+  before: 'Avant',
+  after: 'Après',
+  change: 'Écart',
+  levelChange: 'Niveau',
+  gone: 'Recommandations qui ne s’appliquent plus',
+  added: 'Nouvelles recommandations',
+  nothing: 'aucune',
+}));
+const explainFr = /* @__PURE__ */ lazy((): Messages['explain'] => ({
+  title: 'Comment vos réponses font vos scores',
+  item: 'Réponse',
+  itemScore: 'Note',
+  weight: 'Poids',
+  points: 'Points',
+  share: 'Part',
+  best: 'Ce qui ferait le plus monter votre score global',
+  gain: (points: string) => `+${points} points`,
+  none: 'Toutes vos réponses sont déjà au maximum.',
 }));
 
 const fr = /* @__PURE__ */ lazy((): Messages => ({
@@ -385,88 +505,19 @@ const fr = /* @__PURE__ */ lazy((): Messages => ({
     notApplicable: '(ne s’applique pas)',
     small: (n: number) => `Attention : moins de ${n} participants, les moyennes du groupe sont proches des réponses individuelles.`,
   },
-  compare: {
-    title: (oldDate: string, newDate: string) => `Évolution du ${oldDate} au ${newDate}`,
-    before: 'Avant',
-    after: 'Après',
-    change: 'Écart',
-    levelChange: 'Niveau',
-    gone: 'Recommandations qui ne s’appliquent plus',
-    added: 'Nouvelles recommandations',
-    nothing: 'aucune',
+  get compare() {
+    return compareFr();
   },
-  explain: {
-    title: 'Comment vos réponses font vos scores',
-    item: 'Réponse',
-    itemScore: 'Note',
-    weight: 'Poids',
-    points: 'Points',
-    share: 'Part',
-    best: 'Ce qui ferait le plus monter votre score global',
-    gain: (points: string) => `+${points} points`,
-    none: 'Toutes vos réponses sont déjà au maximum.',
+  get explain() {
+    return explainFr();
   },
   question: 'Question',
   answer: 'Réponse',
   generated: (date: string, version: string) => `Généré le ${date} par diag ${version}. Les réponses restent sur votre machine.`,
   levels: 'Niveaux',
   chart: 'Vos scores par dimension (0 au centre, 100 au bord)',
-  run: {
-    notATerminal:
-      'diag run pose les questions dans un terminal interactif, et l’entrée standard n’en est pas un.\n' +
-      'Sans terminal : diag template > reponses.yaml, remplissez le fichier, puis diag score reponses.yaml',
-    keyActions: FRENCH_KEY_ACTIONS,
-    keyNames: FRENCH_KEY_NAMES,
-    welcome: (least: number, most: number, minutes: number, mostMinutes = minutes) =>
-      `${least === most ? most : `${least} à ${most}`} questions selon votre profil, environ ${minutes === mostMinutes ? minutes : `${minutes} à ${mostMinutes}`} minute${mostMinutes > 1 ? 's' : ''}.`,
-    notApplicableAlone: '« Ne s’applique pas » se choisit seul : décochez les autres réponses, ou décochez-le.',
-    enterNumber: 'Répondre par un nombre',
-    privacy: 'Vos réponses restent sur cette machine : rien n’est envoyé nulle part.',
-    keys: 'Flèches ou chiffres pour choisir, Entrée pour valider, Ctrl-C pour faire une pause (vos réponses sont gardées).',
-    respondent: 'Votre prénom ou un pseudonyme (facultatif, Entrée pour passer)',
-    resumeFound: (n: number, when: string) => `Un diagnostic commencé le ${when} attend la suite (${n} réponse${n === 1 ? '' : 's'}). Le reprendre ?`,
-    resumeYes: 'Reprendre où je m’étais arrêté·e',
-    resumeNo: 'Recommencer depuis le début',
-    noProgress: 'Aucun diagnostic en cours à reprendre : on commence.',
-    question: (i: number, n: number) => `Question ${i}/${n}`,
-    profile: 'Votre profil',
-    other: 'Pour finir',
-    skip: 'Passer cette question',
-    yes: 'Oui',
-    no: 'Non',
-    skipped: '(passée)',
-    none: '(aucun)',
-    numberHint: (min: number, max: number) => `un nombre de ${min} à ${max}`,
-    multipleHint: 'Espace pour cocher, Entrée pour valider',
-    notANumber: 'Tapez un nombre (par exemple 12 ou 3,5).',
-    requiredAnswer: 'Cette question attend une réponse.',
-    optionalHint: 'facultatif : Entrée pour passer',
-    review: 'Vos réponses : tout est juste ? Choisissez une réponse pour la modifier.',
-    finish: 'Terminer et voir mes résultats',
-    saved: (file: string) => `Pause : vos réponses sont gardées dans ${file}`,
-    nothingSaved: 'Arrêt avant la première réponse : rien à garder.',
-    resumeWith: (command: string) => `Pour reprendre : ${command}`,
-    reportWritten: (report: string, answers: string) => `Rapport complet : ${report}\nRéponses : ${answers} (à rejouer avec diag score)`,
-    outExists: (file: string) => `${file} existe déjà ; le rapport est écrit à côté, sans l’écraser.`,
-    locked: (pid: number, since: string, file: string) =>
-      `un autre diag run (processus ${pid}, depuis ${since}) utilise déjà ${file} ; terminez-le d’abord, ou choisissez un autre --state-dir. Rien n’a été modifié.`,
-    bankChanged: (from: string, to: string) => `Le questionnaire a changé depuis votre pause (version ${from || '?'} → ${to}).`,
-    answersDropped: (n: number) => `${n} réponse${n > 1 ? 's ne sont' : ' n’est'} plus valable${n > 1 ? 's' : ''} et ${n > 1 ? 'seront' : 'sera'} redemandée${n > 1 ? 's' : ''} :`,
-    answersKept: (n: number) => `${n} réponse${n > 1 ? 's' : ''} gardée${n > 1 ? 's' : ''}.`,
-    pressEnter: 'Entrée pour continuer',
-    stopped: (signal: string, saved: string | undefined, command: string) =>
-      saved === undefined ? `diag : arrêté par ${signal}, avant la première réponse : rien à garder.` : `diag : arrêté par ${signal} ; vos réponses sont gardées dans ${saved} (pour reprendre : ${command})`,
-    workshop: {
-      title: (bank: string) => `Atelier — ${bank}`,
-      so_far: (n: number, dir: string) => `${n} participant${n > 1 ? 's ont' : ' a'} déjà répondu (résultats dans ${dir}).`,
-      next: 'Participant suivant : commencer',
-      finish: 'Terminer l’atelier et afficher les résultats du groupe',
-      pseudonym: 'Votre prénom ou un pseudonyme (facultatif : Entrée pour rester anonyme)',
-      handOver: 'Entrée pour effacer l’écran et passer la main',
-      groupHint: (dir: string) => `Pour le détail par groupe : diag aggregate ${dir} --by age`,
-      snapshot: (shown: number, next: number) => `Ces chiffres portent sur les ${shown} premiers participants ; ils changeront quand ${next} auront fini (pour que personne ne puisse être lu entre deux écrans).`,
-      resumeWith: (dir: string) => `Pour reprendre l’atelier : diag run --workshop ${dir}`,
-    },
+  get run() {
+    return runFr();
   },
   // Confidentialité des résultats de groupe (SPEC section 10).
   privacy: {
@@ -474,20 +525,8 @@ const fr = /* @__PURE__ */ lazy((): Messages => ({
     countOnly: (k: number) => `Seul leur nombre est affiché : avec moins de ${k} participants, quelqu’un pourrait être reconnu.`,
     note: (k: number) => `« masqué » : moins de ${k} personnes concernées, ou déductible des autres chiffres.`,
   },
-  template: {
-    title: (bank: string) => `Fichier de réponses vierge — ${bank}`,
-    howTo: 'Remplissez chaque réponse après les deux-points, puis : diag score CE_FICHIER.yaml',
-    profile: 'Profil',
-    unscored: 'Autres questions',
-    oneOf: 'une valeur parmi',
-    listOf: 'une liste de valeurs parmi, ex. [a, b]',
-    boolean: 'true (oui) ou false (non)',
-    number: (range: string) => `un nombre${range}`,
-    range: (min: number, max: number) => ` de ${min} à ${max}`,
-    text: 'du texte entre guillemets',
-    optional: 'facultatif : laissez vide ou null pour passer',
-    onlyIf: 'posée seulement si',
-    respondent: 'nom ou pseudonyme (facultatif)',
+  get template() {
+    return templateFr();
   },
 
   validBank: (a) => {
@@ -508,14 +547,8 @@ const fr = /* @__PURE__ */ lazy((): Messages => ({
   get error() {
     return frenchErrors();
   },
-  usage: {
-    unknownOption: (a) => `option inconnue '${a.option}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
-    unknownCommand: (a) => `commande inconnue '${a.command}'${a.suggestion === undefined ? '' : ` (vouliez-vous dire ${a.suggestion} ?)`}`,
-    missingArgument: (a) => `argument obligatoire manquant '${a.name}'`,
-    optionMissingArgument: (a) => `l’option '${a.option}' attend une valeur`,
-    invalidChoice: (a) => `option '${a.option}' : la valeur '${a.value}' n’est pas possible. Valeurs possibles : ${a.choices.join(', ')}.`,
-    excessArguments: (a) => `trop d’arguments : ${a.expected} attendu${a.expected > 1 ? 's' : ''}, ${a.got} donné${a.got > 1 ? 's' : ''}`,
-    seeHelp: '(lancez avec --help pour l’aide)',
+  get usage() {
+    return usageFr();
   },
 }));
 
