@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Bank, Report } from '../core/index.js';
@@ -71,7 +71,14 @@ export function saveResult(bank: Bank, report: Report, target: { folder?: string
   const name = `diag-${bank.id}${who === '' ? '' : `-${who}`}-${stamp(new Date(report.createdAt))}`;
   const reportFile = createNumberedFile(join(folder ?? '.', name), '.json', json);
   if (folder === undefined) return { report: reportFile, answers: answersBeside(reportFile) };
-  mkdirSync(join(folder, 'answers'), { recursive: true });
   const base = reportFile.slice(folder.length).replace(/^[\\/]/, '').replace(/\.json$/i, '');
-  return { report: reportFile, answers: createNumberedFile(join(folder, 'answers', base), '.yaml', answers) };
+  try {
+    mkdirSync(join(folder, 'answers'), { recursive: true });
+    return { report: reportFile, answers: createNumberedFile(join(folder, 'answers', base), '.yaml', answers) };
+  } catch (error) {
+    // Both files or neither: a report left alone in the folder is counted by `diag aggregate`,
+    // and each retry (a full disk, a file where answers/ goes) would add one more of the same person.
+    rmSync(reportFile, { force: true });
+    throw error;
+  }
 }

@@ -32,7 +32,7 @@ const fr = {
   },
   welcome: {
     questions: (least: number, most: number) => (least === most ? `${most} questions` : `${least} à ${most} questions selon votre profil`),
-    minutes: (least: number, most: number) => (least === most ? `environ ${most} minutes` : `environ ${least} à ${most} minutes`),
+    minutes: (least: number, most: number) => (least === most ? `environ ${most} ${plural(most, 'minute', 'minutes')}` : `environ ${least} à ${most} minutes`),
     privacy: 'Vos réponses vont seulement à l’ordinateur de l’animateur, dans cette salle. Vous seul voyez vos résultats\u202f; l’écran ne montre que le groupe, jamais moins de quelques personnes à la fois.',
     pseudonym: 'Votre prénom ou un pseudonyme',
     pseudonymHelp: 'Facultatif\u00a0: il figure seulement sur votre propre rapport.',
@@ -164,7 +164,7 @@ const en: WebStrings = {
   },
   welcome: {
     questions: (least, most) => (least === most ? `${most} questions` : `${least} to ${most} questions depending on your profile`),
-    minutes: (least, most) => (least === most ? `about ${most} minutes` : `about ${least} to ${most} minutes`),
+    minutes: (least, most) => (least === most ? `about ${most} minute${most > 1 ? 's' : ''}` : `about ${least} to ${most} minutes`),
     privacy: 'Your answers only go to the trainer’s computer, in this room. Only you see your results; the screen shows the group only, never fewer than a few people at a time.',
     pseudonym: 'Your first name or a pseudonym',
     pseudonymHelp: 'Optional: it only appears on your own report.',

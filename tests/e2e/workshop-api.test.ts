@@ -439,6 +439,29 @@ describe('diag workshop: the command line', () => {
     }
   }, 30_000);
 
+  // A disk full between the report and its answers (here: a file where the answers/ folder goes)
+  // left the report in DIR with a 500: `diag aggregate DIR` counted it, the group screen did not,
+  // and each retry of the page left one more copy of the same person.
+  it('leaves no report in DIR when its answers cannot be written; the page can send again', async () => {
+    const dir = join(temp, 'half-written');
+    const ws = await startWorkshop(dir);
+    try {
+      writeFileSync(join(dir, 'answers'), 'in the way\n');
+      const bank = (await getJson(`${ws.base}/api/bank?code=${ws.code}`)).body as Bank;
+      const joined = await postJson(`${ws.base}/api/join?code=${ws.code}`, {});
+      const participant = isObject(joined.body) ? String(joined.body.participant) : '';
+      const send = () => postJson(`${ws.base}/api/answers?code=${ws.code}&participant=${participant}`, { bank: bank.id, answers: answersFor(bank, 1) });
+      for (let i = 0; i < 2; i++) expect((await send()).status).toBe(500);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toEqual([]);
+      rmSync(join(dir, 'answers'));
+      expect((await send()).status).toBe(201);
+      expect(storedFiles(dir).reports).toHaveLength(1);
+      expect((await getJson(`${ws.base}/api/status?token=${ws.token}`)).body).toMatchObject({ finished: 1 });
+    } finally {
+      await ws.stop();
+    }
+  }, 30_000);
+
   it('stops on Ctrl-C (130) and SIGTERM (143); a restart keeps the code, the token, the participants and their progress', async () => {
     const dir = join(temp, 'restart');
     const first = await startWorkshop(dir);

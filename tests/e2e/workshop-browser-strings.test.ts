@@ -33,6 +33,13 @@ describe('web strings', () => {
     expect(CATALOGUE.en.present.moreNeeded(2)).toBe('The figures update when at least 2 more people have finished (together, those whose answers are alike, so that nobody can be singled out).');
   });
 
+  test('one minute is singular in both languages', () => {
+    expect(CATALOGUE.en.welcome.minutes(1, 1)).toBe('about 1 minute');
+    expect(CATALOGUE.fr.welcome.minutes(1, 1)).toBe('environ 1 minute');
+    expect(CATALOGUE.en.welcome.minutes(2, 2)).toBe('about 2 minutes');
+    expect(CATALOGUE.en.welcome.minutes(1, 2)).toBe('about 1 to 2 minutes');
+  });
+
   test('bank texts in French get their no-break spaces; other languages are left alone', () => {
     expect(typeset('Vraiment ? Oui : « là » ; 5 %', 'fr')).toBe('Vraiment\u00a0? Oui\u00a0: «\u00a0là\u00a0»\u00a0; 5\u00a0%');
     expect(typeset('Really ? Yes : 5 %', 'en')).toBe('Really ? Yes : 5 %');

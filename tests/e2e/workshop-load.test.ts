@@ -1,8 +1,10 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Bank } from '../../src/core/index.js';
+import { CONNECTIONS_PER_ADDRESS, FIRST_REQUEST_MS } from '../../src/cli/workshop/server.js';
 import { diag } from './run-cli.js';
 import { answersFor, getJson, postJson, startWorkshop, storedFiles, type RunningWorkshop } from './workshop-api-server.js';
 
@@ -111,6 +113,37 @@ describe('diag workshop under load', () => {
       expect(storedFiles(dir).reports.length).toBe(before);
     } finally {
       await again.stop();
+    }
+  }, 60_000);
+
+  // One participant's laptop opening sockets that never send a request took every one of
+  // maxConnections (2000), for ever: nobody else reached the server. Linux routes all of
+  // 127.0.0.0/8 to loopback, so 127.0.0.2 plays the other address.
+  it('one address holding idle connections neither locks others out nor keeps them', async () => {
+    const ws = await startWorkshop(join(temp, 'idle'));
+    const sockets: Socket[] = [];
+    let closed = 0;
+    try {
+      const port = Number(new URL(ws.base).port);
+      const extra = 40;
+      for (let i = 0; i < CONNECTIONS_PER_ADDRESS + extra; i++) {
+        const socket = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' });
+        socket.on('error', () => undefined);
+        socket.on('close', () => closed++);
+        sockets.push(socket);
+      }
+      const deadline = Date.now() + 5000;
+      while (closed < extra && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(closed).toBe(extra);
+      // Another address still gets in.
+      expect((await getJson(`${ws.base}/api/status?token=${ws.token}`)).status).toBe(200);
+      // Those that never send a request are closed once FIRST_REQUEST_MS have passed.
+      const end = Date.now() + FIRST_REQUEST_MS + 5000;
+      while (closed < sockets.length && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(closed).toBe(sockets.length);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await ws.stop();
     }
   }, 60_000);
 });

@@ -77,6 +77,31 @@ describe('diag workshop: successive group views differ by at least k people (k =
     }
   }, 60_000);
 
+  // The projector shows how many more people the figures wait for (status.nextAt). Worked out
+  // from the groups of newcomers alike, it moved or stayed with each submission depending on
+  // whether that person was like those waiting: the room, watching who had just finished, read
+  // their team (or their "does not apply" answers) off the screen.
+  it('the number of people the view waits for does not tell whether a newcomer is like the others', async () => {
+    const dir = join(temp, 'next-at');
+    ws = await startWorkshop(dir, ['--bank', BANK, '--min-group', '3', '--by', 'team']);
+    try {
+      const member = (name: string, team: string) => ({ bank: 'stats-privacy', respondent: name, answers: { team, boss: false, q1: 3, q2: 3, q3: 5, q5: true } });
+      const status = async () => (await getJson(`${ws.base}/api/status?token=${ws.token}`)).body as { finished: number; shown: number; nextAt: number };
+      for (const name of ['p1', 'p2', 'p3']) await submit(member(name, 'a'));
+      expect(await status()).toMatchObject({ shown: 3, nextAt: 6 });
+      await submit(member('n1', 'a'));
+      expect(await status()).toMatchObject({ finished: 4, nextAt: 6 });
+      // A newcomer of the other team: the screen must say the same as for one of team a.
+      await submit(member('n2', 'b'));
+      expect(await status()).toMatchObject({ finished: 5, shown: 3, nextAt: 6 });
+      // Past that soonest, it says "at least one more" whoever comes.
+      await submit(member('n3', 'b'));
+      expect(await status()).toMatchObject({ finished: 6, shown: 3, nextAt: 7 });
+    } finally {
+      await ws.stop();
+    }
+  }, 60_000);
+
   // The view moves by groups of newcomers alike (nextView in src/cli/workshop/snapshot.ts): a
   // newcomer alone in a segment, or the only new one asked a conditional question, waits for k
   // people like them.

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { InputError } from '../errors.js';
 import { codeMatches, tokenMatches, type Exchange, type WorkshopContext } from './context.js';
 import { HttpError, send, sendError } from './http.js';
@@ -11,6 +12,17 @@ type Handler = (ex: Exchange) => void | Promise<void>;
 type Methods = Partial<Record<'GET' | 'POST' | 'PUT', Handler>>;
 
 const HTML = 'text/html; charset=utf-8';
+/**
+ * Connections one address may hold at once. A room of 40 phones behind one NAT address opens
+ * fewer (a browser keeps at most 6 per server); without it one client opening 2000 sockets took
+ * all of maxConnections and nobody else could reach the server.
+ */
+export const CONNECTIONS_PER_ADDRESS = 256;
+/**
+ * A connection that has not sent a whole request head by then is closed: node:http's
+ * headersTimeout starts at the first byte, so a socket that never sends one stayed open for ever.
+ */
+export const FIRST_REQUEST_MS = 10_000;
 
 /**
  * The workshop's HTTP server on node:http: a fixed table of exact paths (no pattern can reach
@@ -88,7 +100,9 @@ export function createWorkshopServer(ctx: WorkshopContext): Server {
     await handler({ req, res, url, method, address });
   };
 
+  const silent = new WeakMap<Socket, NodeJS.Timeout>();
   const server = createServer((req, res) => {
+    clearTimeout(silent.get(req.socket));
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     handle(req, res).catch((error: unknown) => {
@@ -107,6 +121,25 @@ export function createWorkshopServer(ctx: WorkshopContext): Server {
   server.keepAliveTimeout = 30_000;
   server.maxConnections = 2000;
   server.maxHeadersCount = 100;
+  const open = new Map<string, number>();
+  server.on('connection', (socket: Socket) => {
+    const address = socket.remoteAddress ?? 'unknown';
+    const count = (open.get(address) ?? 0) + 1;
+    if (count > CONNECTIONS_PER_ADDRESS) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, count);
+    const timer = setTimeout(() => socket.destroy(), FIRST_REQUEST_MS);
+    timer.unref();
+    silent.set(socket, timer);
+    socket.once('close', () => {
+      clearTimeout(timer);
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
   // Requests node:http refuses before any handler runs: say why in the status, nothing more.
   server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';

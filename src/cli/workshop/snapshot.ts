@@ -72,9 +72,13 @@ function newcomersAlike(shown: readonly string[], finished: readonly Finisher[])
   return groups;
 }
 
-/** The largest group of newcomers alike (see nextView): the view moves when one reaches k (before the first view: everyone). */
-export function largestWaiting(shown: readonly string[], finished: readonly Finisher[]): number {
-  // Before the first view, everyone counts: it takes them all at k.
-  if (shown.length === 0) return finished.length;
-  return Math.max(0, ...[...newcomersAlike(shown, finished).values()].map((group) => group.length));
+/**
+ * How many people who finished are not in the view `shown` (before the first view: everyone). The
+ * screen says how many more the view waits for from this number alone: from the largest group of
+ * newcomers alike, it stayed or moved with each submission as that person was like those waiting
+ * or not, which told the room their segment or their "does not apply" answers.
+ */
+export function newcomerCount(shown: readonly string[], finished: readonly Finisher[]): number {
+  const before = new Set(shown);
+  return finished.filter((person) => !before.has(person.key)).length;
 }

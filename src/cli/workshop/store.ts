@@ -9,7 +9,7 @@ import { folderEntry, readInFolder } from '../read-inputs.js';
 import { messages } from '../i18n.js';
 import { systemReason } from '../i18n-errors.js';
 import { newJoinCode, newToken, tokenHash } from './secrets.js';
-import { largestWaiting, nextView, viewPattern, type Finisher } from './snapshot.js';
+import { newcomerCount, nextView, viewPattern, type Finisher } from './snapshot.js';
 import { readJson, writePrivateJson } from './private-files.js';
 
 /** DIR/.diag-workshop/session.json: what makes a restart the same session. */
@@ -323,9 +323,9 @@ export class WorkshopStore {
     return new Set(this.peopleOf([...this.scored.keys()])).size;
   }
 
-  /** The largest group of people alike not in the view yet: the view moves when it reaches k. */
-  get waiting(): number {
-    return largestWaiting(this.peopleOf(this.shownNames), this.finishers());
+  /** How many people who finished are not in the view yet, whatever their answers (see newcomerCount). */
+  get newcomers(): number {
+    return newcomerCount(this.peopleOf(this.shownNames), this.finishers());
   }
 
   get joined(): number {

@@ -13,8 +13,9 @@ export function status(ctx: WorkshopContext): Record<string, unknown> {
     finished: store.finished,
     accepting: store.session.accepting,
     shown: store.shown,
-    // The soonest the view can move: once the largest group of newcomers alike (see nextView) is k.
-    nextAt: store.finished + ctx.minGroup - store.waiting,
+    // The soonest the view can move: k newcomers (see nextView), and at least one more. Never
+    // from the groups of newcomers alike: that told the room who was like whom (newcomerCount).
+    nextAt: store.finished + Math.max(1, ctx.minGroup - store.newcomers),
     minGroup: ctx.minGroup,
     join: ctx.joinUrl(),
     code: store.session.code,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { RateLimiter } from '../../../src/cli/workshop/rate-limit.js';
 import { CODE_LENGTH, isTokenShaped, newJoinCode, newToken, normalizeCode, sameSecret, tokenHash } from '../../../src/cli/workshop/secrets.js';
-import { largestWaiting, nextUpdateAt, nextView, type Finisher } from '../../../src/cli/workshop/snapshot.js';
+import { newcomerCount, nextUpdateAt, nextView, type Finisher } from '../../../src/cli/workshop/snapshot.js';
 import { isWildcard, publicHost } from '../../../src/cli/workshop/network.js';
 
 describe('the next update, at the soonest', () => {
@@ -25,7 +25,8 @@ describe("the browser workshop's view (nextView: newcomers join by groups alike)
     // Four new in team a and one in team b: team b's figures would move by one person.
     const now = [...before, ...people('team a', 'n1', 'n2'), ...people('team b', 'n3')];
     expect(nextView(shown, now, 3)).toBeUndefined();
-    expect(largestWaiting(shown, now)).toBe(2);
+    // Three newcomers, whatever their patterns: the screen must not say who is like whom.
+    expect(newcomerCount(shown, now)).toBe(3);
     const later = [...now, ...people('team a', 'n4')];
     expect(keys(nextView(shown, later, 3))).toEqual(['n1', 'n2', 'n4', 'p1', 'p2', 'p3']);
     // The one of team b still waits, and is let in with two more like them.
