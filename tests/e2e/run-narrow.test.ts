@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { BIN, ROOT } from './run-cli.js';
+import { BIN, diag, ROOT } from './run-cli.js';
 import { HAS_TMUX, Terminal } from './tmux.js';
 
 const TERMINAL_TIMEOUT = 60000;
@@ -72,5 +72,22 @@ describeTmux(`diag run in a ${WIDTH}-column terminal: every line fits, none is c
         term.close();
       }
     }, TERMINAL_TIMEOUT);
+  }
+});
+
+describe(`the results' table in ${WIDTH} columns (diag score, and the end of diag run)`, () => {
+  for (const lang of ['fr', 'en']) {
+    it(`cuts no dimension title nor level label in the middle of a word (${lang}); the bar goes first`, () => {
+      const r = diag(['score', 'questions/examples/camille.yaml', '--lang', lang, '-f', 'json']);
+      const report = JSON.parse(r.stdout) as { scores: { dimensions: Array<{ title: string; levelLabel: string | null }> } };
+      const text = diag(['score', 'questions/examples/camille.yaml', '--lang', lang], { env: { COLUMNS: String(WIDTH) } });
+      expect(text.code).toBe(0);
+      const table = text.stdout.slice(text.stdout.indexOf('┌'), text.stdout.indexOf('┘') + 1);
+      expect(table.split('\n').every((line) => [...line].length <= WIDTH)).toBe(true);
+      const words = report.scores.dimensions.flatMap((d) => [d.title, d.levelLabel ?? '']).join(' ');
+      expect(cutWords(table.replace(/│/g, ' '), words)).toEqual([]);
+      // Wide enough, the bar is there.
+      expect(diag(['score', 'questions/examples/camille.yaml', '--lang', lang], { env: { COLUMNS: '80' } }).stdout).toContain('░');
+    });
   }
 });

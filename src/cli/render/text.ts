@@ -2,7 +2,7 @@ import { painter } from './paint.js';
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
 import { renderTable } from './text-table.js';
-import { bar, fitWidth, formatScore, levelColour, safeText, wrap } from './terminal.js';
+import { bar, codePoints, fitWidth, formatScore, levelColour, safeText, wrap } from './terminal.js';
 import { normsText } from './norms-lines.js';
 import type { RenderOptions } from './types.js';
 
@@ -36,9 +36,16 @@ export function renderReportText(report: Report, options: RenderOptions): string
       dimension.levelLabel === null ? { text: dimension.questions === 0 ? s.notAsked : s.noScore, paint: chalk.dim } : { text: safeText(dimension.levelLabel), paint },
     ];
   });
+  // The bar is dropped where keeping it would cut a word of the titles or the levels in two
+  // ("Dimensi" / "on", "démarre" / "r" in a 40-column terminal): the score says the same.
+  const longestWord = (texts: string[]) => Math.max(0, ...texts.flatMap((text) => text.split(/\s+/).map(codePoints)));
+  const titleRoom = longestWord([s.dimension, ...rows.map((row) => row[0] as string)]);
+  const levelRoom = longestWord([s.level, ...rows.map((row) => (row[3] as { text: string }).text)]);
+  const scoreRoom = Math.max(codePoints(s.score), ...rows.map((row) => codePoints(row[1] as string)));
+  const withBar = 3 * 4 + 1 + titleRoom + scoreRoom + Math.max(barWidth, 5) + levelRoom <= width;
   const table = renderTable(
-    [{ head: s.dimension }, { head: s.score, align: 'right', fixed: true }, { head: '0–100', fixed: true }, { head: s.level }],
-    rows,
+    [{ head: s.dimension }, { head: s.score, align: 'right', fixed: true }, ...(withBar ? [{ head: '0–100', fixed: true }] : []), { head: s.level }],
+    withBar ? rows : rows.map((row) => [row[0] ?? '', row[1] ?? '', row[3] ?? '']),
     { width, ascii, ...(options.color ? { head: chalk.bold, border: chalk.grey } : {}) },
   );
   lines.push(table, '');
