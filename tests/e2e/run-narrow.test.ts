@@ -77,7 +77,7 @@ describeTmux(`diag run in a ${WIDTH}-column terminal: every line fits, none is c
 
 describe(`the results' table in ${WIDTH} columns (diag score, and the end of diag run)`, () => {
   for (const lang of ['fr', 'en']) {
-    it(`cuts no dimension title nor level label in the middle of a word (${lang}); the bar goes first`, () => {
+    it(`cuts no dimension title nor level label in the middle of a word (${lang}); the bar goes first; the recommendations' titles are wrapped`, () => {
       const r = diag(['score', 'questions/examples/camille.yaml', '--lang', lang, '-f', 'json']);
       const report = JSON.parse(r.stdout) as { scores: { dimensions: Array<{ title: string; levelLabel: string | null }> } };
       const text = diag(['score', 'questions/examples/camille.yaml', '--lang', lang], { env: { COLUMNS: String(WIDTH) } });
@@ -86,6 +86,8 @@ describe(`the results' table in ${WIDTH} columns (diag score, and the end of dia
       expect(table.split('\n').every((line) => [...line].length <= WIDTH)).toBe(true);
       const words = report.scores.dimensions.flatMap((d) => [d.title, d.levelLabel ?? '']).join(' ');
       expect(cutWords(table.replace(/│/g, ' '), words)).toEqual([]);
+      // Nor any other line of the report: only a word longer than the terminal (a link) may be.
+      expect(text.stdout.split('\n').filter((line) => [...line].length > WIDTH && /\S\s+\S/.test(line))).toEqual([]);
       // Wide enough, the bar is there.
       expect(diag(['score', 'questions/examples/camille.yaml', '--lang', lang], { env: { COLUMNS: '80' } }).stdout).toContain('░');
     });

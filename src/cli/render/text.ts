@@ -21,9 +21,13 @@ export function renderReportText(report: Report, options: RenderOptions): string
   lines.push(chalk.bold(wrap(header, width)));
   const overall = report.scores.overall;
   const overallColour = levelColour(chalk, levelRank(report, overall.level), report.levels.length);
+  const overallScore = `${s.overall}${s.colon}${formatScore(overall.score, report.lang)} / 100`;
+  const overallLevel = overall.levelLabel === null ? '' : safeText(overall.levelLabel);
+  // The level beside the score, or under it where both do not fit on a line.
+  const levelGap = overallLevel === '' ? '' : codePoints(overallScore) + 3 + codePoints(overallLevel) <= width ? ' · ' : '\n';
   lines.push(
     `${s.overall}${s.colon}${chalk.bold(formatScore(overall.score, report.lang))} / 100` +
-      (overall.levelLabel === null ? '' : ` · ${overallColour(safeText(overall.levelLabel))}`),
+      (overallLevel === '' ? '' : `${levelGap}${overallColour(overallLevel)}`),
     '',
   );
   const barWidth = width >= 90 ? 20 : width >= 70 ? 12 : 8;
@@ -72,11 +76,17 @@ export function renderReportText(report: Report, options: RenderOptions): string
   const shown = options.maxRecommendations === undefined ? report.recommendations : report.recommendations.slice(0, options.maxRecommendations);
   if (report.recommendations.length === 0) lines.push(`  ${s.noRecommendations}`);
   shown.forEach((r, i) => {
-    lines.push(`${String(i + 1).padStart(2)}. ${chalk.bold(safeText(r.title))} ${chalk.dim(`(${s.priority} ${r.priority})`)}`);
+    // The title wrapped under its number, "(priority N)" kept whole at its end (its space made
+    // non-breaking for wrap, then given back).
+    const priority = `(${s.priority} ${r.priority})`;
+    const wrapped = wrap(`${safeText(r.title)} ${priority.replace(/ /g, '\u00a0')}`, width, '    ').replace(/\u00a0/g, ' ');
+    const title = wrapped.slice(0, wrapped.length - priority.length);
+    const gap = /\s*$/.exec(title)?.[0] ?? ' ';
+    lines.push(`${String(i + 1).padStart(2)}. ${chalk.bold(title.slice(4, title.length - gap.length))}${gap}${chalk.dim(priority)}`);
     lines.push(wrap(r.text, width, '    '));
     if (r.link !== undefined) lines.push(chalk.dim(`    ${safeText(r.link)}`));
   });
   const rest = report.recommendations.length - shown.length;
-  if (rest > 0) lines.push(chalk.dim(`    ${(options.moreRecommendations ?? s.moreInReport)(rest)}`));
+  if (rest > 0) lines.push(chalk.dim(wrap((options.moreRecommendations ?? s.moreInReport)(rest), width, '    ')));
   return lines.join('\n');
 }
