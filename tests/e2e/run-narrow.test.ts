@@ -93,3 +93,19 @@ describe(`the results' table in ${WIDTH} columns (diag score, and the end of dia
     });
   }
 });
+
+describe('diag aggregate in a terminal too narrow for its bars', () => {
+  it('drops the bar columns rather than draw tables wider than the terminal (60 columns)', () => {
+    const records = ['camille', 'ines-freelance', 'karim-vendeur', 'lea-grand-groupe', 'martine-collectivite'].flatMap((name, i) =>
+      [0, 1, 2].map((j) => {
+        const answers = parse(readFileSync(join(ROOT, `questions/examples/${name}.yaml`), 'utf8')) as Record<string, unknown>;
+        return JSON.stringify({ ...answers, respondent: `p${i}-${j}` });
+      }),
+    );
+    const r = diag(['aggregate', '-'], { input: `${records.join('\n')}\n`, env: { COLUMNS: '60' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').filter((line) => [...line].length > 60)).toEqual([]);
+    // Wide enough, the bars are there.
+    expect(diag(['aggregate', '-'], { input: `${records.join('\n')}\n`, env: { COLUMNS: '100' } }).stdout).toContain('░');
+  });
+});
