@@ -35,17 +35,31 @@ function header(setup: PromptSetup, question: Question, context: AskContext): st
   const section = question.profile ? s.run.profile : context.dimension === undefined ? s.run.other : t(context.dimension.title);
   const progress = `${s.run.question(context.index, context.total)} · ${safeText(section)}`;
   const title = safeText(t(setup.bank.title));
-  const lines = [chalk.dim(title.length > width ? `${title.slice(0, width - 1)}…` : title), `${chalk.bold(progress)}  ${chalk.cyan(bar((100 * (context.index - 1)) / Math.max(1, context.total), 20))}`, ''];
+  // The bar beside the progress words where both fit on one line of the terminal, else under them.
+  const barWidth = Math.min(20, width);
+  const progressBar = chalk.cyan(bar((100 * (context.index - 1)) / Math.max(1, context.total), barWidth));
+  const progressLine = progress.length + 2 + barWidth <= width ? `${chalk.bold(progress)}  ${progressBar}` : `${chalk.bold(progress)}\n${progressBar}`;
+  const lines = [chalk.dim(title.length > width ? `${title.slice(0, width - 1)}…` : title), progressLine, ''];
   if (context.dimension?.description !== undefined) {
     lines.push(chalk.dim(wrap(t(context.dimension.description), width)), '');
   }
   return lines.join('\n');
 }
 
+/**
+ * The text of a prompt, wrapped to the terminal: inquirer writes it after "? ", so every line is
+ * indented by two columns (the first line's indent is that "? "). A narrower width given to wrap
+ * would not do: wrap never goes below 40 columns, and "? " plus 40 columns wrapped in a
+ * 40-column terminal, in the middle of a word.
+ */
+export function promptMessage(text: string, width: number): string {
+  return wrap(text, width, '  ').trimStart();
+}
+
 function message(setup: PromptSetup, question: Question, hint?: string): string {
   const { chalk, t, width } = setup;
-  const parts = [chalk.bold(wrap(t(question.text), width - 4).trimStart())];
-  if (question.help !== undefined) parts.push(chalk.dim(wrap(t(question.help), width - 4, '  ')));
+  const parts = [chalk.bold(promptMessage(t(question.text), width))];
+  if (question.help !== undefined) parts.push(chalk.dim(wrap(t(question.help), width, '  ')));
   if (hint !== undefined) parts.push(chalk.dim(`  (${hint})`));
   return parts.join('\n');
 }

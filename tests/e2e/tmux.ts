@@ -19,6 +19,14 @@ export class Terminal {
     return this.tmux('capture-pane', '-p');
   }
 
+  /**
+   * The screen with the lines the terminal wrapped joined again (capture-pane -J): a line longer
+   * than the terminal's width here is text that did not fit and was cut wherever the edge fell.
+   */
+  joinedScreen(): string {
+    return this.tmux('capture-pane', '-p', '-J');
+  }
+
   /** Whether the terminal shows its cursor (inquirer hides it while a prompt is open). */
   cursorVisible(): boolean {
     return this.tmux('display-message', '-p', '#{cursor_flag}').trim() === '1';

@@ -11,7 +11,7 @@ import type { Norms } from '../../core/norms.js';
 import { lockProgress } from '../progress-lock.js';
 import { clearProgress, progressFile, readProgress, setAsideProgress, reconcileProgress, saveProgress, savedAt, stateDirectory, type Progress } from '../progress.js';
 import { hangUpOnLostTerminal, signalExitCode, watchSignals, type StopSignal } from '../run-signals.js';
-import { inquirerAsk, inquirerReview, promptTheme } from '../prompts.js';
+import { inquirerAsk, inquirerReview, promptMessage, promptTheme } from '../prompts.js';
 import { renderReportText } from '../render/text.js';
 import { fileLink, safeText, wrap } from '../render/terminal.js';
 import { outputUi } from '../i18n.js';
@@ -82,7 +82,7 @@ export function welcome(session: Session): void {
   if (bank.description !== undefined) write(`${wrap(t(bank.description), width)}\n\n`);
   // From the words actually shown on the shortest and the longest path (src/core/estimate-time.ts).
   const time = estimateTimeRange(bank, session.lang);
-  write(`${s.run.welcome(time.least.questions, time.most.questions, roundMinutes(time.least.seconds), roundMinutes(time.most.seconds))}\n`);
+  write(`${wrap(s.run.welcome(time.least.questions, time.most.questions, roundMinutes(time.least.seconds), roundMinutes(time.most.seconds)), width)}\n`);
   write(`${chalk.dim(wrap(s.run.privacy, width))}\n${chalk.dim(wrap(s.run.keys, width))}\n\n`);
 }
 
@@ -182,7 +182,7 @@ export async function pickUp(session: Session, stateFile: string): Promise<Progr
   if (options.resume === true) return progress;
   const resume = await select(
     {
-      message: s.run.resumeFound(count, savedAt(progress, stateFile).toLocaleString(lang)),
+      message: promptMessage(s.run.resumeFound(count, savedAt(progress, stateFile).toLocaleString(lang)), session.width),
       choices: [
         { name: s.run.resumeYes, value: true },
         { name: s.run.resumeNo, value: false },
@@ -247,7 +247,7 @@ export async function run(options: RunOptions): Promise<void> {
     welcome(session);
     let state = await pickUp(session, stateFile);
     if (state === undefined) {
-      const respondent = options.respondent ?? (await input({ message: session.s.run.respondent }, promptContext(session))).trim();
+      const respondent = options.respondent ?? (await input({ message: promptMessage(session.s.run.respondent, session.width) }, promptContext(session))).trim();
       state = newProgress(session, respondent);
     }
     state.lang = session.lang;

@@ -3,7 +3,7 @@ import { painter } from './paint.js';
 import { TONES } from './colours.js';
 import { isBar, spanOf, type Block, type Cell, type Doc, type Emphasis, type Inline } from './doc.js';
 import { renderTable } from './text-table.js';
-import { bar, fitWidth, safeText, wrap } from './terminal.js';
+import { bar, codePoints, fitWidth, safeText, wrap } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
 function paint(chalk: ChalkInstance, emphasis: Emphasis | undefined): (s: string) => string {
@@ -52,12 +52,22 @@ export function docToText(doc: Doc, options: RenderOptions): string {
         return chalk.bold(wrap(b.text, width));
       case 'paragraph':
         return b.emphasis === undefined ? wrapStyled(b.content, width, inline) : paint(chalk, b.emphasis)(wrap(plainOf(b.content), width));
-      case 'table':
+      case 'table': {
+        const rows = b.rows.map((r) => r.map(cell));
+        // Bars and numbers keep their width; a right-aligned column of words ("68 % (less is
+        // better)") may wrap like any text.
+        const columns = b.columns.map((c, i) => ({ head: c.head, align: c.align ?? 'left', fixed: c.bar === true || (c.align === 'right' && rows.every((r) => !/\s\S+\s/.test(r[i]?.text ?? ''))) }));
+        // Where the table cannot fit the width with its bars without cutting a word in two, the
+        // bars go first: the numbers beside them say the same.
+        const word = (text: string) => Math.max(0, ...text.split(/\s+/).map(codePoints));
+        const needs = columns.reduce((sum, c, i) => sum + 3 + Math.max(word(c.head), ...rows.map((r) => (c.fixed ? codePoints(r[i]?.text ?? '') : word(r[i]?.text ?? '')))), 1);
+        const keep = needs <= width ? columns.map(() => true) : b.columns.map((c) => c.bar !== true);
         return renderTable(
-          b.columns.map((c) => ({ head: c.head, align: c.align ?? 'left', fixed: c.bar === true || c.align === 'right' })),
-          b.rows.map((r) => r.map(cell)),
+          columns.filter((_, i) => keep[i]),
+          rows.map((r) => r.filter((_, i) => keep[i])),
           { width, ascii, ...(options.color ? { head: chalk.bold, border: chalk.grey } : {}) },
         );
+      }
       case 'list':
         return b.items.map((item, i) => wrapStyled(item, width, inline, b.ordered ? `${String(i + 1).padStart(2)}. ` : '  • ')).join('\n');
     }

@@ -2,7 +2,7 @@ import { painter } from './paint.js';
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
 import { renderTable } from './text-table.js';
-import { bar, fitWidth, formatScore, levelColour, safeText, wrap } from './terminal.js';
+import { bar, codePoints, fitWidth, formatScore, levelColour, safeText, wrap } from './terminal.js';
 import { normsText } from './norms-lines.js';
 import type { RenderOptions } from './types.js';
 
@@ -21,9 +21,13 @@ export function renderReportText(report: Report, options: RenderOptions): string
   lines.push(chalk.bold(wrap(header, width)));
   const overall = report.scores.overall;
   const overallColour = levelColour(chalk, levelRank(report, overall.level), report.levels.length);
+  const overallScore = `${s.overall}${s.colon}${formatScore(overall.score, report.lang)} / 100`;
+  const overallLevel = overall.levelLabel === null ? '' : safeText(overall.levelLabel);
+  // The level beside the score, or under it where both do not fit on a line.
+  const levelGap = overallLevel === '' ? '' : codePoints(overallScore) + 3 + codePoints(overallLevel) <= width ? ' · ' : '\n';
   lines.push(
     `${s.overall}${s.colon}${chalk.bold(formatScore(overall.score, report.lang))} / 100` +
-      (overall.levelLabel === null ? '' : ` · ${overallColour(safeText(overall.levelLabel))}`),
+      (overallLevel === '' ? '' : `${levelGap}${overallColour(overallLevel)}`),
     '',
   );
   const barWidth = width >= 90 ? 20 : width >= 70 ? 12 : 8;
@@ -36,9 +40,16 @@ export function renderReportText(report: Report, options: RenderOptions): string
       dimension.levelLabel === null ? { text: dimension.questions === 0 ? s.notAsked : s.noScore, paint: chalk.dim } : { text: safeText(dimension.levelLabel), paint },
     ];
   });
+  // The bar is dropped where keeping it would cut a word of the titles or the levels in two
+  // ("Dimensi" / "on", "démarre" / "r" in a 40-column terminal): the score says the same.
+  const longestWord = (texts: string[]) => Math.max(0, ...texts.flatMap((text) => text.split(/\s+/).map(codePoints)));
+  const titleRoom = longestWord([s.dimension, ...rows.map((row) => row[0] as string)]);
+  const levelRoom = longestWord([s.level, ...rows.map((row) => (row[3] as { text: string }).text)]);
+  const scoreRoom = Math.max(codePoints(s.score), ...rows.map((row) => codePoints(row[1] as string)));
+  const withBar = 3 * 4 + 1 + titleRoom + scoreRoom + Math.max(barWidth, 5) + levelRoom <= width;
   const table = renderTable(
-    [{ head: s.dimension }, { head: s.score, align: 'right', fixed: true }, { head: '0–100', fixed: true }, { head: s.level }],
-    rows,
+    [{ head: s.dimension }, { head: s.score, align: 'right', fixed: true }, ...(withBar ? [{ head: '0–100', fixed: true }] : []), { head: s.level }],
+    withBar ? rows : rows.map((row) => [row[0] ?? '', row[1] ?? '', row[3] ?? '']),
     { width, ascii, ...(options.color ? { head: chalk.bold, border: chalk.grey } : {}) },
   );
   lines.push(table, '');
@@ -65,11 +76,17 @@ export function renderReportText(report: Report, options: RenderOptions): string
   const shown = options.maxRecommendations === undefined ? report.recommendations : report.recommendations.slice(0, options.maxRecommendations);
   if (report.recommendations.length === 0) lines.push(`  ${s.noRecommendations}`);
   shown.forEach((r, i) => {
-    lines.push(`${String(i + 1).padStart(2)}. ${chalk.bold(safeText(r.title))} ${chalk.dim(`(${s.priority} ${r.priority})`)}`);
+    // The title wrapped under its number, "(priority N)" kept whole at its end (its space made
+    // non-breaking for wrap, then given back).
+    const priority = `(${s.priority} ${r.priority})`;
+    const wrapped = wrap(`${safeText(r.title)} ${priority.replace(/ /g, '\u00a0')}`, width, '    ').replace(/\u00a0/g, ' ');
+    const title = wrapped.slice(0, wrapped.length - priority.length);
+    const gap = /\s*$/.exec(title)?.[0] ?? ' ';
+    lines.push(`${String(i + 1).padStart(2)}. ${chalk.bold(title.slice(4, title.length - gap.length))}${gap}${chalk.dim(priority)}`);
     lines.push(wrap(r.text, width, '    '));
     if (r.link !== undefined) lines.push(chalk.dim(`    ${safeText(r.link)}`));
   });
   const rest = report.recommendations.length - shown.length;
-  if (rest > 0) lines.push(chalk.dim(`    ${(options.moreRecommendations ?? s.moreInReport)(rest)}`));
+  if (rest > 0) lines.push(chalk.dim(wrap((options.moreRecommendations ?? s.moreInReport)(rest), width, '    ')));
   return lines.join('\n');
 }
