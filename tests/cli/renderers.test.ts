@@ -39,6 +39,26 @@ const hostileReport = reportOf(hostile, typeof hostileAnswers === 'object' ? { .
 hostileReport.recommendations = hostileReport.recommendations.map((r) => ({ ...r, link: 'javascript:alert(1)' }));
 
 describe('text renderer', () => {
+  it('prints a recommendation title that fits as wrap would, and wraps one that does not under its number', () => {
+    // A title that fits skips wrap (start-up): both ways must give the same line.
+    const titled = (title: string): Report => ({ ...french, recommendations: french.recommendations.slice(0, 1).map((r) => ({ ...r, title })) });
+    const priority = `(priorité ${french.recommendations[0]?.priority})`;
+    // The title's lines: from " 1. " to the one that ends with the priority.
+    const titleLines = (title: string, width: number) => {
+      const lines = renderReportText(titled(title), { color: false, width }).split('\n');
+      const at = lines.findIndex((line) => line.startsWith(' 1. '));
+      return lines.slice(at, lines.findIndex((line, i) => i >= at && line.endsWith(priority)) + 1);
+    };
+    // Fits: printed as it is, French space before the colon kept a plain space.
+    expect(titleLines('Protégez vos plages : deux par jour', 80)[0]).toBe(` 1. Protégez vos plages : deux par jour ${priority}`);
+    // A double space is one space, as wrap makes it, whether or not the title fits.
+    expect(titleLines('Protégez  vos plages', 80)[0]).toBe(` 1. Protégez vos plages ${priority}`);
+    // Does not fit: wrapped under its number, the priority kept whole at the end.
+    const long = titleLines('Un titre bien trop long pour tenir sur une seule ligne de quarante colonnes', 40);
+    expect(long[0]).toMatch(/^ 1\. Un titre/);
+    expect(long.every((line) => line.length <= 40)).toBe(true);
+    expect(long.join('\n')).toContain(priority);
+  });
   it('matches the snapshot, without colours', () => {
     expect(renderReportText(report, { color: false, width: 80 })).toMatchSnapshot();
   });

@@ -42,7 +42,19 @@ export function renderReportText(report: Report, options: RenderOptions): string
   });
   // The bar is dropped where keeping it would cut a word of the titles or the levels in two
   // ("Dimensi" / "on", "démarre" / "r" in a 40-column terminal): the score says the same.
-  const longestWord = (texts: string[]) => Math.max(0, ...texts.flatMap((text) => text.split(/\s+/).map(codePoints)));
+  // Words as renderTable breaks them, at spaces (indexOf: this runs at every short command's start).
+  const longestWord = (texts: readonly string[]) => {
+    let longest = 0;
+    for (const text of texts) {
+      for (let start = 0; start <= text.length; ) {
+        let end = text.indexOf(' ', start);
+        if (end < 0) end = text.length;
+        if (end > start) longest = Math.max(longest, codePoints(end - start === text.length ? text : text.slice(start, end)));
+        start = end + 1;
+      }
+    }
+    return longest;
+  };
   const titleRoom = longestWord([s.dimension, ...rows.map((row) => row[0] as string)]);
   const levelRoom = longestWord([s.level, ...rows.map((row) => (row[3] as { text: string }).text)]);
   const scoreRoom = Math.max(codePoints(s.score), ...rows.map((row) => codePoints(row[1] as string)));
@@ -79,10 +91,18 @@ export function renderReportText(report: Report, options: RenderOptions): string
     // The title wrapped under its number, "(priority N)" kept whole at its end (its space made
     // non-breaking for wrap, then given back).
     const priority = `(${s.priority} ${r.priority})`;
-    const wrapped = wrap(`${safeText(r.title)} ${priority.replace(/ /g, '\u00a0')}`, width, '    ').replace(/\u00a0/g, ' ');
-    const title = wrapped.slice(0, wrapped.length - priority.length);
-    const gap = /\s*$/.exec(title)?.[0] ?? ' ';
-    lines.push(`${String(i + 1).padStart(2)}. ${chalk.bold(title.slice(4, title.length - gap.length))}${gap}${chalk.dim(priority)}`);
+    const plain = safeText(r.title);
+    // A title that fits as it is (nothing wrap would change: no line break, tab, double space,
+    // edge space or no-break space) is not wrapped: what wrap would give, without its work at
+    // every short command's start.
+    if (plain.length + 1 + priority.length <= Math.max(20, fitWidth(width) - 4) && !/[\n\t\r\u00a0]| {2}|^ | $/.test(plain)) {
+      lines.push(`${String(i + 1).padStart(2)}. ${chalk.bold(plain)} ${chalk.dim(priority)}`);
+    } else {
+      const wrapped = wrap(`${plain} ${priority.replace(/ /g, '\u00a0')}`, width, '    ').replace(/\u00a0/g, ' ');
+      const title = wrapped.slice(0, wrapped.length - priority.length);
+      const gap = /\s*$/.exec(title)?.[0] ?? ' ';
+      lines.push(`${String(i + 1).padStart(2)}. ${chalk.bold(title.slice(4, title.length - gap.length))}${gap}${chalk.dim(priority)}`);
+    }
     lines.push(wrap(r.text, width, '    '));
     if (r.link !== undefined) lines.push(chalk.dim(`    ${safeText(r.link)}`));
   });
