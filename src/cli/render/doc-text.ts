@@ -2,7 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import { painter } from './paint.js';
 import { TONES } from './colours.js';
 import { isBar, spanOf, type Block, type Cell, type Doc, type Emphasis, type Inline } from './doc.js';
-import { renderTable } from './text-table.js';
+import { longestWord, renderTable } from './text-table.js';
 import { bar, codePoints, fitWidth, safeText, wrap } from './terminal.js';
 import type { RenderOptions } from './types.js';
 
@@ -59,8 +59,7 @@ export function docToText(doc: Doc, options: RenderOptions): string {
         const columns = b.columns.map((c, i) => ({ head: c.head, align: c.align ?? 'left', fixed: c.bar === true || (c.align === 'right' && rows.every((r) => !/\s\S+\s/.test(r[i]?.text ?? ''))) }));
         // Where the table cannot fit the width with its bars without cutting a word in two, the
         // bars go first: the numbers beside them say the same.
-        const word = (text: string) => Math.max(0, ...text.split(/\s+/).map(codePoints));
-        const needs = columns.reduce((sum, c, i) => sum + 3 + Math.max(word(c.head), ...rows.map((r) => (c.fixed ? codePoints(r[i]?.text ?? '') : word(r[i]?.text ?? '')))), 1);
+        const needs = columns.reduce((sum, c, i) => sum + 3 + Math.max(longestWord(c.head), ...rows.map((r) => (c.fixed ? codePoints(r[i]?.text ?? '') : longestWord(r[i]?.text ?? '')))), 1);
         const keep = needs <= width ? columns.map(() => true) : b.columns.map((c) => c.bar !== true);
         return renderTable(
           columns.filter((_, i) => keep[i]),

@@ -47,6 +47,24 @@ export function wrapCell(text: string, width: number): string[] {
   return lines;
 }
 
+/**
+ * The longest word of a cell as wrapCell breaks it (at spaces and line breaks), in code points:
+ * the least width at which no word of it is cut.
+ */
+export function longestWord(text: string): number {
+  let most = 0;
+  for (let start = 0; start < text.length; ) {
+    let space = text.indexOf(' ', start);
+    if (space < 0) space = text.length;
+    let line = text.indexOf('\n', start);
+    if (line < 0) line = text.length;
+    const stop = Math.min(space, line);
+    if (stop > start) most = Math.max(most, codePoints(start === 0 && stop === text.length ? text : text.slice(start, stop)));
+    start = stop + 1;
+  }
+  return most;
+}
+
 function pad(text: string, width: number, align: 'left' | 'right'): string {
   const room = Math.max(0, width - visibleWidth(text));
   return align === 'right' ? `${' '.repeat(room)}${text}` : `${text}${' '.repeat(room)}`;

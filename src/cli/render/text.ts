@@ -1,7 +1,7 @@
 import { painter } from './paint.js';
 import type { Report } from '../../core/index.js';
 import { ui } from '../i18n.js';
-import { renderTable } from './text-table.js';
+import { longestWord, renderTable } from './text-table.js';
 import { bar, codePoints, fitWidth, formatScore, levelColour, safeText, wrap } from './terminal.js';
 import { normsText } from './norms-lines.js';
 import type { RenderOptions } from './types.js';
@@ -42,21 +42,9 @@ export function renderReportText(report: Report, options: RenderOptions): string
   });
   // The bar is dropped where keeping it would cut a word of the titles or the levels in two
   // ("Dimensi" / "on", "démarre" / "r" in a 40-column terminal): the score says the same.
-  // Words as renderTable breaks them, at spaces (indexOf: this runs at every short command's start).
-  const longestWord = (texts: readonly string[]) => {
-    let longest = 0;
-    for (const text of texts) {
-      for (let start = 0; start <= text.length; ) {
-        let end = text.indexOf(' ', start);
-        if (end < 0) end = text.length;
-        if (end > start) longest = Math.max(longest, codePoints(end - start === text.length ? text : text.slice(start, end)));
-        start = end + 1;
-      }
-    }
-    return longest;
-  };
-  const titleRoom = longestWord([s.dimension, ...rows.map((row) => row[0] as string)]);
-  const levelRoom = longestWord([s.level, ...rows.map((row) => (row[3] as { text: string }).text)]);
+  const longestOf = (texts: readonly string[]) => texts.reduce((most, text) => Math.max(most, longestWord(text)), 0);
+  const titleRoom = longestOf([s.dimension, ...rows.map((row) => row[0] as string)]);
+  const levelRoom = longestOf([s.level, ...rows.map((row) => (row[3] as { text: string }).text)]);
   const scoreRoom = Math.max(codePoints(s.score), ...rows.map((row) => codePoints(row[1] as string)));
   const withBar = 3 * 4 + 1 + titleRoom + scoreRoom + Math.max(barWidth, 5) + levelRoom <= width;
   const table = renderTable(
