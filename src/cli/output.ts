@@ -363,17 +363,15 @@ export function commitAll(files: readonly StagedFile[]): void {
         if (backup !== undefined) kept.push({ file: d.file, kept: backup });
       }
       for (const f of files) f.abort();
-      throw kept.length === 0 ? error : withKept(error, kept);
+      throw kept.length === 0 || !(error instanceof InputError) ? error : withKept(error, kept);
     }
   }
   for (const file of files) file.release();
 }
 
-/** The failure of a commit, with a line for each replaced file that could not be put back, naming where its previous content is. */
-function withKept(error: unknown, kept: ReadonlyArray<{ file: string; kept: string }>): InputError {
-  const lines = kept.map((k) => messages().error.previousKept(k));
-  if (error instanceof InputError) return new InputError(error.text ?? error.message, [...error.details, ...lines]);
-  return new InputError(errorText('cannotWrite', { file: kept[0]?.file ?? '', reason: systemReason(error) }), lines);
+/** The failure of a commit (always an InputError), with a line for each replaced file that could not be put back, naming where its previous content is. */
+function withKept(error: InputError, kept: ReadonlyArray<{ file: string; kept: string }>): InputError {
+  return new InputError(error.text ?? error.message, [...error.details, ...kept.map((k) => messages().error.previousKept(k))]);
 }
 
 /**
